@@ -1,0 +1,193 @@
+import type { z } from 'zod';
+import { normalizeName } from '../lookup/normalize.js';
+import agreementsJson from './agreements.json' with { type: 'json' };
+import peopleJson from './people.json' with { type: 'json' };
+import quotesJson from './quotes.json' with { type: 'json' };
+import {
+  agreementsFileSchema,
+  peopleFileSchema,
+  quotesFileSchema,
+  type Agreement,
+  type FactKey,
+  type Person,
+  type Quote,
+} from './schema.js';
+
+/** The validated, indexed data the bot answers from. Built once at start-up. */
+export interface Dataset {
+  /** In signing order (then by id), the order lists and timelines use. */
+  readonly agreements: readonly Agreement[];
+  readonly agreementById: ReadonlyMap<string, Agreement>;
+  readonly people: readonly Person[];
+  readonly personById: ReadonlyMap<string, Person>;
+  readonly quotes: readonly Quote[];
+  readonly quotesBySpeaker: ReadonlyMap<string, readonly Quote[]>;
+}
+
+export interface RawData {
+  agreements: unknown;
+  people: unknown;
+  quotes: unknown;
+}
+
+/** Broken data: every problem, each with the path into the data that failed. */
+export class DataError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The bot's data is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'DataError';
+  }
+}
+
+export const bundledData: RawData = { agreements: agreementsJson, people: peopleJson, quotes: quotesJson };
+
+/** Validates and cross-checks the data; throws a DataError naming every failed path. */
+export function loadData(raw: RawData = bundledData): Dataset {
+  const problems: string[] = [];
+  const agreements = parseFile('agreements', agreementsFileSchema, raw.agreements, problems);
+  const people = parseFile('people', peopleFileSchema, raw.people, problems);
+  const quotes = parseFile('quotes', quotesFileSchema, raw.quotes, problems);
+  if (!agreements || !people || !quotes) throw new DataError(problems);
+
+  problems.push(
+    ...checkAgreements(agreements),
+    ...checkPeople(people),
+    ...checkQuotes(quotes, people),
+  );
+  if (problems.length > 0) throw new DataError(problems);
+
+  const sorted = [...agreements].sort(
+    (a, b) => a.signed.localeCompare(b.signed) || a.id.localeCompare(b.id),
+  );
+  const quotesBySpeaker = new Map<string, Quote[]>();
+  for (const quote of quotes) {
+    const list = quotesBySpeaker.get(quote.speakerId) ?? [];
+    list.push(quote);
+    quotesBySpeaker.set(quote.speakerId, list);
+  }
+  return {
+    agreements: sorted,
+    agreementById: new Map(sorted.map((a) => [a.id, a])),
+    people,
+    personById: new Map(people.map((p) => [p.id, p])),
+    quotes,
+    quotesBySpeaker,
+  };
+}
+
+function parseFile<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  value: unknown,
+  problems: string[],
+): T | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.push(`${file}${formatPath(issue.path)}: ${issue.message}`);
+  }
+  return undefined;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
+}
+
+/** The facts of an agreement that hold a value, and so need a source. */
+export function statedFacts(agreement: Agreement): FactKey[] {
+  const facts: FactKey[] = ['title', 'signed'];
+  if (agreement.place !== null) facts.push('place');
+  if (agreement.signatories.partner.length > 0) facts.push('signatories.partner');
+  if (agreement.signatories.ukraine.length > 0) facts.push('signatories.ukraine');
+  if (agreement.durationYears !== null) facts.push('durationYears');
+  if (agreement.consultations24h !== null) facts.push('consultations24h');
+  if (agreement.textUrl !== null) facts.push('textUrl');
+  agreement.commitments.forEach((_, index) => facts.push(`commitments.${index}`));
+  return facts;
+}
+
+function checkAgreements(agreements: readonly Agreement[]): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const names = new Map<string, string>();
+  agreements.forEach((agreement, index) => {
+    const at = `agreements[${index}]`;
+    if (ids.has(agreement.id)) problems.push(`${at}.id: duplicate id "${agreement.id}"`);
+    ids.add(agreement.id);
+
+    const { partner } = agreement;
+    const spellings = [
+      agreement.id,
+      partner.name.en,
+      partner.name.uk,
+      partner.shortName.en,
+      partner.shortName.uk,
+      partner.iso2,
+      ...partner.aliases,
+    ];
+    // The same spelling twice within one partner is harmless; across partners it makes lookup ambiguous.
+    for (const spelling of new Set(spellings.flatMap((s) => (s ? [normalizeName(s)] : [])))) {
+      const owner = names.get(spelling);
+      if (owner !== undefined && owner !== agreement.id) {
+        problems.push(`${at}.partner: name "${spelling}" is also used by "${owner}"`);
+      }
+      names.set(spelling, agreement.id);
+    }
+
+    agreement.sources.forEach((source, sourceIndex) => {
+      for (const fact of source.supports) {
+        const commitment = /^commitments\.(\d+)$/.exec(fact);
+        if (commitment && Number(commitment[1]) >= agreement.commitments.length) {
+          problems.push(`${at}.sources[${sourceIndex}].supports: no commitment "${fact}"`);
+        }
+      }
+    });
+    if (agreement.durationYears !== null && agreement.durationYears > 50) {
+      problems.push(`${at}.durationYears: implausible duration ${agreement.durationYears}`);
+    }
+  });
+  return problems;
+}
+
+/** Every stated fact must name a source that supports it. */
+export function checkSourcing(agreements: readonly Agreement[]): string[] {
+  const problems: string[] = [];
+  agreements.forEach((agreement, index) => {
+    const supported = new Set(agreement.sources.flatMap((source) => source.supports));
+    for (const fact of statedFacts(agreement)) {
+      if (!supported.has(fact)) {
+        problems.push(`agreements[${index}] (${agreement.id}).sources: no source supports "${fact}"`);
+      }
+    }
+  });
+  return problems;
+}
+
+function checkPeople(people: readonly Person[]): string[] {
+  const problems: string[] = [];
+  const names = new Map<string, string>();
+  people.forEach((person, index) => {
+    const spellings = [person.id, person.name.en, person.name.uk, ...person.aliases];
+    for (const spelling of new Set(spellings.flatMap((s) => (s ? [normalizeName(s)] : [])))) {
+      const owner = names.get(spelling);
+      if (owner !== undefined && owner !== person.id) {
+        problems.push(`people[${index}]: name "${spelling}" is also used by "${owner}"`);
+      }
+      names.set(spelling, person.id);
+    }
+  });
+  return problems;
+}
+
+function checkQuotes(quotes: readonly Quote[], people: readonly Person[]): string[] {
+  const problems: string[] = [];
+  const speakers = new Set(people.map((p) => p.id));
+  const ids = new Set<string>();
+  quotes.forEach((quote, index) => {
+    if (ids.has(quote.id)) problems.push(`quotes[${index}].id: duplicate id "${quote.id}"`);
+    ids.add(quote.id);
+    if (!speakers.has(quote.speakerId)) {
+      problems.push(`quotes[${index}].speakerId: no person "${quote.speakerId}"`);
+    }
+  });
+  return problems;
+}

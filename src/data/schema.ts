@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/**
+ * The seed article (DW, "Security pacts bridge gap until Ukraine joins NATO", 11 July 2024).
+ * A source is either a web address or this article, nothing else.
+ */
+export const ARTICLE_SOURCE = 'article';
+export const ARTICLE = {
+  title: 'Security pacts bridge gap until Ukraine joins NATO',
+  publisher: 'DW',
+  authors: ['Lilia Rzheutska', 'Viktoria Vlasenko'],
+  published: '2024-07-11',
+  /** The copy we hold has no address; it was written in Ukrainian and translated by DW. */
+  url: null,
+} as const;
+
+const httpUrl = z
+  .string()
+  .max(512)
+  .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value), 'must be an http(s) URL');
+
+export const sourceRefSchema = z.union([z.literal(ARTICLE_SOURCE), httpUrl]);
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'must be a real date');
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug');
+
+/**
+ * The facts of an agreement that a source can back. `commitments.N` names the N-th commitment.
+ * Every fact that is not null must be named by at least one source (checked by loadData).
+ */
+export const factKeySchema = z.union([
+  z.enum([
+    'title',
+    'signed',
+    'place',
+    'signatories.partner',
+    'signatories.ukraine',
+    'durationYears',
+    'consultations24h',
+    'textUrl',
+  ]),
+  z.string().regex(/^commitments\.\d+$/),
+]);
+export type FactKey = z.infer<typeof factKeySchema>;
+
+export const sourceSchema = z.strictObject({
+  url: sourceRefSchema,
+  /** The sentence in the source that supports the facts below, verbatim. */
+  quote: z.string().min(1),
+  supports: z.array(factKeySchema),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const localizedNameSchema = z.strictObject({
+  en: z.string().min(1).max(200),
+  /** Ukrainian name; null where we have none we trust. */
+  uk: z.string().min(1).max(200).nullable(),
+});
+export type LocalizedName = z.infer<typeof localizedNameSchema>;
+
+export const partnerSchema = z.strictObject({
+  name: localizedNameSchema,
+  /** A short name for lists and autocomplete ("G7", "United States"). */
+  shortName: localizedNameSchema,
+  /** ISO 3166-1 alpha-2 (EU for the European Union); null for groups of states. */
+  iso2: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
+  /** The flag emoji; null where a group has none. */
+  flag: z.string().nullable(),
+  /** Other names people type: "UK", "Britain", "Holland", "Великобританія". */
+  aliases: z.array(z.string().min(1).max(100)),
+});
+export type Partner = z.infer<typeof partnerSchema>;
+
+export const commitmentSchema = z.strictObject({
+  text: z.string().min(1),
+  amount: z.number().positive().nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
+  year: z.number().int().min(2022).max(2035).nullable(),
+  /** A budget period where the source gives one, e.g. "2024/25". */
+  period: z.string().nullable(),
+  gdpSharePercent: z.number().positive().nullable(),
+});
+export type Commitment = z.infer<typeof commitmentSchema>;
+
+/**
+ * official: on Ukraine's official list (the 27 countries and the EU);
+ * framework: the G7 declaration and the Ukraine Compact, multilateral documents around them;
+ * disputed: counted by some sources, absent from the official lists (Croatia).
+ */
+export const agreementStatusSchema = z.enum(['official', 'framework', 'disputed']);
+export type AgreementStatus = z.infer<typeof agreementStatusSchema>;
+
+export const agreementSchema = z.strictObject({
+  id: slug,
+  partner: partnerSchema,
+  kind: z.enum(['bilateral', 'multilateral']),
+  status: agreementStatusSchema,
+  title: z.string().min(1),
+  signed: isoDate,
+  place: z.string().min(1).nullable(),
+  signatories: z.strictObject({
+    partner: z.array(z.string().min(1)),
+    ukraine: z.array(z.string().min(1)),
+  }),
+  durationYears: z.number().int().positive().nullable(),
+  commitments: z.array(commitmentSchema),
+  /** Whether a 24-hour consultation clause is stated; null where our sources do not say. */
+  consultations24h: z.boolean().nullable(),
+  /** A link to the agreement's own text, where one is known. */
+  textUrl: httpUrl.nullable(),
+  sources: z.array(sourceSchema).min(1),
+  /** Facts our sources do not settle: shown with a warning. */
+  unconfirmed: z.array(factKeySchema),
+  notes: z.array(z.string().min(1)),
+  /** Among the 21 agreements counted by the DW article of 11 July 2024. */
+  inDw21: z.boolean(),
+  /** On the Ministry of Defence list of concluded agreements (November 2025). */
+  inUkraineMoDList2025: z.boolean(),
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export const personSchema = z.strictObject({
+  id: slug,
+  /** A person, or a document quoted as a text (the G7 declaration). */
+  kind: z.enum(['person', 'document']),
+  name: localizedNameSchema,
+  role: z.string().min(1),
+  organisation: z.string().min(1),
+  /** Other names people type: "Shea", "Jamie Shea", "Шеа". */
+  aliases: z.array(z.string().min(1).max(100)),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const quoteSchema = z.strictObject({
+  id: slug,
+  speakerId: slug,
+  /** Verbatim, in the language of its source. */
+  text: z.string().min(1),
+  date: isoDate.nullable(),
+  context: z.string().min(1),
+  source: sourceRefSchema,
+  verbatim: z.boolean(),
+  /** True where the source says the quote is a translation (the DW article was written in Ukrainian). */
+  translation: z.boolean(),
+  note: z.string().nullable(),
+});
+export type Quote = z.infer<typeof quoteSchema>;
+
+export const agreementsFileSchema = z.array(agreementSchema).min(1);
+export const peopleFileSchema = z.array(personSchema).min(1);
+export const quotesFileSchema = z.array(quoteSchema).min(1);

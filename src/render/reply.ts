@@ -1,0 +1,34 @@
+import type {
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+} from 'discord.js';
+import { EPHEMERAL } from './limits.js';
+
+/** A file sent with a reply (a rendered picture), referenced from an embed as attachment://name. */
+export interface ReplyFile {
+  name: string;
+  data: Buffer;
+  /** Alt text, shown to screen readers. */
+  description: string;
+}
+
+/**
+ * What the bot sends: the interaction response data, as plain JSON. Renderers build it, the
+ * Discord layer sends it, the preview prints it.
+ */
+export interface ReplyBody {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  flags?: number;
+  files?: ReplyFile[];
+}
+
+export function ephemeral(body: ReplyBody): ReplyBody {
+  return { ...body, flags: (body.flags ?? 0) | EPHEMERAL };
+}
+
+export function isEphemeral(body: ReplyBody): boolean {
+  return ((body.flags ?? 0) & EPHEMERAL) !== 0;
+}
