@@ -50,6 +50,7 @@ export function loadData(raw: RawData = bundledData): Dataset {
 
   problems.push(
     ...checkAgreements(agreements),
+    ...checkSourcing(agreements),
     ...checkPeople(people),
     ...checkQuotes(quotes, people),
   );
@@ -148,14 +149,22 @@ function checkAgreements(agreements: readonly Agreement[]): string[] {
   return problems;
 }
 
-/** Every stated fact must name a source that supports it. */
+/**
+ * Every stated fact must name a source that supports it, or be listed in `unconfirmed`
+ * (shown with a warning): a fact nobody vouches for must never look settled.
+ */
 export function checkSourcing(agreements: readonly Agreement[]): string[] {
   const problems: string[] = [];
   agreements.forEach((agreement, index) => {
-    const supported = new Set(agreement.sources.flatMap((source) => source.supports));
+    const accounted = new Set<FactKey>([
+      ...agreement.sources.flatMap((source) => source.supports),
+      ...agreement.unconfirmed,
+    ]);
     for (const fact of statedFacts(agreement)) {
-      if (!supported.has(fact)) {
-        problems.push(`agreements[${index}] (${agreement.id}).sources: no source supports "${fact}"`);
+      if (!accounted.has(fact)) {
+        problems.push(
+          `agreements[${index}] (${agreement.id}).sources: no source supports "${fact}" and it is not unconfirmed`,
+        );
       }
     }
   });
