@@ -1,7 +1,7 @@
 import type {
   APIApplicationCommandOptionChoice,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import type { Dataset } from '../data/load.js';
 import type { ReplyBody } from '../render/reply.js';
 
@@ -28,6 +28,8 @@ export interface CommandContext {
   now: () => Date;
   /** A number in [0, 1); injected so tests are deterministic. */
   random: () => number;
+  /** Where people report a wrong fact (REPORT_URL); null when the operator set none. */
+  reportUrl: string | null;
 }
 
 export type Choice = APIApplicationCommandOptionChoice<string>;

@@ -38,7 +38,11 @@ export class DataError extends Error {
   }
 }
 
-export const bundledData: RawData = { agreements: agreementsJson, people: peopleJson, quotes: quotesJson };
+export const bundledData: RawData = {
+  agreements: agreementsJson,
+  people: peopleJson,
+  quotes: quotesJson,
+};
 
 /** Validates and cross-checks the data; throws a DataError naming every failed path. */
 export function loadData(raw: RawData = bundledData): Dataset {

@@ -2,7 +2,7 @@ import type {
   APIActionRowComponent,
   APIComponentInMessageActionRow,
   APIEmbed,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import { EPHEMERAL } from './limits.js';
 
 /** A file sent with a reply (a rendered picture), referenced from an embed as attachment://name. */

@@ -1,0 +1,52 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { stringsFor } from '../i18n/index.js';
+import { resolvePartner, suggestPartners } from '../lookup/partners.js';
+import { partnerLabel, renderAgreement } from '../render/agreement.js';
+import { renderNotFound } from '../render/not-found.js';
+import { echoUserText } from '../render/user-text.js';
+import type { SlashCommand } from './types.js';
+
+export const agreement: SlashCommand = {
+  data: {
+    name: 'agreement',
+    description: 'The facts of one security agreement, with sources',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'partner',
+        description: 'Country or organisation: Germany, UK, EU, G7, 🇫🇷, Німеччина…',
+        required: true,
+        autocomplete: true,
+        max_length: 100,
+      },
+    ],
+  },
+
+  respond(input, { data }) {
+    const strings = stringsFor(input.locale);
+    const query = String(input.options['partner'] ?? '');
+    const match = resolvePartner(query, data);
+    switch (match.kind) {
+      case 'found':
+        return renderAgreement(match.agreement, strings);
+      case 'ambiguous':
+        return renderNotFound(
+          strings.notFound.ambiguous(echoUserText(query)),
+          match.candidates.map((a) => partnerLabel(a, strings)),
+          strings.notFound.tryList,
+          strings,
+        );
+      case 'not-found':
+        return renderNotFound(
+          strings.notFound.partner(echoUserText(query)),
+          match.suggestions.map((a) => partnerLabel(a, strings)),
+          strings.notFound.tryList,
+          strings,
+        );
+    }
+  },
+
+  autocomplete(input, { data }) {
+    return suggestPartners(input.focused.value, data, input.locale);
+  },
+};

@@ -1,0 +1,23 @@
+import { localizeCommand, ukCommands } from '../i18n/commands.js';
+import { about } from './about.js';
+import { agreement } from './agreement.js';
+import { agreements } from './agreements.js';
+import { quote } from './quote.js';
+import { timeline } from './timeline.js';
+import type { SlashCommand } from './types.js';
+
+/** Every command, listed by hand: the runtime, the deploy script and the preview all use this. */
+export const commands: readonly SlashCommand[] = [
+  agreement,
+  agreements,
+  timeline,
+  quote,
+  about,
+].map((command) => ({
+  ...command,
+  data: localizeCommand(command.data, ukCommands[command.data.name]),
+}));
+
+export function findCommand(name: string): SlashCommand | undefined {
+  return commands.find((command) => command.data.name === name);
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** The environment the bot reads. `.env.example` documents every key. */
+const configSchema = z.object({
+  DISCORD_TOKEN: z.string().min(1, 'is required'),
+  /** Needed by deploy-commands; the bot itself learns it from Discord at login. */
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  /** Deploy commands to this guild only (instant, for development) instead of globally. */
+  DISCORD_DEV_GUILD_ID: optional(snowflake),
+  /** Where the settings and post log are kept. */
+  STORE_PATH: z.string().min(1).default('.data/store.json'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** For tests against a local Discord emulator and for REST proxies; Discord's own by default. */
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  /** Where people report a wrong fact; /about shows it. */
+  REPORT_URL: optional(z.url({ protocol: /^https?$/ })),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/**
+ * Reads the config from an environment. Problems name the key and never echo a value, since
+ * some values are secrets.
+ */
+export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const result = configSchema.safeParse(env);
+  if (result.success) return { ok: true, config: result.data };
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  return { ok: false, problems };
+}

@@ -1,0 +1,38 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  CommandInteractionOption,
+} from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { CommandInput } from '../commands/types.js';
+
+type AnyInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction;
+
+/** Reads an interaction into the plain CommandInput the commands take. */
+export function toCommandInput(interaction: AnyInteraction): CommandInput {
+  const options: Record<string, string | number | boolean | undefined> = {};
+  let subcommand: string | null = null;
+  const read = (list: readonly CommandInteractionOption[]) => {
+    for (const option of list) {
+      if (
+        option.type === ApplicationCommandOptionType.Subcommand ||
+        option.type === ApplicationCommandOptionType.SubcommandGroup
+      ) {
+        if (option.type === ApplicationCommandOptionType.Subcommand) subcommand = option.name;
+        read(option.options ?? []);
+      } else {
+        options[option.name] = option.value;
+      }
+    }
+  };
+  if (!interaction.isButton()) read(interaction.options.data);
+  return {
+    options,
+    subcommand,
+    locale: interaction.locale,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+  };
+}

@@ -1,0 +1,135 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+} from 'discord.js';
+import { MessageFlags } from 'discord.js';
+import type { CommandContext, SlashCommand } from '../commands/types.js';
+import { stringsFor } from '../i18n/index.js';
+import type { Logger } from '../log.js';
+import type { ReplyBody } from '../render/reply.js';
+import { toCommandInput } from './interaction-input.js';
+import { NO_PINGS, toReplyOptions } from './send.js';
+
+/**
+ * Discord kills an interaction token after 3 s without a first response. A reply not ready by
+ * this deadline is deferred first and sent as an edit when it is.
+ */
+export const DEFER_AFTER_MS = 2000;
+
+export interface RouterDeps {
+  commands: readonly SlashCommand[];
+  ctx: CommandContext;
+  log: Logger;
+}
+
+/** The one interactionCreate handler: routes to the command, and holds the one catch. */
+export function createInteractionRouter({ commands, ctx, log }: RouterDeps) {
+  const byName = new Map(commands.map((command) => [command.data.name, command]));
+
+  async function onChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = byName.get(interaction.commandName);
+    if (!command) throw new Error(`unknown command ${interaction.commandName}`);
+    const body = await withDeferral(command.respond(toCommandInput(interaction), ctx), () =>
+      interaction.deferReply(),
+    );
+    if (interaction.deferred) await interaction.editReply(toReplyOptions(body));
+    else await interaction.reply(toReplyOptions(body));
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = byName.get(interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    const choices =
+      command?.autocomplete?.(
+        {
+          ...toCommandInput(interaction),
+          focused: { name: focused.name, value: String(focused.value) },
+        },
+        ctx,
+      ) ?? [];
+    await interaction.respond(choices);
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const [name, ...args] = interaction.customId.split(':');
+    const command = name === undefined ? undefined : byName.get(name);
+    if (!command?.button) {
+      await interaction.reply({
+        content: stringsFor(interaction.locale).errors.unknownButton,
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
+    const body = await command.button({ ...toCommandInput(interaction), args }, ctx);
+    await interaction.update(toReplyOptions(body));
+  }
+
+  return async function route(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isChatInputCommand()) await onChatInput(interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton()) await onButton(interaction);
+    } catch (error) {
+      log.error(
+        {
+          err: error,
+          command: commandLabel(interaction),
+          guildId: interaction.guildId,
+          interactionId: interaction.id,
+        },
+        'interaction failed',
+      );
+      await answerFailure(interaction, log);
+    }
+  };
+}
+
+function commandLabel(interaction: Interaction): string {
+  if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isButton()) return `button ${interaction.customId}`;
+  return `interaction type ${interaction.type}`;
+}
+
+async function withDeferral(
+  pending: ReplyBody | Promise<ReplyBody>,
+  defer: () => Promise<unknown>,
+): Promise<ReplyBody> {
+  if (!(pending instanceof Promise)) return pending;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS);
+  });
+  try {
+    const first = await Promise.race([pending, late]);
+    if (first !== 'late') return first;
+    await defer();
+    return await pending;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A short ephemeral apology; never throws, since it runs inside the catch. */
+async function answerFailure(interaction: Interaction, log: Logger): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const message = {
+      content: stringsFor(interaction.locale).errors.unexpected,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_PINGS,
+    } as const;
+    if (interaction.deferred || interaction.replied) await interaction.followUp(message);
+    else await interaction.reply(message);
+  } catch (error) {
+    log.warn(
+      { err: error, interactionId: interaction.id },
+      'could not tell the user about a failure',
+    );
+  }
+}

@@ -1,0 +1,153 @@
+import type { Choice } from '../commands/types.js';
+import type { Dataset } from '../data/load.js';
+import type { Person, Quote } from '../data/schema.js';
+import { LIMITS } from '../render/limits.js';
+import { choice, cutText, isUkrainian } from './choices.js';
+import { buildIndex, rankByName, resolveByName, type NameIndex, type NameSpec } from './match.js';
+import { foldLookalikes, lookupForm, MAX_QUERY_LENGTH, normalizeText } from './normalize.js';
+
+export type SpeakerMatch =
+  | { kind: 'found'; person: Person }
+  | { kind: 'ambiguous'; candidates: Person[] }
+  | { kind: 'not-found'; suggestions: Person[] };
+
+const indexes = new WeakMap<Dataset, NameIndex<Person>>();
+const quoteWords = new WeakMap<Dataset, ReadonlyMap<Quote, QuoteWords>>();
+
+function speakerIndex(data: Dataset): NameIndex<Person> {
+  let index = indexes.get(data);
+  if (!index) {
+    index = buildIndex(data.people, speakerNames);
+    indexes.set(data, index);
+  }
+  return index;
+}
+
+function speakerNames(person: Person): NameSpec[] {
+  const strong = (text: string | null, priority: number): NameSpec[] =>
+    text === null ? [] : [{ text: lookupForm(text), strength: 'strong', priority }];
+  return [
+    ...strong(person.name.en, 0),
+    ...strong(person.name.uk, 0),
+    ...person.aliases.flatMap((alias) => strong(alias, 1)),
+    ...strong(person.id, 2),
+  ];
+}
+
+/** The person a user means: an id (what autocomplete sends), a name, an alias, or a near miss. */
+export function resolveSpeaker(query: string, data: Dataset): SpeakerMatch {
+  const text = query.slice(0, MAX_QUERY_LENGTH * 2);
+  const exactId = data.personById.get(text.trim().toLowerCase());
+  if (exactId) return { kind: 'found', person: exactId };
+  const resolution = resolveByName(speakerIndex(data), lookupForm(text));
+  switch (resolution.kind) {
+    case 'found':
+      return { kind: 'found', person: resolution.item };
+    case 'ambiguous':
+      return resolution;
+    case 'not-found':
+      return resolution;
+  }
+}
+
+/**
+ * Autocomplete choices for a speaker, best first; only people we hold quotes of. Empty input lists
+ * the most quoted first. Values are person ids.
+ */
+export function suggestSpeakers(query: string, data: Dataset, locale: string): Choice[] {
+  const text = query.slice(0, MAX_QUERY_LENGTH * 2);
+  const normalized = lookupForm(text);
+  const count = (person: Person) => data.quotesBySpeaker.get(person.id)?.length ?? 0;
+  const exactId = data.personById.get(text.trim().toLowerCase());
+  const ranked =
+    normalized === ''
+      ? [...data.people].sort((a, b) => count(b) - count(a) || a.name.en.localeCompare(b.name.en))
+      : [
+          ...(exactId ? [exactId] : []),
+          ...rankByName(speakerIndex(data), normalized).map((r) => r.item),
+        ];
+  return [...new Set(ranked)]
+    .filter((person) => count(person) > 0)
+    .slice(0, LIMITS.autocompleteChoices)
+    .map((person) => choice(speakerChoiceName(person, count(person), locale), person.id));
+}
+
+/** "Jamie Shea — Friends of Europe (5 quotes)": the organisation is cut first, the count kept. */
+export function speakerChoiceName(person: Person, quoteCount: number, locale: string): string {
+  const ukrainian = isUkrainian(locale);
+  const name = ukrainian ? (person.name.uk ?? person.name.en) : person.name.en;
+  // "Friends of Europe (Brussels-based think tank)": the explanation does not fit a menu line.
+  const organisation = person.organisation.replace(/\s*\([^()]*\)\s*$/, '');
+  const head = `${name} — `;
+  const tail = ` (${quoteCountLabel(quoteCount, ukrainian)})`;
+  const room = LIMITS.choiceName - head.length - tail.length;
+  if (room < 10) return cutText(`${name}${tail}`, LIMITS.choiceName);
+  return `${head}${cutText(organisation, room)}${tail}`;
+}
+
+const ukrainianPlurals = new Intl.PluralRules('uk');
+const UKRAINIAN_QUOTES: Readonly<Record<string, string>> = {
+  one: 'цитата',
+  few: 'цитати',
+  many: 'цитат',
+  other: 'цитати',
+};
+
+function quoteCountLabel(count: number, ukrainian: boolean): string {
+  if (ukrainian) return `${count} ${UKRAINIAN_QUOTES[ukrainianPlurals.select(count)] ?? 'цитат'}`;
+  return `${count} ${count === 1 ? 'quote' : 'quotes'}`;
+}
+
+interface QuoteWords {
+  text: readonly string[];
+  context: readonly string[];
+}
+
+function wordsOf(data: Dataset): ReadonlyMap<Quote, QuoteWords> {
+  let words = quoteWords.get(data);
+  if (!words) {
+    const split = (text: string) => foldLookalikes(normalizeText(text)).split(' ');
+    words = new Map(
+      data.quotes.map((quote) => [
+        quote,
+        { text: split(quote.text), context: split(quote.context) },
+      ]),
+    );
+    quoteWords.set(data, words);
+  }
+  return words;
+}
+
+/**
+ * The quotes of a speaker (by id), kept to those whose text (or, failing that, context) has every word of the
+ * topic, whole or as the start of a word ("guarantee" finds "guarantees"), case and diacritics
+ * aside. No speaker: all quotes; no topic, or one with no letters or digits: no filter.
+ */
+export function findQuotes(
+  filter: { speakerId?: string | undefined; topic?: string | undefined },
+  data: Dataset,
+): Quote[] {
+  const pool =
+    filter.speakerId === undefined
+      ? data.quotes
+      : (data.quotesBySpeaker.get(filter.speakerId) ?? []);
+  const topicWords =
+    filter.topic === undefined ? [] : lookupForm(filter.topic).split(' ').filter(Boolean);
+  if (topicWords.length === 0) return [...pool];
+  const words = wordsOf(data);
+  const mentions = (list: readonly string[]) =>
+    topicWords.every((topicWord) => list.some((word) => word.startsWith(topicWord)));
+  // The quote's own words first: many contexts name the source article, whose title says "NATO",
+  // so a context match alone would make nearly every quote a "NATO" quote.
+  const inText = pool.filter((quote) => mentions(words.get(quote)?.text ?? []));
+  if (inText.length > 0) return inText;
+  return pool.filter((quote) => mentions(words.get(quote)?.context ?? []));
+}
+
+/** One quote, chosen by the injected random number in [0, 1); undefined when there are none. */
+export function pickQuote(quotes: readonly Quote[], random: () => number): Quote | undefined {
+  if (quotes.length === 0) return undefined;
+  const value = random();
+  const position = Number.isFinite(value) ? Math.floor(value * quotes.length) : 0;
+  return quotes[Math.min(quotes.length - 1, Math.max(0, position))];
+}

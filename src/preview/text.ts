@@ -1,0 +1,59 @@
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { isEphemeral, type ReplyBody } from '../render/reply.js';
+
+/** Discord markup made readable in a terminal: timestamps as dates, links with their address. */
+export function plainMarkup(text: string, locale: string): string {
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  return text
+    .replace(/<t:(-?\d+):[a-zA-Z]>/g, (_, unix: string) =>
+      dates.format(new Date(Number(unix) * 1000)),
+    )
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>')
+    .replace(/\*\*([^*]+)\*\*/g, '$1');
+}
+
+/** A reply as a person would read it in Discord, for the terminal. */
+export function replyToText(body: ReplyBody, locale: string): string {
+  const out: string[] = [];
+  const plain = (text: string) => plainMarkup(text, locale);
+  if (isEphemeral(body)) out.push('(only you can see this)');
+  if (body.content) out.push(plain(body.content));
+  for (const embed of body.embeds ?? []) {
+    if (embed.author?.name) out.push(plain(embed.author.name));
+    if (embed.title) out.push(`# ${plain(embed.title)}${embed.url ? ` <${embed.url}>` : ''}`);
+    if (embed.description) out.push(plain(embed.description));
+    for (const field of embed.fields ?? [])
+      out.push(`\n## ${plain(field.name)}\n${plain(field.value)}`);
+    if (embed.image?.url) out.push(`[image: ${embed.image.url}]`);
+    if (embed.footer?.text) out.push(`\n-- ${plain(embed.footer.text)}`);
+  }
+  for (const file of body.files ?? []) out.push(`[attached ${file.name}: ${file.description}]`);
+  for (const row of body.components ?? []) {
+    const buttons = row.components.flatMap((component) => {
+      if (component.type !== ComponentType.Button) return [];
+      if (component.style === ButtonStyle.Link)
+        return [`[${component.label ?? ''} -> ${component.url}]`];
+      if (component.style === ButtonStyle.Premium) return [];
+      return [`[${component.label ?? ''}${component.disabled ? ' (disabled)' : ''}]`];
+    });
+    if (buttons.length > 0) out.push(buttons.join(' '));
+  }
+  return out.join('\n');
+}
+
+/** The reply as the JSON body of Discord's interaction response: files become attachment entries. */
+export function replyToJson(body: ReplyBody): Record<string, unknown> {
+  const { files, ...rest } = body;
+  return {
+    content: rest.content ?? '',
+    embeds: rest.embeds ?? [],
+    components: rest.components ?? [],
+    flags: rest.flags ?? 0,
+    allowed_mentions: { parse: [] },
+    ...(files?.length
+      ? {
+          attachments: files.map((f, id) => ({ id, filename: f.name, description: f.description })),
+        }
+      : {}),
+  };
+}

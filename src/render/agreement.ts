@@ -1,0 +1,166 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord-api-types/v10';
+import type { Agreement, FactKey } from '../data/schema.js';
+import { ARTICLE_SOURCE } from '../data/schema.js';
+import type { Strings } from '../i18n/index.js';
+import { fitEmbed, joinLines, truncate } from './fit.js';
+import { addYears, discordDate, formatAmount, sourceLabel } from './format.js';
+import { LIMITS } from './limits.js';
+import type { ReplyBody } from './reply.js';
+
+/** Embed colours: Ukraine's blue for the agreements, amber for the disputed one. */
+export const COLOURS = { official: 0x0057b7, framework: 0x5865f2, disputed: 0xf0a020 } as const;
+
+export function partnerName(agreement: Agreement, strings: Strings): string {
+  const { shortName } = agreement.partner;
+  return (strings.locale.startsWith('uk') ? shortName.uk : null) ?? shortName.en;
+}
+
+export function partnerLabel(agreement: Agreement, strings: Strings): string {
+  const flag = agreement.partner.flag ? `${agreement.partner.flag} ` : '';
+  return `${flag}${partnerName(agreement, strings)}`;
+}
+
+export const STATUS_MARK = { official: '✅', framework: '🧭', disputed: '⚠️' } as const;
+
+/** The reply to `/agreement`: one embed and a link button to the text (or the first source). */
+export function renderAgreement(agreement: Agreement, strings: Strings): ReplyBody {
+  const s = strings.agreement;
+  const fields: APIEmbedField[] = [
+    {
+      name: s.signed,
+      value: `${discordDate(agreement.signed)}\n${agreement.place ?? strings.notStated}`,
+      inline: true,
+    },
+    { name: s.duration, value: durationText(agreement, strings), inline: true },
+    { name: s.consultations, value: consultationsText(agreement, strings), inline: true },
+    {
+      name: s.signatoriesPartner(partnerName(agreement, strings)),
+      value: listOrUnknown(agreement.signatories.partner, strings),
+      inline: true,
+    },
+    {
+      name: s.signatoriesUkraine,
+      value: listOrUnknown(agreement.signatories.ukraine, strings),
+      inline: true,
+    },
+    {
+      name: s.commitments,
+      value:
+        agreement.commitments.length === 0
+          ? s.noCommitments
+          : joinLines(
+              agreement.commitments.map((c) => `• ${commitmentLine(c, strings)}`),
+              LIMITS.embedFieldValue,
+              s.moreLines,
+            ),
+    },
+    { name: s.sources, value: sourcesText(agreement, strings) },
+  ];
+  if (agreement.notes.length > 0) {
+    fields.push({
+      name: s.notes,
+      value: joinLines(
+        agreement.notes.map((note) => `• ${note}`),
+        LIMITS.embedFieldValue,
+        s.moreLines,
+      ),
+    });
+  }
+
+  const description = [s.kind[agreement.kind], s.status[agreement.status]];
+  if (agreement.unconfirmed.length > 0) {
+    description.push(
+      s.unconfirmed(agreement.unconfirmed.map((f) => factName(f, strings)).join(', ')),
+    );
+  }
+
+  const embed: APIEmbed = {
+    title: `${partnerLabel(agreement, strings)}: ${agreement.title}`,
+    description: description.join('\n'),
+    color: COLOURS[agreement.status],
+    fields,
+    footer: { text: s.footer },
+  };
+  if (agreement.textUrl) embed.url = agreement.textUrl;
+
+  const link = agreement.textUrl ?? firstWebSource(agreement);
+  return {
+    embeds: [fitEmbed(embed)],
+    components: link
+      ? [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Link,
+                label: agreement.textUrl ? s.readText : s.readSource,
+                url: link,
+              },
+            ],
+          },
+        ]
+      : [],
+  };
+}
+
+function durationText(agreement: Agreement, strings: Strings): string {
+  if (agreement.durationYears === null) return strings.notStated;
+  const end = addYears(agreement.signed, agreement.durationYears);
+  return strings.agreement.durationYears(agreement.durationYears, discordDate(end));
+}
+
+function consultationsText(agreement: Agreement, strings: Strings): string {
+  if (agreement.consultations24h === null) return strings.notStated;
+  return agreement.consultations24h
+    ? strings.agreement.consultationsYes
+    : strings.agreement.consultationsNo;
+}
+
+function listOrUnknown(names: readonly string[], strings: Strings): string {
+  return names.length === 0 ? strings.notStated : names.join('\n');
+}
+
+function commitmentLine(commitment: Agreement['commitments'][number], strings: Strings): string {
+  // The figure first, in bold, so amounts can be compared at a glance down the list.
+  const parts: string[] = [];
+  if (commitment.amount !== null && commitment.currency !== null) {
+    parts.push(formatAmount(commitment.amount, commitment.currency, strings.locale));
+  }
+  if (commitment.period !== null) parts.push(commitment.period);
+  else if (commitment.year !== null) parts.push(String(commitment.year));
+  const figure = parts.length > 0 ? `**${parts.join(', ')}**: ` : '';
+  return truncate(`${figure}${commitment.text}`, 400);
+}
+
+function sourcesText(agreement: Agreement, strings: Strings): string {
+  const seen = new Set<string>();
+  const links: string[] = [];
+  for (const source of agreement.sources) {
+    if (seen.has(source.url)) continue;
+    seen.add(source.url);
+    const label = sourceLabel(source.url, strings.quote.article);
+    links.push(source.url === ARTICLE_SOURCE ? label : `[${label}](${source.url})`);
+  }
+  return joinLines(links, LIMITS.embedFieldValue, strings.agreement.moreLines).replace(
+    /\n/g,
+    ' · ',
+  );
+}
+
+function firstWebSource(agreement: Agreement): string | null {
+  const source = agreement.sources.find((s) => s.url !== ARTICLE_SOURCE);
+  return source && source.url.length <= LIMITS.linkUrl ? source.url : null;
+}
+
+function factName(fact: FactKey, strings: Strings): string {
+  const names = strings.agreement.factNames;
+  const commitment = /^commitments\.(\d+)$/.exec(fact);
+  if (commitment) return names.commitment(Number(commitment[1]) + 1);
+  return names[fact as Exclude<keyof typeof names, 'commitment'>] ?? fact;
+}

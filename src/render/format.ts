@@ -1,0 +1,59 @@
+import { ARTICLE_SOURCE, type SourceRef } from '../data/schema.js';
+
+/**
+ * A calendar date as a Unix time at 12:00 UTC. A date with no time of day shown as a Discord
+ * timestamp is rendered in each reader's zone: noon keeps it on the same calendar day from
+ * UTC−11 to UTC+11, where midnight would show Americans the day before.
+ */
+export function dateToUnix(isoDate: string): number {
+  return Date.parse(`${isoDate}T12:00:00Z`) / 1000;
+}
+
+export type TimestampStyle = 'D' | 'd' | 'R' | 'F' | 'f';
+
+export function discordTimestamp(unix: number, style: TimestampStyle = 'D'): string {
+  return `<t:${Math.trunc(unix)}:${style}>`;
+}
+
+/** A signing date as a Discord timestamp, shown in each reader's own language. */
+export function discordDate(isoDate: string, style: TimestampStyle = 'D'): string {
+  return discordTimestamp(dateToUnix(isoDate), style);
+}
+
+/** The date `years` after an ISO date (the end of a term), as an ISO date. */
+export function addYears(isoDate: string, years: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const end = new Date(Date.UTC(year + years, month - 1, day));
+  // 29 February plus a non-leap number of years rolls to 1 March; keep it in February.
+  if (end.getUTCMonth() !== month - 1) end.setUTCDate(0);
+  return end.toISOString().slice(0, 10);
+}
+
+/** "€7.1 billion", "£200 million", in the reader's language. */
+export function formatAmount(amount: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    compactDisplay: 'long',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 2,
+  }).format(amount);
+}
+
+/** A short readable name for a source: its host, without "www.". */
+export function sourceLabel(url: SourceRef, articleLabel: string): string {
+  if (url === ARTICLE_SOURCE) return articleLabel;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** A date written out for plain text (the preview, alt text): "16 February 2024". */
+export function formatDate(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
+}

@@ -1,0 +1,37 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import { ARTICLE_SOURCE, type Person, type Quote } from '../data/schema.js';
+import type { Strings } from '../i18n/index.js';
+import { fitEmbed } from './fit.js';
+import { discordDate, sourceLabel } from './format.js';
+import type { ReplyBody } from './reply.js';
+
+export const QUOTE_COLOUR = 0xffd700;
+
+export function personName(person: Person, strings: Strings): string {
+  return (strings.locale.startsWith('uk') ? person.name.uk : null) ?? person.name.en;
+}
+
+/** The reply to `/quote`: the words as the source gives them, who said them, and where. */
+export function renderQuote(quote: Quote, speaker: Person, strings: Strings): ReplyBody {
+  const q = strings.quote;
+  const source =
+    quote.source === ARTICLE_SOURCE
+      ? q.article
+      : `[${sourceLabel(quote.source, q.article)}](${quote.source})`;
+  const notes = [
+    quote.translation ? q.translation : null,
+    quote.verbatim ? null : q.notVerbatim,
+  ].filter((note): note is string => note !== null);
+  const embed: APIEmbed = {
+    author: { name: `${personName(speaker, strings)}: ${speaker.role}` },
+    description: `> ${quote.text.replace(/\n/g, '\n> ')}`,
+    color: QUOTE_COLOUR,
+    fields: [
+      { name: q.date, value: quote.date ? discordDate(quote.date) : q.undated, inline: true },
+      { name: q.source, value: source, inline: true },
+      { name: q.context, value: quote.context },
+    ],
+    footer: { text: [speaker.organisation, ...notes].join(' · ') },
+  };
+  return { embeds: [fitEmbed(embed)] };
+}

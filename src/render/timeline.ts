@@ -1,0 +1,39 @@
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { Agreement } from '../data/schema.js';
+import type { Strings } from '../i18n/index.js';
+import { COLOURS, partnerLabel, STATUS_MARK } from './agreement.js';
+import { fitEmbed, joinLines } from './fit.js';
+import { discordDate } from './format.js';
+import { LIMITS } from './limits.js';
+import type { ReplyBody } from './reply.js';
+
+/** `/timeline`: the agreements in signing order, one field per month. */
+export function renderTimeline(agreements: readonly Agreement[], strings: Strings): ReplyBody {
+  const months = new Map<string, Agreement[]>();
+  for (const agreement of agreements) {
+    const month = agreement.signed.slice(0, 7);
+    months.set(month, [...(months.get(month) ?? []), agreement]);
+  }
+  const monthName = new Intl.DateTimeFormat(strings.locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const fields: APIEmbedField[] = [...months].map(([month, inMonth]) => ({
+    name: monthName.format(new Date(`${month}-15T12:00:00Z`)),
+    value: joinLines(
+      inMonth.map(
+        (a) => `${STATUS_MARK[a.status]} ${discordDate(a.signed, 'd')} ${partnerLabel(a, strings)}`,
+      ),
+      LIMITS.embedFieldValue,
+      strings.agreement.moreLines,
+    ),
+  }));
+  const embed: APIEmbed = {
+    title: strings.timeline.title,
+    description: `${strings.timeline.description(agreements.length)}\n${strings.list.legend}`,
+    color: COLOURS.official,
+    fields,
+  };
+  return { embeds: [fitEmbed(embed)] };
+}
