@@ -6,7 +6,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 /** The environment the bot reads. `.env.example` documents every key. */
 const configSchema = z.object({
-  DISCORD_TOKEN: z.string().min(1, 'is required'),
+  DISCORD_TOKEN: z.string({ error: 'is not set' }).min(1, 'is empty'),
   /** Needed by deploy-commands; the bot itself learns it from Discord at login. */
   DISCORD_APPLICATION_ID: optional(snowflake),
   /** Deploy commands to this guild only (instant, for development) instead of globally. */

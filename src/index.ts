@@ -11,9 +11,7 @@ loadDotEnv();
 const configResult = readConfig(process.env);
 if (!configResult.ok) {
   exitWith([
-    ...configResult.problems.map((problem) => `Cannot start: ${problem}.`),
-    'Set DISCORD_TOKEN (and DISCORD_APPLICATION_ID) in .env or the environment; see .env.example.',
-    "Without a token you can still try every command offline: npm run -s preview -- '/agreement partner:Germany'",
+    `Cannot start: ${configResult.problems.join('; ')}. Set it in .env or the environment (see .env.example), or try the bot offline: npm run -s preview -- '/agreement partner:Germany'`,
   ]);
 }
 const config = configResult.config;

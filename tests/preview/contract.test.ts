@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+
+/** The preview exactly as the README runs it: through npm. */
+async function preview(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('npm', ['run', '-s', 'preview', '--', ...args], {
+      cwd: root,
+      timeout: 30_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+/** Every `npm run -s preview -- …` line in the README, as its argument list. */
+function readmeExamples(): string[][] {
+  const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+  return [...readme.matchAll(/^npm run -s preview -- (.+)$/gm)].map((match) =>
+    [...(match[1] ?? '').matchAll(/'([^']*)'|(\S+)/g)].map((part) => part[1] ?? part[2] ?? ''),
+  );
+}
+
+describe('the offline preview contract', () => {
+  test('GIVEN the README THEN it has preview examples to try', () => {
+    expect(readmeExamples().length).toBeGreaterThanOrEqual(5);
+  });
+
+  test.each(readmeExamples().map((args) => [args.join(' '), args]))(
+    'GIVEN the README example %s THEN it answers with exit 0',
+    async (_, args) => {
+      const { code, stdout, stderr } = await preview(...args);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout.trim().length).toBeGreaterThan(0);
+    },
+  );
+
+  test('GIVEN --json THEN exactly one JSON object: the interaction response data', async () => {
+    const { code, stdout } = await preview('/agreement partner:United Kingdom', '--json');
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(
+      expect.arrayContaining(['content', 'embeds', 'components', 'flags']),
+    );
+    expect((body['embeds'] as { title: string }[])[0]?.title).toContain('United Kingdom');
+    expect(body['flags']).toBe(0);
+  });
+
+  test('GIVEN an unknown partner THEN an ephemeral reply (flags 64), still exit 0', async () => {
+    const { code, stdout } = await preview('/agreement partner:Atlantis', '--json');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { flags: number }).flags & 64).toBe(64);
+  });
+
+  test('GIVEN --autocomplete --json THEN the choices array', async () => {
+    const { code, stdout } = await preview('--autocomplete', '/agreement partner:ger', '--json');
+    expect(code).toBe(0);
+    const choices = JSON.parse(stdout) as { name: string; value: string }[];
+    expect(choices[0]).toEqual({ name: expect.stringContaining('Germany'), value: 'de' });
+  });
+
+  test.each([
+    [['/nope'], /Unknown command/],
+    [['/agreement country:Germany'], /Unknown option country/],
+    [['/agreement'], /needs partner/],
+  ])('GIVEN %j THEN a clear error on stderr and a non-zero exit', async (args, message) => {
+    const { code, stdout, stderr } = await preview(...args);
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+});
