@@ -2,6 +2,7 @@ import { localizeCommand, ukCommands } from '../i18n/commands.js';
 import { about } from './about.js';
 import { agreement } from './agreement.js';
 import { agreements } from './agreements.js';
+import { map } from './map.js';
 import { quote } from './quote.js';
 import { timeline } from './timeline.js';
 import type { SlashCommand } from './types.js';
@@ -11,6 +12,7 @@ export const commands: readonly SlashCommand[] = [
   agreement,
   agreements,
   timeline,
+  map,
   quote,
   about,
 ].map((command) => ({

@@ -1,14 +1,17 @@
 import { stringsFor } from '../i18n/index.js';
+import { withPicture } from '../render/picture-reply.js';
+import { renderTimelinePng } from '../render/pictures/index.js';
 import { renderTimeline } from '../render/timeline.js';
 import type { SlashCommand } from './types.js';
 
 export const timeline: SlashCommand = {
   data: {
     name: 'timeline',
-    description: 'The agreements in the order they were signed, month by month',
+    description: 'The agreements in the order they were signed, month by month, with a chart',
   },
 
-  respond(input, { data }) {
-    return renderTimeline(data.agreements, stringsFor(input.locale));
+  async respond(input, { data }) {
+    const body = renderTimeline(data.agreements, stringsFor(input.locale));
+    return withPicture(body, await renderTimelinePng(data));
   },
 };

@@ -1,0 +1,53 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { stringsFor } from '../i18n/index.js';
+import { COLOURS } from '../render/agreement.js';
+import { fitEmbed } from '../render/fit.js';
+import { withPicture } from '../render/picture-reply.js';
+import { renderMapPng, type MapFilter } from '../render/pictures/index.js';
+import type { SlashCommand } from './types.js';
+
+const FILTERS: Record<string, MapFilter> = {
+  all: {},
+  '2024': { year: 2024 },
+  '2025': { year: 2025 },
+  dw21: { dw21: true },
+};
+
+export const map: SlashCommand = {
+  data: {
+    name: 'map',
+    description: 'A map of Ukraine’s partners, shaded by the date they signed',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'show',
+        description: 'Which agreements to map',
+        choices: [
+          { name: 'All agreements', value: 'all' },
+          { name: 'Signed in 2024', value: '2024' },
+          { name: 'Signed in 2025', value: '2025' },
+          { name: 'The 21 in DW’s article of July 2024', value: 'dw21' },
+        ],
+      },
+    ],
+  },
+
+  async respond(input, { data }) {
+    const show = String(input.options['show'] ?? 'all');
+    const strings = stringsFor(input.locale);
+    const picture = await renderMapPng(data, { filter: FILTERS[show] ?? {} });
+    const body = {
+      embeds: [
+        fitEmbed({
+          title: strings.map.title,
+          description:
+            strings.map.description[show as keyof typeof strings.map.description] ??
+            strings.map.description.all,
+          color: COLOURS.official,
+          footer: { text: strings.map.footer },
+        }),
+      ],
+    };
+    return withPicture(body, picture);
+  },
+};

@@ -1,0 +1,586 @@
+import type * as GeoJSON from 'geojson';
+import {
+  geoAlbersUsa,
+  geoBounds,
+  geoCentroid,
+  geoConicConformal,
+  geoMercator,
+  geoPath,
+  type GeoProjection,
+} from 'd3-geo';
+import type { Dataset } from '../../data/load.js';
+import type { Agreement } from '../../data/schema.js';
+import { colourAt, dateScale, type DateScale } from './colour-scale.js';
+import { longDate, monthName, monthStart, shortDate } from './dates.js';
+import { countryForIso2, ISO_NUMERIC, lonLatBox, loadWorld, mainland } from './geo.js';
+import { PictureCache, rasterise, type Picture } from './picture.js';
+import { element, svgDocument, text } from './svg.js';
+import { textWidth } from './text-width.js';
+import { THEMES, type Theme, type ThemeName } from './theme.js';
+
+export interface MapFilter {
+  /** Only agreements signed in this year. */
+  year?: number;
+  /** Only the 21 agreements the DW article of 11 July 2024 counts. */
+  dw21?: boolean;
+}
+
+export interface MapOptions {
+  filter?: MapFilter;
+  theme?: ThemeName;
+}
+
+const WIDTH = 1200;
+const HEIGHT = 900;
+const FRAME = { left: 24, top: 118, right: 860, bottom: 876 } as const;
+const SIDE = { left: 884, right: 1176 } as const;
+const FONT = { title: 34, subtitle: 22, label: 21, side: 21, small: 18 } as const;
+/**
+ * The part of the globe the main map shows: Iceland to the Don, Crete to the North Cape. Points,
+ * not a polygon: d3 reads a polygon's winding on the sphere, and a box drawn the other way round
+ * is the whole world but the box.
+ */
+const EUROPE_VIEW: GeoJSON.MultiPoint = {
+  type: 'MultiPoint',
+  coordinates: [
+    [-24, 35],
+    [9, 34.5],
+    [42, 35],
+    [42, 53],
+    [42, 71],
+    [9, 71],
+    [-24, 71],
+    [-24, 53],
+  ],
+};
+/** Partners beyond Europe, drawn in boxes of their own beside the map. */
+const OVERSEAS = ['US', 'CA', 'JP'] as const;
+
+/** A partner on the map: a country that signed, with its colour, or null outside the selection. */
+export interface MapPartner {
+  agreement: Agreement;
+  iso2: string;
+  selected: boolean;
+  fill: string;
+}
+
+export interface MapLabel {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Where the label points, if it had to move off its country. */
+  anchor: [number, number] | null;
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  scale: DateScale;
+  projection: GeoProjection;
+  partners: readonly MapPartner[];
+  labels: readonly MapLabel[];
+  /** The EU and the frameworks: in the selection, but not countries. */
+  notMapped: readonly Agreement[];
+  /** The selection's agreements. */
+  selected: readonly Agreement[];
+  ukraineLabel: MapLabel;
+}
+
+export function selectAgreements(data: Dataset, filter: MapFilter = {}): Agreement[] {
+  return data.agreements.filter(
+    (a) =>
+      (filter.year === undefined || Number(a.signed.slice(0, 4)) === filter.year) &&
+      (!filter.dw21 || a.inDw21),
+  );
+}
+
+/** Countries that signed (the EU, an organisation, is not one). Same scale for every filter. */
+function countryAgreements(data: Dataset): Agreement[] {
+  return data.agreements.filter(
+    (a) => a.partner.iso2 !== null && a.partner.iso2 !== 'EU' && ISO_NUMERIC[a.partner.iso2],
+  );
+}
+
+function scaleFor(data: Dataset): DateScale {
+  const dated = data.agreements
+    .filter((a) => a.partner.iso2 !== null)
+    .map((a) => a.signed)
+    .sort();
+  const first = dated[0] ?? '2024-01-01';
+  return dateScale(monthStart(first), monthStart(dated.at(-1) ?? first, 1));
+}
+
+function europeProjection(): GeoProjection {
+  return geoConicConformal()
+    .rotate([-12, 0])
+    .parallels([40, 66])
+    .fitExtent(
+      [
+        [FRAME.left, FRAME.top],
+        [FRAME.right, FRAME.bottom],
+      ],
+      EUROPE_VIEW,
+    )
+    .clipExtent([
+      [FRAME.left, FRAME.top],
+      [FRAME.right, FRAME.bottom],
+    ]);
+}
+
+let baseMap: { id: string; d: string }[] | undefined;
+
+/**
+ * The projected outline of every country in view, computed once: the projection never changes,
+ * so each later map only chooses fills. Countries far from the view are never projected.
+ */
+function europeOutlines(): { id: string; d: string }[] {
+  if (baseMap) return baseMap;
+  const path = geoPath(europeProjection()).digits(1);
+  baseMap = loadWorld()
+    .countries.filter((country) => {
+      const [[west, south], [east, north]] = lonLatBox(country);
+      return east > -40 && west < 70 && north > 25 && south < 80;
+    })
+    .map((country) => ({ id: country.id, d: path(country) ?? '' }))
+    .filter((outline) => outline.d !== '');
+  return baseMap;
+}
+
+export function layoutMap(data: Dataset, filter: MapFilter = {}): MapLayout {
+  const selected = selectAgreements(data, filter);
+  const selectedIds = new Set(selected.map((a) => a.id));
+  const scale = scaleFor(data);
+  const projection = europeProjection();
+  const partners = countryAgreements(data).map((agreement) => ({
+    agreement,
+    iso2: agreement.partner.iso2!,
+    selected: selectedIds.has(agreement.id),
+    fill: scale.colour(agreement.signed),
+  }));
+  const notMapped = selected.filter((a) => a.partner.iso2 === null || a.partner.iso2 === 'EU');
+
+  // Labels, biggest country first; a small one that would cover a neighbour's moves aside.
+  const placed: MapLabel[] = [];
+  const ukraine = countryForIso2('UA')!;
+  const [ux, uy] = projection(geoCentroid(mainland(ukraine)))!;
+  // North of the centroid, clear of the coast; the centroid itself stays clear for the colour check.
+  const ukraineLabel = box('UKRAINE', ux, uy - 26, null);
+  placed.push(ukraineLabel);
+  const european = partners
+    .filter((p) => p.selected && !(OVERSEAS as readonly string[]).includes(p.iso2))
+    .map((p) => {
+      const country = countryForIso2(p.iso2)!;
+      const land = mainland(country);
+      return { partner: p, point: projection(geoCentroid(land)), size: geoBounds(land) };
+    })
+    .sort((a, b) => span(b.size) - span(a.size) || a.partner.iso2.localeCompare(b.partner.iso2));
+  for (const { partner, point } of european) {
+    if (!point) continue;
+    const [x, y] = point;
+    const spot = LABEL_OFFSETS.map(([dx, dy]) =>
+      box(partner.iso2, x + dx, y + dy, dx === 0 && dy === 0 ? null : [x, y]),
+    ).find(
+      (candidate) => fitsInFrame(candidate) && !placed.some((other) => overlaps(candidate, other)),
+    );
+    if (spot) placed.push(spot);
+  }
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    scale,
+    projection,
+    partners,
+    labels: placed.slice(1),
+    notMapped,
+    selected,
+    ukraineLabel,
+  };
+}
+
+const LABEL_OFFSETS: readonly [number, number][] = [
+  [0, 0],
+  [0, 24],
+  [0, -24],
+  [34, 0],
+  [-34, 0],
+  [40, 26],
+  [-40, 26],
+  [40, -26],
+  [-40, -26],
+  [0, 44],
+  [0, -44],
+  [60, 0],
+  [-60, 0],
+];
+
+function span([[west, south], [east, north]]: [[number, number], [number, number]]): number {
+  return (east - west) * (north - south);
+}
+
+function box(label: string, x: number, y: number, anchor: [number, number] | null): MapLabel {
+  return {
+    text: label,
+    x,
+    y,
+    width: textWidth(label, FONT.label, true) + 6,
+    height: FONT.label + 4,
+    anchor,
+  };
+}
+
+function overlaps(a: MapLabel, b: MapLabel): boolean {
+  return (
+    Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height
+  );
+}
+
+function fitsInFrame(label: MapLabel): boolean {
+  return (
+    label.x - label.width / 2 > FRAME.left &&
+    label.x + label.width / 2 < FRAME.right &&
+    label.y - label.height / 2 > FRAME.top &&
+    label.y + label.height / 2 < FRAME.bottom
+  );
+}
+
+export function mapSvg(data: Dataset, options: MapOptions = {}): string {
+  const theme = THEMES[options.theme ?? 'light'];
+  const layout = layoutMap(data, options.filter);
+  const fillById = new Map<string, MapPartner>();
+  for (const partner of layout.partners) {
+    if (partner.selected) fillById.set(ISO_NUMERIC[partner.iso2]!.id, partner);
+  }
+  const ukraineId = ISO_NUMERIC.UA!.id;
+  const shapes: string[] = [];
+  const disputedShapes: string[] = [];
+  for (const { id, d } of europeOutlines()) {
+    const partner = fillById.get(id);
+    const fill = id === ukraineId ? theme.ukraine : (partner?.fill ?? theme.land);
+    shapes.push(element('path', { d, fill }));
+    if (partner?.agreement.status === 'disputed')
+      disputedShapes.push(element('path', { d, fill: 'url(#disputed)' }));
+  }
+  const ukraineOutline = europeOutlines().find((outline) => outline.id === ukraineId)?.d ?? '';
+  const parts = [
+    `<defs>${hatch(theme)}<clipPath id="frame">${element('rect', frameRect())}</clipPath></defs>`,
+    text(FRAME.left, 54, "Ukraine's security agreement partners", {
+      size: FONT.title,
+      fill: theme.ink,
+      bold: true,
+    }),
+    text(FRAME.left, 90, subtitle(options.filter ?? {}, layout), {
+      size: FONT.subtitle,
+      fill: theme.muted,
+    }),
+    element('rect', { ...frameRect(), fill: theme.sea }),
+    `<g clip-path="url(#frame)" stroke="${theme.border}" stroke-width="0.8" stroke-linejoin="round">${shapes.join('')}${disputedShapes.join('')}</g>`,
+    element('path', {
+      d: ukraineOutline,
+      fill: 'none',
+      stroke: theme.ukraineBorder,
+      'stroke-width': 2.5,
+      'stroke-linejoin': 'round',
+    }),
+    element('rect', { ...frameRect(), fill: 'none', stroke: theme.grid, 'stroke-width': 2 }),
+    ...layout.labels.map((label) => drawLabel(label, theme)),
+    drawLabel(layout.ukraineLabel, theme, theme.ukraineBorder),
+    sidePanel(layout, theme),
+  ];
+  return svgDocument(WIDTH, HEIGHT, theme.card, parts.join('\n'));
+}
+
+function frameRect(): Record<string, number> {
+  return {
+    x: FRAME.left,
+    y: FRAME.top,
+    width: FRAME.right - FRAME.left,
+    height: FRAME.bottom - FRAME.top,
+    rx: 10,
+  };
+}
+
+function hatch(theme: Theme): string {
+  return `<pattern id="disputed" patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">${element('rect', { x: 0, y: 0, width: 3, height: 7, fill: theme.card, 'fill-opacity': 0.85 })}</pattern>`;
+}
+
+function drawLabel(label: MapLabel, theme: Theme, colour = theme.ink): string {
+  const leader = label.anchor
+    ? element('line', {
+        x1: label.anchor[0],
+        y1: label.anchor[1],
+        x2: label.x,
+        y2: label.y + (label.anchor[1] > label.y ? label.height / 2 - 4 : -label.height / 2 + 4),
+        stroke: theme.ink,
+        'stroke-width': 1.5,
+      }) + element('circle', { cx: label.anchor[0], cy: label.anchor[1], r: 2.5, fill: theme.ink })
+    : '';
+  return (
+    leader +
+    text(label.x, label.y + FONT.label * 0.36, label.text, {
+      size: FONT.label,
+      fill: colour,
+      bold: true,
+      anchor: 'middle',
+      halo: theme.halo,
+    })
+  );
+}
+
+function subtitle(filter: MapFilter, layout: MapLayout): string {
+  const scope =
+    filter.dw21 && filter.year !== undefined
+      ? `Of the 21 in DW's count (11 Jul 2024), those signed in ${filter.year}`
+      : filter.dw21
+        ? "The 21 agreements in DW's count of 11 Jul 2024"
+        : filter.year !== undefined
+          ? `Agreements signed in ${filter.year}`
+          : 'Every agreement';
+  const countries = layout.partners.filter((p) => p.selected).length;
+  return `${scope}: ${countries} ${countries === 1 ? 'country' : 'countries'}, shaded by date signed`;
+}
+
+function sidePanel(layout: MapLayout, theme: Theme): string {
+  const parts: string[] = [];
+  let y = FRAME.top;
+  const width = SIDE.right - SIDE.left;
+  // The colour scale.
+  parts.push(
+    text(SIDE.left, y + 20, 'Date signed', { size: FONT.side, fill: theme.ink, bold: true }),
+  );
+  y += 34;
+  const gradientStops = layout.scale.stops
+    .map((stop, i) =>
+      element('stop', { offset: i / (layout.scale.stops.length - 1), 'stop-color': stop }),
+    )
+    .join('');
+  parts.push(
+    `<defs><linearGradient id="dates" x1="0" x2="1" y1="0" y2="0">${gradientStops}</linearGradient></defs>`,
+    element('rect', { x: SIDE.left, y, width, height: 24, rx: 4, fill: 'url(#dates)' }),
+  );
+  for (const partner of layout.partners.filter((p) => p.selected)) {
+    const x = SIDE.left + layout.scale.position(partner.agreement.signed) * width;
+    parts.push(
+      element('line', {
+        x1: x,
+        y1: y + 24,
+        x2: x,
+        y2: y + 31,
+        stroke: theme.ink,
+        'stroke-width': 1.5,
+      }),
+    );
+  }
+  y += 24;
+  for (let offset = 0; ; offset += 3) {
+    const month = monthStart(layout.scale.from, offset);
+    if (month > layout.scale.to) break;
+    const x = SIDE.left + layout.scale.position(month) * width;
+    const first = offset === 0;
+    const last = monthStart(month, 3) > layout.scale.to;
+    const withYear = first || last || month.endsWith('-01-01');
+    parts.push(
+      text(x, y + 30, monthName(month), {
+        size: FONT.small,
+        fill: theme.ink,
+        anchor: first ? 'start' : last ? 'end' : 'middle',
+      }),
+    );
+    if (withYear) {
+      parts.push(
+        text(x, y + 52, month.slice(0, 4), {
+          size: FONT.small,
+          fill: theme.muted,
+          anchor: first ? 'start' : last ? 'end' : 'middle',
+        }),
+      );
+    }
+  }
+  y += 74;
+  const swatch = (fill: string, label: string, extra = ''): void => {
+    parts.push(
+      element('rect', {
+        x: SIDE.left,
+        y: y - 14,
+        width: 28,
+        height: 20,
+        rx: 3,
+        fill,
+        stroke: theme.muted,
+        'stroke-width': 0.8,
+      }),
+      extra,
+      text(SIDE.left + 38, y + 2, label, { size: FONT.small, fill: theme.ink }),
+    );
+    y += 30;
+  };
+  swatch(
+    theme.ukraine,
+    'Ukraine',
+    element('rect', {
+      x: SIDE.left,
+      y: y - 14,
+      width: 28,
+      height: 20,
+      rx: 3,
+      fill: 'none',
+      stroke: theme.ukraineBorder,
+      'stroke-width': 2.5,
+    }),
+  );
+  if (layout.partners.some((p) => p.selected && p.agreement.status === 'disputed')) {
+    swatch(
+      colourAt(0.6),
+      'Hatched: disputed',
+      element('rect', {
+        x: SIDE.left,
+        y: y - 14,
+        width: 28,
+        height: 20,
+        rx: 3,
+        fill: 'url(#disputed)',
+      }),
+    );
+  }
+  swatch(
+    theme.land,
+    layout.selected.length < layout.partners.length ? 'Not a partner here' : 'Not a partner',
+  );
+  y += 6;
+
+  // Partners beyond Europe, each in a box of its own.
+  for (const iso2 of OVERSEAS) {
+    const partner = layout.partners.find((p) => p.iso2 === iso2);
+    if (!partner) continue;
+    parts.push(overseasBox(partner, SIDE.left, y, width, 128, theme));
+    y += 140;
+  }
+
+  // What the map cannot show as a country.
+  if (layout.notMapped.length > 0) {
+    parts.push(
+      text(SIDE.left, y + 2, 'Not countries, so not mapped:', {
+        size: FONT.small,
+        fill: theme.muted,
+      }),
+    );
+    y += 28;
+  }
+  for (const agreement of layout.notMapped) {
+    const isEu = agreement.partner.iso2 === 'EU';
+    if (isEu) {
+      parts.push(
+        element('rect', {
+          x: SIDE.left,
+          y: y - 14,
+          width: 28,
+          height: 20,
+          rx: 3,
+          fill: layout.scale.colour(agreement.signed),
+        }),
+      );
+    }
+    parts.push(
+      text(
+        SIDE.left + (isEu ? 38 : 0),
+        y + 2,
+        `${isEu ? 'EU' : agreement.partner.shortName.en}, ${shortDate(agreement.signed)}`,
+        {
+          size: FONT.small,
+          fill: theme.ink,
+        },
+      ),
+    );
+    y += 26;
+  }
+  return `<g>${parts.join('')}</g>`;
+}
+
+function overseasBox(
+  partner: MapPartner,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  theme: Theme,
+): string {
+  const country = countryForIso2(partner.iso2)!;
+  const inner: [[number, number], [number, number]] = [
+    [x + 8, y + 34],
+    [x + width - 8, y + height - 6],
+  ];
+  const projection =
+    partner.iso2 === 'US'
+      ? geoAlbersUsa().fitExtent(inner, country)
+      : partner.iso2 === 'CA'
+        ? geoConicConformal().rotate([96, 0]).parallels([50, 70]).fitExtent(inner, country)
+        : geoMercator().fitExtent(inner, country);
+  const d = geoPath(projection).digits(1)(country) ?? '';
+  const label = `${partner.agreement.partner.shortName.en}${partner.selected ? `, ${shortDate(partner.agreement.signed)}` : ''}`;
+  return [
+    element('rect', { x, y, width, height, rx: 8, fill: theme.sea }),
+    element('path', {
+      d,
+      fill: partner.selected ? partner.fill : theme.land,
+      stroke: theme.border,
+      'stroke-width': 0.6,
+    }),
+    text(x + 10, y + 24, label, { size: FONT.small, fill: theme.ink, bold: true, halo: theme.sea }),
+  ].join('');
+}
+
+/** What the map shows, in words, for screen readers. */
+export function mapAlt(data: Dataset, filter: MapFilter = {}): string {
+  const layout = layoutMap(data, filter);
+  const shown = layout.partners.filter((p) => p.selected);
+  const byMonth = new Map<string, string[]>();
+  for (const partner of shown) {
+    const month = partner.agreement.signed.slice(0, 7);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), partner.agreement.partner.shortName.en]);
+  }
+  const months = [...byMonth].map(
+    ([month, names]) => `${monthName(`${month}-01`)} ${month.slice(0, 4)}: ${names.join(', ')}`,
+  );
+  const disputed = shown.filter((p) => p.agreement.status === 'disputed');
+  const sentences = [
+    `Map of Europe with ${shown.length} countries that signed a security agreement with Ukraine, ${subtitle(filter, layout).split(':')[0]!.toLowerCase()}, shaded from dark purple (${longDate(layout.scale.from)}) to green (${longDate(layout.scale.to)}).`,
+    'Ukraine, in its internationally recognised borders including Crimea, is yellow with a blue outline.',
+    shown.some((p) => (OVERSEAS as readonly string[]).includes(p.iso2))
+      ? 'The United States, Canada and Japan are shown in boxes beside the map.'
+      : '',
+    disputed.length > 0
+      ? `Hatched as disputed: ${disputed.map((p) => p.agreement.partner.shortName.en).join(', ')}.`
+      : '',
+    layout.notMapped.length > 0
+      ? `Not countries, listed beside the map: ${layout.notMapped.map((a) => `${a.partner.shortName.en} (${shortDate(a.signed)})`).join(', ')}.`
+      : '',
+    months.length > 0 ? `By month: ${months.join('; ')}.` : 'No country in this selection.',
+  ];
+  return sentences.filter(Boolean).join(' ');
+}
+
+export function mapFileName(filter: MapFilter = {}): string {
+  const parts = [
+    'map',
+    filter.year !== undefined ? String(filter.year) : '',
+    filter.dw21 ? 'dw21' : '',
+  ];
+  return `${parts.filter(Boolean).join('-')}.png`;
+}
+
+const cache = new PictureCache<Dataset>();
+
+/** The `/map` picture for a filter. Cached per dataset, filter and theme. */
+export async function renderMapPng(data: Dataset, options: MapOptions = {}): Promise<Picture> {
+  const filter: MapFilter = { year: options.filter?.year, dw21: options.filter?.dw21 === true };
+  const theme = options.theme ?? 'light';
+  const key = `map:${filter.year ?? ''}:${filter.dw21 ? 'dw21' : ''}:${theme}`;
+  const picture = await cache.get(data, key, () =>
+    rasterise(mapSvg(data, { filter, theme }), {
+      alt: mapAlt(data, filter),
+      fileName: mapFileName(filter),
+    }),
+  );
+  return picture!;
+}

@@ -1,0 +1,476 @@
+import type { Dataset } from '../../data/load.js';
+import type { Agreement } from '../../data/schema.js';
+import { dayNumber, longDate, monthName, monthStart, shortDate } from './dates.js';
+import { KIND_LABELS, pictureKind, pictureName } from './kinds.js';
+import { spreadLabels } from './label-layout.js';
+import { PictureCache, rasterise, type Picture } from './picture.js';
+import { element, svgDocument, text } from './svg.js';
+import { textWidth } from './text-width.js';
+import { THEMES, type PictureKind, type Theme, type ThemeName } from './theme.js';
+
+/** The NATO summits the agreements were timed around (Vilnius 2023, Washington 2024). */
+export const NATO_SUMMITS = [
+  { place: 'Vilnius', start: '2023-07-11', end: '2023-07-12', label: '11–12 Jul 2023' },
+  { place: 'Washington', start: '2024-07-09', end: '2024-07-11', label: '9–11 Jul 2024' },
+] as const;
+
+export interface TimelineOptions {
+  theme?: ThemeName;
+}
+
+/*
+ * Time runs down a ribbon in the middle, and labels sit either side of it. Along a vertical axis
+ * a label takes only its line height, so the crowded weeks of 2024 (nine signing days between
+ * 27 May and 18 July) stay legible with full names; along a horizontal one each label takes its
+ * width and the chart turns into a staircase three times as tall. Summits are therefore horizontal
+ * bands across the chart.
+ */
+const WIDTH = 1200;
+const RIBBON = { left: 536, right: 664 } as const;
+const PLOT_TOP = 222;
+const RIBBON_PADDING = 20;
+const PLOT_LENGTH = 740;
+const FONT = { title: 36, subtitle: 23, pill: 23, date: 20, axis: 22, legend: 22 } as const;
+const PILL = { height: 34, padX: 11, gap: 6, radius: 8 } as const;
+const PITCH = PILL.height + 8;
+/** The leader runs straight out of the ribbon, then slants to its label. */
+const LEADER = { straight: 14, total: 46 } as const;
+
+type Side = 'left' | 'right';
+
+interface Pill {
+  agreement: Agreement;
+  label: string;
+  width: number;
+}
+
+interface Row {
+  /** The date the row points at, and where on the axis. */
+  date: string;
+  y: number;
+  side: Side;
+  /** Where the row's centre line sits after spreading. */
+  centre: number;
+  content:
+    | { kind: 'agreements'; pills: Pill[] }
+    | { kind: 'summit'; summit: (typeof NATO_SUMMITS)[number] };
+}
+
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  plotTop: number;
+  plotBottom: number;
+  /** y of a date on the time axis. */
+  y: (isoDate: string) => number;
+  rows: Row[];
+  /** The first and last month starts on the axis. */
+  from: string;
+  to: string;
+}
+
+export function layoutTimeline(agreements: readonly Agreement[]): TimelineLayout {
+  const dates = agreements.map((a) => a.signed).sort();
+  const first = dates[0] ?? '2023-07-12';
+  const last = dates.at(-1) ?? first;
+  const from = monthStart(first);
+  const to = monthStart(last, 1);
+  const span = Math.max(1, dayNumber(to) - dayNumber(from));
+  const y = (isoDate: string): number =>
+    PLOT_TOP + ((dayNumber(isoDate) - dayNumber(from)) / span) * PLOT_LENGTH;
+
+  const rows: Row[] = [];
+  // Summit labels go on the left; each signing day then takes the side where it lands nearer its date.
+  const lastOnSide: Record<Side, number> = { left: -Infinity, right: -Infinity };
+  const pending = [
+    ...NATO_SUMMITS.filter((s) => s.end >= from && s.start <= to).map((summit) => ({
+      date: summit.start,
+      content: { kind: 'summit', summit } as const,
+    })),
+    ...groupByDay(agreements).map(([date, inDay]) => ({
+      date,
+      content: { kind: 'agreements', pills: inDay.map(toPill) } as const,
+    })),
+  ].sort((a, b) => a.date.localeCompare(b.date) || (a.content.kind === 'summit' ? -1 : 1));
+  for (const item of pending) {
+    const at = y(item.date);
+    const side: Side =
+      item.content.kind === 'summit'
+        ? 'left'
+        : Math.max(at, lastOnSide.right + PITCH) <= Math.max(at, lastOnSide.left + PITCH)
+          ? 'right'
+          : 'left';
+    lastOnSide[side] = Math.max(at, lastOnSide[side] + PITCH);
+    rows.push({ ...item, y: at, side, centre: at });
+  }
+  const bounds = { min: PLOT_TOP - RIBBON_PADDING, max: PLOT_TOP + PLOT_LENGTH + RIBBON_PADDING };
+  for (const side of ['left', 'right'] as const) {
+    const onSide = rows.filter((row) => row.side === side);
+    const centres = spreadLabels(
+      onSide.map((row) => row.y),
+      PITCH,
+      bounds,
+    );
+    onSide.forEach((row, index) => (row.centre = centres[index]!));
+  }
+  const plotBottom = PLOT_TOP + PLOT_LENGTH;
+  return {
+    width: WIDTH,
+    height: plotBottom + RIBBON_PADDING + 20,
+    plotTop: PLOT_TOP,
+    plotBottom,
+    y,
+    rows,
+    from,
+    to,
+  };
+}
+
+function toPill(agreement: Agreement): Pill {
+  const name = pictureName(agreement);
+  const label = agreement.status === 'disputed' ? `${name} (disputed)` : name;
+  return { agreement, label, width: textWidth(label, FONT.pill, true) + 2 * PILL.padX };
+}
+
+function groupByDay(agreements: readonly Agreement[]): [string, Agreement[]][] {
+  const byDate = new Map<string, Agreement[]>();
+  const ordered = [...agreements].sort(
+    (a, b) => a.signed.localeCompare(b.signed) || a.id.localeCompare(b.id),
+  );
+  for (const agreement of ordered) {
+    byDate.set(agreement.signed, [...(byDate.get(agreement.signed) ?? []), agreement]);
+  }
+  return [...byDate];
+}
+
+/** The boxes a row draws, left to right, for layout checks. */
+export function rowExtent(row: Row): { left: number; right: number; top: number; bottom: number } {
+  const width = rowWidth(row);
+  const near = row.side === 'right' ? RIBBON.right + LEADER.total : RIBBON.left - LEADER.total;
+  return {
+    left: row.side === 'right' ? near : near - width,
+    right: row.side === 'right' ? near + width : near,
+    top: row.centre - PILL.height / 2,
+    bottom: row.centre + PILL.height / 2,
+  };
+}
+
+function dayLabel(date: string): string {
+  return shortDate(date).replace(/ \d{4}$/, '');
+}
+
+function rowWidth(row: Row): number {
+  if (row.content.kind === 'summit')
+    return textWidth(summitLabel(row.content.summit), FONT.legend, true);
+  const pills = row.content.pills.reduce((sum, pill) => sum + pill.width + PILL.gap, 0);
+  return textWidth(dayLabel(row.date), FONT.date) + 8 + pills - PILL.gap;
+}
+
+function summitLabel(summit: (typeof NATO_SUMMITS)[number]): string {
+  return `NATO ${summit.place} ${summit.label}`;
+}
+
+export function timelineSvg(data: Dataset, options: TimelineOptions = {}): string {
+  const theme = THEMES[options.theme ?? 'light'];
+  const layout = layoutTimeline(data.agreements);
+  const first = data.agreements[0];
+  const last = data.agreements.at(-1);
+  const parts: string[] = [
+    text(40, 56, "Ukraine's security agreements", {
+      size: FONT.title,
+      fill: theme.ink,
+      bold: true,
+    }),
+    text(
+      40,
+      92,
+      first && last
+        ? `${data.agreements.length} agreements by date signed, ${shortDate(first.signed)} – ${shortDate(last.signed)}`
+        : 'No agreements',
+      { size: FONT.subtitle, fill: theme.muted },
+    ),
+    legend(theme, 40, 140),
+    ribbon(layout, theme),
+    ...NATO_SUMMITS.map((summit) => summitBand(summit, layout, theme)),
+    ribbonScale(layout, theme),
+    ...layout.rows.map((row) => drawRow(row, theme)),
+  ];
+  return svgDocument(layout.width, layout.height, theme.card, parts.join('\n'));
+}
+
+/** A summit is a band across the ribbon; its label sits with the others on the left. */
+function summitBand(
+  summit: (typeof NATO_SUMMITS)[number],
+  layout: TimelineLayout,
+  theme: Theme,
+): string {
+  const y1 = layout.y(summit.start);
+  const y2 = Math.max(
+    y1 + 4,
+    layout.y(summit.end) + (layout.y('2024-01-02') - layout.y('2024-01-01')),
+  );
+  if (y2 < layout.plotTop || y1 > layout.plotBottom) return '';
+  const left = RIBBON.left - 10;
+  const width = RIBBON.right - RIBBON.left + 20;
+  return (
+    element('rect', {
+      x: left,
+      y: y1 - 2,
+      width,
+      height: y2 - y1 + 4,
+      fill: theme.summit,
+      'fill-opacity': 0.25,
+    }) +
+    element('line', {
+      x1: left,
+      y1: (y1 + y2) / 2,
+      x2: left + width,
+      y2: (y1 + y2) / 2,
+      stroke: theme.summit,
+      'stroke-width': 2.5,
+      'stroke-dasharray': '8 5',
+    })
+  );
+}
+
+function ribbon(layout: TimelineLayout, theme: Theme): string {
+  return element('rect', {
+    x: RIBBON.left,
+    y: layout.plotTop - RIBBON_PADDING,
+    width: RIBBON.right - RIBBON.left,
+    height: layout.plotBottom - layout.plotTop + 2 * RIBBON_PADDING,
+    rx: 8,
+    fill: theme.grid,
+  });
+}
+
+function ribbonScale(layout: TimelineLayout, theme: Theme): string {
+  const centre = (RIBBON.left + RIBBON.right) / 2;
+  const parts: string[] = [];
+  for (let offset = 0; ; offset++) {
+    const month = monthStart(layout.from, offset);
+    if (month > layout.to) break;
+    const y = layout.y(month);
+    const monthIndex = Number(month.slice(5, 7)) - 1;
+    const quarter = monthIndex % 3 === 0;
+    const tick = quarter ? 12 : 6;
+    parts.push(
+      element('line', {
+        x1: RIBBON.left,
+        y1: y,
+        x2: RIBBON.left + tick,
+        y2: y,
+        stroke: theme.axis,
+        'stroke-width': 1.5,
+      }),
+      element('line', {
+        x1: RIBBON.right - tick,
+        y1: y,
+        x2: RIBBON.right,
+        y2: y,
+        stroke: theme.axis,
+        'stroke-width': 1.5,
+      }),
+    );
+    if (!quarter || month === layout.to) continue;
+    const withYear = monthIndex === 0 || offset === 0;
+    parts.push(
+      text(
+        centre,
+        y + FONT.axis * 0.36,
+        withYear ? `${monthName(month)} ${month.slice(0, 4)}` : monthName(month),
+        {
+          size: FONT.axis,
+          fill: theme.ink,
+          bold: withYear,
+          anchor: 'middle',
+          halo: theme.grid,
+        },
+      ),
+    );
+  }
+  return `<g>${parts.join('')}</g>`;
+}
+
+function drawRow(row: Row, theme: Theme): string {
+  const right = row.side === 'right';
+  const edge = right ? RIBBON.right : RIBBON.left;
+  const direction = right ? 1 : -1;
+  const isSummit = row.content.kind === 'summit';
+  const colour = isSummit ? theme.summit : theme.axis;
+  const leader = element('path', {
+    d: `M${edge} ${row.y.toFixed(1)}h${direction * LEADER.straight}L${edge + direction * (LEADER.total - 6)} ${row.centre.toFixed(1)}h${direction * 6}`,
+    fill: 'none',
+    stroke: colour,
+    'stroke-width': 1.5,
+    'stroke-dasharray': isSummit ? '4 3' : undefined,
+  });
+  const extent = rowExtent(row);
+  const baseline = row.centre + FONT.pill * 0.36;
+  if (row.content.kind === 'summit') {
+    return `<g>${leader}${text(
+      right ? extent.left : extent.right,
+      baseline,
+      summitLabel(row.content.summit),
+      {
+        size: FONT.legend,
+        fill: theme.summit,
+        bold: true,
+        anchor: right ? 'start' : 'end',
+        halo: theme.card,
+      },
+    )}</g>`;
+  }
+  // The date sits next to the leader, the pills beyond it.
+  const date = dayLabel(row.date);
+  const dateWidth = textWidth(date, FONT.date) + 8;
+  const parts: string[] = [leader];
+  let cursor = right ? extent.left + dateWidth : extent.left;
+  parts.push(
+    text(right ? extent.left : extent.right, row.centre + FONT.date * 0.36, date, {
+      size: FONT.date,
+      fill: theme.muted,
+      anchor: right ? 'start' : 'end',
+      halo: theme.card,
+    }),
+  );
+  for (const { agreement, label, width } of row.content.pills) {
+    parts.push(
+      pill(
+        cursor,
+        row.centre - PILL.height / 2,
+        width,
+        label,
+        pictureKind(agreement),
+        agreement.status === 'disputed',
+        theme,
+      ),
+    );
+    cursor += width + PILL.gap;
+  }
+  const dotKind = pictureKind(row.content.pills[0]!.agreement);
+  parts.push(
+    element('circle', {
+      cx: edge,
+      cy: row.y,
+      r: 6,
+      fill: theme.kinds[dotKind].fill,
+      stroke: theme.card,
+      'stroke-width': 2,
+    }),
+  );
+  return `<g>${parts.join('')}</g>`;
+}
+
+function pill(
+  x: number,
+  y: number,
+  width: number,
+  label: string,
+  kind: PictureKind,
+  disputed: boolean,
+  theme: Theme,
+): string {
+  const colour = theme.kinds[kind];
+  const box = element('rect', {
+    x,
+    y,
+    width,
+    height: PILL.height,
+    rx: PILL.radius,
+    fill: disputed ? theme.card : colour.fill,
+    stroke: disputed ? colour.fill : undefined,
+    'stroke-width': disputed ? 2.5 : undefined,
+    'stroke-dasharray': disputed ? '6 4' : undefined,
+  });
+  const caption = text(x + PILL.padX, y + PILL.height / 2 + FONT.pill * 0.36, label, {
+    size: FONT.pill,
+    fill: disputed ? theme.ink : colour.ink,
+    bold: true,
+  });
+  return box + caption;
+}
+
+function legend(theme: Theme, left: number, y: number): string {
+  const parts: string[] = [];
+  let x = left;
+  const entry = (swatch: string, label: string): void => {
+    parts.push(swatch, text(x + 36, y + 8, label, { size: FONT.legend, fill: theme.ink }));
+    x += 36 + textWidth(label, FONT.legend) + 28;
+  };
+  const swatch = (fill: string, dashed = false): string =>
+    element('rect', {
+      x,
+      y: y - 11,
+      width: 28,
+      height: 24,
+      rx: 6,
+      fill: dashed ? theme.card : fill,
+      stroke: dashed ? fill : undefined,
+      'stroke-width': dashed ? 2.5 : undefined,
+      'stroke-dasharray': dashed ? '6 4' : undefined,
+    });
+  for (const kind of ['bilateral', 'eu', 'multilateral'] as const) {
+    entry(swatch(theme.kinds[kind].fill), KIND_LABELS[kind]);
+  }
+  entry(swatch(theme.kinds.bilateral.fill, true), 'Disputed');
+  entry(
+    element('rect', {
+      x,
+      y: y - 5,
+      width: 28,
+      height: 12,
+      fill: theme.summit,
+      'fill-opacity': 0.25,
+    }) +
+      element('line', {
+        x1: x,
+        y1: y + 1,
+        x2: x + 28,
+        y2: y + 1,
+        stroke: theme.summit,
+        'stroke-width': 2.5,
+        'stroke-dasharray': '8 5',
+      }),
+    'NATO summit',
+  );
+  return `<g>${parts.join('')}</g>`;
+}
+
+/** What the picture shows, in words, for screen readers (Discord shows it as the image's alt). */
+export function timelineAlt(data: Dataset): string {
+  const all = data.agreements;
+  const first = all[0];
+  const last = all.at(-1);
+  if (!first || !last) return 'Timeline of Ukraine’s security agreements: none recorded.';
+  const count = (kind: PictureKind): number => all.filter((a) => pictureKind(a) === kind).length;
+  const disputed = all.filter((a) => a.status === 'disputed');
+  const days = groupByDay(all).map(
+    ([date, inDay]) =>
+      `${dayLabel(date)} ${date.slice(0, 4)}: ${inDay.map((a) => a.partner.shortName.en).join(', ')}`,
+  );
+  const sentences = [
+    `Timeline of ${all.length} agreements on Ukraine’s security, from ${first.partner.shortName.en} on ${longDate(first.signed)} to ${last.partner.shortName.en} on ${longDate(last.signed)}.`,
+    `Coloured by kind: ${count('bilateral')} bilateral, ${count('eu')} with the European Union, ${count('multilateral')} multilateral.`,
+    disputed.length > 0
+      ? `Marked as disputed: ${disputed.map((a) => a.partner.shortName.en).join(', ')}.`
+      : '',
+    `Bands mark the NATO summits in ${NATO_SUMMITS.map((s) => `${s.place} (${s.label})`).join(' and ')}.`,
+    `${days.join('; ')}.`,
+  ];
+  return sentences.filter(Boolean).join(' ');
+}
+
+const cache = new PictureCache<Dataset>();
+
+/** The `/timeline` picture. Cached per dataset and theme: a second call costs nothing. */
+export async function renderTimelinePng(
+  data: Dataset,
+  options: TimelineOptions = {},
+): Promise<Picture> {
+  const theme = options.theme ?? 'light';
+  const picture = await cache.get(data, `timeline:${theme}`, () =>
+    rasterise(timelineSvg(data, { theme }), { alt: timelineAlt(data), fileName: 'timeline.png' }),
+  );
+  return picture!;
+}

@@ -1,0 +1,183 @@
+import { geoCentroid, geoContains } from 'd3-geo';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadData } from '../../../src/data/load.js';
+import { rgb, luminance } from '../../../src/render/pictures/colour-scale.js';
+import { countryForIso2, mainland } from '../../../src/render/pictures/geo.js';
+import {
+  layoutMap,
+  mapFileName,
+  renderMapPng,
+  type MapFilter,
+  type MapLayout,
+} from '../../../src/render/pictures/map.js';
+import type { Picture } from '../../../src/render/pictures/picture.js';
+import { THEMES } from '../../../src/render/pictures/theme.js';
+import { colourDistance, decodePng, readHeader, type DecodedPng } from './png.js';
+
+const data = loadData();
+
+/**
+ * A pixel well inside a country's mainland, clear of every label and leader: the nearest such
+ * point to its projected centroid, found by a spiral search.
+ */
+function probe(layout: MapLayout, iso2: string): [number, number] {
+  const land = mainland(countryForIso2(iso2)!);
+  const [cx, cy] = layout.projection(geoCentroid(land))!;
+  const labels = [...layout.labels, layout.ukraineLabel];
+  const inside = (x: number, y: number): boolean => {
+    const lonLat = layout.projection.invert!([x, y]);
+    return lonLat !== null && geoContains(land, lonLat);
+  };
+  const clear = (x: number, y: number): boolean =>
+    labels.every((label) => {
+      const inBox =
+        Math.abs(x - label.x) < label.width / 2 + 5 && Math.abs(y - label.y) < label.height / 2 + 5;
+      const nearLeader =
+        label.anchor !== null && distanceToSegment([x, y], label.anchor, [label.x, label.y]) < 6;
+      return !inBox && !nearLeader;
+    });
+  for (let radius = 0; radius < 60; radius += 2) {
+    for (let step = 0; step < Math.max(1, radius * 3); step++) {
+      const angle = (step / Math.max(1, radius * 3)) * 2 * Math.PI;
+      const x = Math.round(cx + radius * Math.cos(angle));
+      const y = Math.round(cy + radius * Math.sin(angle));
+      const margin = [
+        [0, 0],
+        [4, 0],
+        [-4, 0],
+        [0, 4],
+        [0, -4],
+      ];
+      if (margin.every(([dx, dy]) => inside(x + dx!, y + dy!)) && clear(x, y)) return [x, y];
+    }
+  }
+  throw new Error(`no clear pixel inside ${iso2}`);
+}
+
+function distanceToSegment(p: [number, number], a: [number, number], b: [number, number]): number {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  const t = Math.max(
+    0,
+    Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy || 1)),
+  );
+  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+}
+
+describe('renderMapPng', () => {
+  const filters: [string, MapFilter][] = [
+    ['no filter', {}],
+    ['year 2024', { year: 2024 }],
+    ['year 2025', { year: 2025 }],
+    ["DW's first 21", { dw21: true }],
+  ];
+  const pictures = new Map<string, Picture>();
+  beforeAll(async () => {
+    for (const [name, filter] of filters) pictures.set(name, await renderMapPng(data, { filter }));
+  });
+
+  test.each(filters)('GIVEN %s WHEN rendered THEN it is a valid PNG of the stated size', (name) => {
+    const picture = pictures.get(name)!;
+    const header = readHeader(picture.png);
+    expect([header.width, header.height]).toEqual([picture.width, picture.height]);
+    expect(picture.width).toBe(1200);
+    expect(picture.height).toBe(900);
+    expect(picture.png.length).toBeGreaterThan(20_000);
+    expect(picture.png.length).toBeLessThan(1_500_000);
+    expect(picture.alt.length).toBeGreaterThan(100);
+    expect(picture.alt.length).toBeLessThanOrEqual(1024);
+  });
+
+  test.each(filters)(
+    'GIVEN %s WHEN rendered THEN Ukraine is yellow at its centroid',
+    (name, filter) => {
+      const png = decodePng(pictures.get(name)!.png);
+      const layout = layoutMap(data, filter);
+      const ukraine = countryForIso2('UA')!;
+      const [x, y] = layout.projection(geoCentroid(mainland(ukraine)))!;
+      expect(colourDistance(png.pixel(x, y), rgb(THEMES.light.ukraine))).toBeLessThanOrEqual(3);
+    },
+  );
+
+  describe('GIVEN every agreement', () => {
+    let png: DecodedPng;
+    let layout: MapLayout;
+    beforeAll(() => {
+      png = decodePng(pictures.get('no filter')!.png);
+      layout = layoutMap(data);
+    });
+
+    test.each(['DE', 'AL', 'GB', 'PL', 'FI'])(
+      'WHEN rendered THEN %s wears the shade of its date',
+      (iso2) => {
+        const partner = layout.partners.find((p) => p.iso2 === iso2)!;
+        const [x, y] = probe(layout, iso2);
+        expect(
+          colourDistance(png.pixel(x, y), rgb(layout.scale.colour(partner.agreement.signed))),
+        ).toBeLessThanOrEqual(3);
+      },
+    );
+
+    test('WHEN rendered THEN Germany (Feb 2024) is darker than Albania (Jan 2025)', () => {
+      const germany = png.pixel(...probe(layout, 'DE'));
+      const albania = png.pixel(...probe(layout, 'AL'));
+      expect(luminance(germany)).toBeLessThan(luminance(albania) - 0.2);
+    });
+
+    test('WHEN laid out THEN every label lies inside the image and none overlaps another', () => {
+      const labels = [...layout.labels, layout.ukraineLabel];
+      for (const label of labels) {
+        expect(label.x - label.width / 2).toBeGreaterThan(0);
+        expect(label.x + label.width / 2).toBeLessThan(layout.width);
+        expect(label.y - label.height / 2).toBeGreaterThan(0);
+        expect(label.y + label.height / 2).toBeLessThan(layout.height);
+      }
+      for (const [i, a] of labels.entries()) {
+        for (const b of labels.slice(i + 1)) {
+          const apart =
+            Math.abs(a.x - b.x) * 2 >= a.width + b.width ||
+            Math.abs(a.y - b.y) * 2 >= a.height + b.height;
+          expect(apart, `${a.text} overlaps ${b.text}`).toBe(true);
+        }
+      }
+      const european = layout.partners.filter((p) => !['US', 'CA', 'JP'].includes(p.iso2));
+      expect(layout.labels.map((l) => l.text).sort()).toEqual(european.map((p) => p.iso2).sort());
+    });
+  });
+
+  test('GIVEN only 2025 WHEN rendered THEN Germany is not shaded as a partner', () => {
+    const png = decodePng(pictures.get('year 2025')!.png);
+    const layout = layoutMap(data, { year: 2025 });
+    expect(
+      colourDistance(png.pixel(...probe(layout, 'DE')), rgb(THEMES.light.land)),
+    ).toBeLessThanOrEqual(3);
+    expect(layout.partners.filter((p) => p.selected).map((p) => p.iso2)).toEqual(['AL']);
+  });
+
+  test("GIVEN DW's first 21 WHEN laid out THEN only partners counted by DW are selected", () => {
+    const layout = layoutMap(data, { dw21: true });
+    expect(layout.partners.filter((p) => p.selected).every((p) => p.agreement.inDw21)).toBe(true);
+    expect(layout.selected).toHaveLength(data.agreements.filter((a) => a.inDw21).length);
+  });
+
+  test('GIVEN the same inputs WHEN rendered twice THEN the cached picture comes back', async () => {
+    const again = await renderMapPng(data, { filter: {} });
+    expect(again).toBe(pictures.get('no filter'));
+  });
+
+  test.each([
+    [{}, 'map.png'],
+    [{ year: 2024 }, 'map-2024.png'],
+    [{ dw21: true }, 'map-dw21.png'],
+    [{ year: 2024, dw21: true }, 'map-2024-dw21.png'],
+  ])('GIVEN filter %o WHEN named THEN the file is %s', (filter, name) => {
+    expect(mapFileName(filter)).toBe(name);
+  });
+});
+
+describe('the map projection', () => {
+  test('GIVEN the Europe view WHEN Crimea is projected THEN it falls inside Ukraine', () => {
+    const ukraine = countryForIso2('UA')!;
+    expect(geoContains(ukraine, [34.1, 45.0])).toBe(true);
+    expect(geoContains(ukraine, [30.5, 50.45])).toBe(true);
+  });
+});
