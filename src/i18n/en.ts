@@ -73,6 +73,17 @@ export const en = {
     description: (count: number) =>
       `${count} documents, from the G7 declaration in Vilnius to the latest agreement.`,
   },
+  map: {
+    title: 'Ukraine’s security agreement partners',
+    description: {
+      all: 'Every partner country, shaded by the date it signed. Ukraine in yellow; the EU and the multilateral documents are listed beside the map.',
+      '2024': 'The partners that signed in 2024.',
+      '2025': 'The partners that signed in 2025.',
+      dw21: 'The 21 agreements DW counted on 11 July 2024.',
+    },
+    footer:
+      'Map: Natural Earth via world-atlas, with Crimea shown as part of Ukraine (UN GA resolution 68/262)',
+  },
   about: {
     title: 'About this bot',
     description:
@@ -90,7 +101,7 @@ export const en = {
       'Tell this server’s admins, naming the agreement, the fact and a source; they can pass it to the bot’s maintainers.',
     commands: 'Commands',
     commandsValue:
-      '`/agreement` one agreement · `/agreements` the list · `/timeline` in order · `/quote` what experts said · `/about` this',
+      '`/agreement` one agreement · `/agreements` the list · `/timeline` in order · `/map` where · `/quote` what experts said · `/about` this',
   },
   errors: {
     unexpected: 'Something went wrong on my side. Please try again in a moment.',

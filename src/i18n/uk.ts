@@ -8,14 +8,14 @@ export const uk = {
   agreement: {
     signed: 'Підписано',
     place: 'Місце',
-    signatoriesPartner: (partner: string) => `Від імені: ${partner}`,
-    signatoriesUkraine: 'Від України',
+    signatoriesPartner: (partner: string) => `Підписанти: ${partner}`,
+    signatoriesUkraine: 'Підписанти: Україна',
     duration: 'Строк дії',
     durationYears: (years: number, until: string) => `${years} ${yearsWord(years)}, до ${until}`,
     consultations: 'Консультації протягом 24 годин',
     consultationsYes: 'Так: зазначено в наших джерелах',
     consultationsNo: 'У тексті немає 24-годинного строку',
-    commitments: 'Зобов’язання',
+    commitments: 'Зобов’язання (англійською)',
     noCommitments: 'У наших джерелах не наведено',
     sources: 'Джерела',
     notes: 'Примітки (англійською)',
@@ -25,7 +25,7 @@ export const uk = {
     kind: { bilateral: 'Двостороння угода', multilateral: 'Багатосторонній документ' },
     status: {
       official: 'В офіційному переліку безпекових угод України.',
-      framework: 'Рамковий документ довкола двосторонніх угод, не одна з них.',
+      framework: 'Рамковий документ для двосторонніх угод, а не одна з них.',
       disputed:
         '⚠️ Спірна: деякі джерела її враховують, але в офіційних переліках України її немає.',
     },
@@ -41,22 +41,21 @@ export const uk = {
       commitment: (n: number) => `зобов’язання ${n}`,
     },
     moreLines: (n: number) => `…і ще ${n}`,
-    footer: 'Факти з джерел, поданих вище · /about: як повідомити про помилку',
+    footer: 'Факти з джерел, поданих вище · /про-бота: як повідомити про помилку',
   },
   notFound: {
-    partner: (query: string) => `Не знаю угоди з «${query}».`,
-    ambiguous: (query: string) => `«${query}» підходить до кількох угод.`,
-    didYouMean: (names: string) => `Можливо, ви мали на увазі ${names}?`,
-    tryList:
-      'Спробуйте `/agreements`, щоб побачити всі, або виберіть із підказок під час введення.',
-    speaker: (query: string) => `Не маю цитат від «${query}».`,
-    speakerList: (names: string) => `Відомі мені мовці: ${names}.`,
+    partner: (query: string) => `Не знаю угоди з партнером «${query}».`,
+    ambiguous: (query: string) => `«${query}» відповідає кільком угодам.`,
+    didYouMean: (names: string) => `Можливо, ви мали на увазі: ${names}?`,
+    tryList: 'Спробуйте `/угоди`, щоб побачити всі, або виберіть із підказок під час введення.',
+    speaker: (query: string) => `У мене немає цитат від «${query}».`,
+    speakerList: (names: string) => `Автори цитат, які я маю: ${names}.`,
     topic: (topic: string) => `Жодна цитата не згадує «${topic}».`,
     topicTry: 'Спробуйте ширше слово або не вказуйте тему, щоб отримати випадкову цитату.',
     or: ' або ',
   },
   quote: {
-    translation: 'Переклад: статтю-джерело написано українською.',
+    translation: 'Англійський переклад: статтю-джерело написано українською.',
     notVerbatim: 'Переказ, не дослівно.',
     source: 'Джерело',
     date: 'Дата',
@@ -75,7 +74,18 @@ export const uk = {
   timeline: {
     title: 'Хронологія безпекових угод',
     description: (count: number) =>
-      `${count} документів: від декларації G7 у Вільнюсі до останньої угоди.`,
+      `${count} ${plural(count, 'документ', 'документи', 'документів')}: від декларації G7 у Вільнюсі до останньої угоди.`,
+  },
+  map: {
+    title: 'Партнери України за безпековими угодами',
+    description: {
+      all: 'Усі країни-партнери, відтінок показує дату підписання. Україна жовтим; ЄС і багатосторонні документи перелічено поруч із мапою.',
+      '2024': 'Партнери, що підписали угоди у 2024 році.',
+      '2025': 'Партнери, що підписали угоди у 2025 році.',
+      dw21: '21 угода, яку DW нарахувала станом на 11 липня 2024 року.',
+    },
+    footer:
+      'Мапа: Natural Earth (world-atlas); Крим показано як частину України (резолюція ГА ООН 68/262)',
   },
   about: {
     title: 'Про цього бота',
@@ -83,17 +93,17 @@ export const uk = {
       'Факти про безпекові угоди, які Україна підписала з партнерами, поки чекає на вступ до НАТО: двосторонні угоди, спільні безпекові зобов’язання ЄС і декларацію G7, з якої вони почалися. Кожен факт має джерело.',
     counts: 'Що я знаю',
     countsValue: (agreements: number, official: number, quotes: number, people: number) =>
-      `Документів: ${agreements} (в офіційному переліку України: ${official}) · цитат: ${quotes} від ${people} мовців`,
+      `Документів: ${agreements} (в офіційному переліку України: ${official}) · цитат: ${quotes} · їхніх авторів: ${people}`,
     sourcesTitle: 'Звідки факти',
     sourcesValue:
       'Стаття DW «Security pacts bridge gap until Ukraine joins NATO» (11 липня 2024) та офіційні й медійні джерела, подані при кожній угоді. Невідомі факти показано як «у наших джерелах не вказано», ніколи не вгадано.',
     reportTitle: 'Знайшли помилку?',
-    reportWithUrl: (url: string) => `Повідомте тут: ${url}: назвіть угоду, факт і джерело.`,
+    reportWithUrl: (url: string) => `Повідомте тут: ${url} — назвіть угоду, факт і джерело.`,
     reportWithoutUrl:
       'Напишіть адміністраторам цього сервера, назвавши угоду, факт і джерело; вони передадуть це розробникам бота.',
     commands: 'Команди',
     commandsValue:
-      '`/agreement` одна угода · `/agreements` перелік · `/timeline` за порядком · `/quote` що казали експерти · `/about` це',
+      '`/угода` одна угода · `/угоди` перелік · `/хронологія` у порядку підписання · `/цитата` що казали експерти · `/про-бота` цей опис',
   },
   errors: {
     unexpected: 'Щось пішло не так з мого боку. Спробуйте ще раз за мить.',
@@ -101,12 +111,23 @@ export const uk = {
   },
 } as const satisfies Strings;
 
-/** 1 рік, 2–4 роки, 5+ років; 11–14 років. */
+const plurals = new Intl.PluralRules('uk');
+
+/** The Ukrainian noun form for a count: 1 рік, 2–4 роки, 5+ років, 11–14 років, 21 рік. */
+function plural(n: number, one: string, few: string, many: string): string {
+  switch (plurals.select(n)) {
+    case 'one':
+      return one;
+    case 'few':
+      return few;
+    case 'many':
+      return many;
+    default:
+      // Fractions ("1,5 роки") take the genitive singular, which for these nouns is the "few" form.
+      return few;
+  }
+}
+
 function yearsWord(n: number): string {
-  const lastTwo = n % 100;
-  const last = n % 10;
-  if (lastTwo >= 11 && lastTwo <= 14) return 'років';
-  if (last === 1) return 'рік';
-  if (last >= 2 && last <= 4) return 'роки';
-  return 'років';
+  return plural(n, 'рік', 'роки', 'років');
 }
