@@ -1,0 +1,385 @@
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Dataset } from '../data/load.js';
+import type { Agreement } from '../data/schema.js';
+import {
+  renderAnniversaryPost,
+  renderDigestPost,
+  renderPromptPost,
+  yearsSince,
+  type PostBody,
+  type QuoteWithSpeaker,
+  type ScheduledMessage,
+  type ThreadSpec,
+  type UpcomingAnniversary,
+} from '../render/posts.js';
+import type { GuildSettings, PostKind } from '../store/schema.js';
+import { markPromptSeen, nextPrompt, type PromptBank } from './prompts.js';
+
+/**
+ * How late a post may still go out: 6 hours. Long enough to cover a restart, a deploy or a short
+ * outage, short enough that a post still lands on the day it names (09:00 posts by 15:00 at the
+ * latest). Later than that it is logged as skipped, never posted.
+ */
+export const GRACE_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * How far beyond the grace window missed posts are still reported (so the runner can log them as
+ * skipped and `/schedule status` can say so). Older ones are not enumerated.
+ */
+export const MISSED_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
+/** The settled keys of one guild's post log: any entry, posted, skipped or failed, settles a key. */
+export interface PostedKeys {
+  has(key: string): boolean;
+}
+
+interface DuePostBase {
+  guildId: string;
+  kind: PostKind;
+  /** Unique per guild: `anniversary:2026-02-16`, `digest:2026-W07`, `prompt:2026-02-16` or `prompt:2026-W07`. */
+  key: string;
+  /** The server's local date the post belongs to. */
+  localDate: string;
+  /** When it came due: the server's hour:minute on that date, in its zone. */
+  dueAt: Date;
+}
+
+export type DuePost =
+  | (DuePostBase & {
+      status: 'due';
+      body: PostBody;
+      thread: ThreadSpec | null;
+      /** For Discord's `nonce` + `enforce_nonce`: the same post sent twice is created once. */
+      nonce: string;
+      /** The prompt posted, for the runner to mark it seen; null for other kinds. */
+      promptId: string | null;
+    })
+  | (DuePostBase & { status: 'missed' });
+
+export interface ComputeDueInput {
+  now: Date;
+  guildId: string;
+  settings: GuildSettings;
+  postLog: PostedKeys;
+  data: Dataset;
+  prompts: PromptBank;
+  graceMs?: number;
+}
+
+interface ScheduleIndex {
+  /** Agreements by signing "MM-DD", in signing order. */
+  byMonthDay: Map<string, Agreement[]>;
+  quotes: QuoteWithSpeaker[];
+}
+
+const indexes = new WeakMap<Dataset, ScheduleIndex>();
+
+function indexFor(data: Dataset): ScheduleIndex {
+  let index = indexes.get(data);
+  if (!index) {
+    const byMonthDay = new Map<string, Agreement[]>();
+    for (const agreement of data.agreements) {
+      const monthDay = agreement.signed.slice(5);
+      byMonthDay.set(monthDay, [...(byMonthDay.get(monthDay) ?? []), agreement]);
+    }
+    const quotes = data.quotes.map((quote) => ({
+      quote,
+      speaker: data.personById.get(quote.speakerId),
+    }));
+    index = { byMonthDay, quotes };
+    indexes.set(data, index);
+  }
+  return index;
+}
+
+/**
+ * The agreements whose anniversary falls on a local date: same month and day, at least a year
+ * later. A 29 February signing is remembered on 28 February in years without one.
+ */
+export function anniversariesOn(data: Dataset, date: DateTime): Agreement[] {
+  const { byMonthDay } = indexFor(data);
+  const monthDay = date.toFormat('MM-dd');
+  const found = [...(byMonthDay.get(monthDay) ?? [])];
+  if (monthDay === '02-28' && !date.isInLeapYear) found.push(...(byMonthDay.get('02-29') ?? []));
+  return found.filter((a) => Number(a.signed.slice(0, 4)) < date.year);
+}
+
+export function isoWeekKey(date: DateTime): string {
+  return `${date.weekYear}-W${String(date.weekNumber).padStart(2, '0')}`;
+}
+
+/** A whole number of weeks since 1970, for rotations that change once a week. */
+function weekSerial(date: DateTime): number {
+  const monday = date.startOf('week');
+  return Math.floor(Date.UTC(monday.year, monday.month - 1, monday.day) / (7 * 86_400_000));
+}
+
+/** Discord nonces are at most 25 characters; the same guild and key always give the same one. */
+export function postNonce(guildId: string, key: string): string {
+  return createHash('sha256').update(`${guildId}:${key}`).digest('base64url').slice(0, 25);
+}
+
+/** One local calendar day of a zone, with what every server in that zone needs to know about it. */
+interface LocalDay {
+  date: DateTime;
+  iso: string;
+  weekday: number;
+  week: string;
+  hasAnniversaries: boolean;
+}
+
+interface Candidate {
+  kind: PostKind;
+  key: string;
+  day: LocalDay;
+}
+
+function candidatesOn(day: LocalDay, settings: GuildSettings): Candidate[] {
+  const found: Candidate[] = [];
+  if (settings.anniversaries && day.hasAnniversaries) {
+    found.push({ kind: 'anniversary', key: `anniversary:${day.iso}`, day });
+  }
+  const digestDay = day.weekday === settings.digest.weekday;
+  if (settings.digest.enabled && digestDay) {
+    found.push({ kind: 'digest', key: `digest:${day.week}`, day });
+  }
+  if (settings.prompts === 'daily') found.push({ kind: 'prompt', key: `prompt:${day.iso}`, day });
+  if (settings.prompts === 'weekly' && digestDay) {
+    found.push({ kind: 'prompt', key: `prompt:${day.week}`, day });
+  }
+  return found;
+}
+
+/*
+ * Memos. Thousands of servers share a handful of zones and posting times, and luxon's date
+ * arithmetic dominates the cost of a tick, so the days of a zone around an instant, the instant
+ * of a local time and the rendered bodies are each computed once. They are caches of pure
+ * functions of their keys: clearing them changes nothing but speed.
+ */
+const MEMO_LIMIT = 20_000;
+const dayMemos = new WeakMap<Dataset, Map<string, LocalDay[] | null>>();
+const instantMemo = new Map<string, number>();
+/** Bodies depend on the data too: one memo per dataset (tests use altered copies). */
+const renderMemos = new WeakMap<Dataset, Map<string, ScheduledMessage>>();
+
+function remember<V>(memo: Map<string, V>, key: string, make: () => V): V {
+  let value = memo.get(key);
+  if (value === undefined && !memo.has(key)) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    value = make();
+    memo.set(key, value);
+  }
+  return value as V;
+}
+
+/** The local days of a zone from `fromMs` to `toMs`; null for a zone the runtime does not know. */
+function localDays(data: Dataset, zone: string, fromMs: number, toMs: number): LocalDay[] | null {
+  const memo = dayMemos.get(data) ?? new Map<string, LocalDay[] | null>();
+  dayMemos.set(data, memo);
+  return remember(memo, `${zone}|${fromMs}|${toMs}`, () => {
+    const today = DateTime.fromMillis(toMs, { zone }).startOf('day');
+    if (!today.isValid) return null;
+    const days: LocalDay[] = [];
+    for (
+      let date = DateTime.fromMillis(fromMs, { zone }).startOf('day');
+      date <= today;
+      date = date.plus({ days: 1 })
+    ) {
+      days.push({
+        date,
+        iso: date.toISODate()!,
+        weekday: date.weekday,
+        week: isoWeekKey(date),
+        hasAnniversaries: anniversariesOn(data, date).length > 0,
+      });
+    }
+    return days;
+  });
+}
+
+/**
+ * The instant of hour:minute on a local day. In a spring-forward gap luxon moves the time past
+ * the gap; in an overlap it takes one of the two instants. Either way the date key makes it one
+ * post.
+ */
+function instantOf(day: LocalDay, zone: string, hour: number, minute: number): number {
+  return remember(instantMemo, `${zone}|${day.iso}|${hour}|${minute}`, () =>
+    day.date.set({ hour, minute }).toMillis(),
+  );
+}
+
+/**
+ * What one server should post at `now`, and what it missed. A post is due once the server's
+ * hour:minute has passed on a local date, for up to `graceMs` after; later it is reported
+ * `missed`. A key already in the post log is never due again, whatever the clock does.
+ * Paused, blocked or unconfigurable servers get nothing.
+ */
+export function computeDue({
+  now,
+  guildId,
+  settings,
+  postLog,
+  data,
+  prompts,
+  graceMs = GRACE_MS,
+}: ComputeDueInput): DuePost[] {
+  if (settings.paused || settings.blocked !== null) return [];
+  const zone = settings.timeZone;
+  const nowMs = now.getTime();
+  const days = localDays(data, zone, nowMs - graceMs - MISSED_LOOKBACK_MS, nowMs);
+  if (!days) return [];
+  const activeSince = Date.parse(settings.activeSince);
+
+  const due: DuePost[] = [];
+  let seen = settings.promptsSeen;
+  for (const day of days) {
+    const dueMs = instantOf(day, zone, settings.hour, settings.minute);
+    if (dueMs > nowMs || dueMs < activeSince) continue;
+    for (const candidate of candidatesOn(day, settings)) {
+      if (postLog.has(candidate.key)) continue;
+      const base = {
+        guildId,
+        kind: candidate.kind,
+        key: candidate.key,
+        localDate: day.iso,
+        dueAt: new Date(dueMs),
+      };
+      if (nowMs - dueMs > graceMs) {
+        due.push({ ...base, status: 'missed' });
+        continue;
+      }
+      let promptId: string | null = null;
+      if (candidate.kind === 'prompt') {
+        promptId = nextPrompt(prompts, seen).id;
+        seen = markPromptSeen(prompts, seen, promptId);
+      }
+      const message = render(candidate.kind, day, settings, data, prompts, promptId);
+      due.push({
+        ...base,
+        status: 'due',
+        // A copy of the top level, so a runner adding `nonce` does not touch the shared memo.
+        body: { ...message.body },
+        thread: message.thread,
+        nonce: postNonce(guildId, candidate.key),
+        promptId,
+      });
+    }
+  }
+  return due;
+}
+
+function render(
+  kind: PostKind,
+  day: LocalDay,
+  settings: GuildSettings,
+  data: Dataset,
+  prompts: PromptBank,
+  promptId: string | null,
+): ScheduledMessage {
+  const ping = settings.pingRoleId;
+  const cadence = settings.prompts === 'daily' ? 'daily' : 'weekly';
+  const memoKey = `${kind}|${day.iso}|${ping}|${promptId}|${cadence}`;
+  const memo = renderMemos.get(data) ?? new Map<string, ScheduledMessage>();
+  renderMemos.set(data, memo);
+  return remember(memo, memoKey, () => {
+    if (kind === 'anniversary') {
+      return renderAnniversaryPost({
+        localDate: day.iso,
+        agreements: anniversariesOn(data, day.date),
+        pingRoleId: ping,
+      });
+    }
+    if (kind === 'digest') return renderDigestPost(digestInput(day.date, settings, data));
+    const prompt = prompts.byId.get(promptId!)!;
+    const { quotes } = indexFor(data);
+    return renderPromptPost({
+      prompt,
+      agreements: prompt.agreementIds.flatMap((id) => data.agreementById.get(id) ?? []),
+      quotes: prompt.quoteIds.flatMap((id) => quotes.find((q) => q.quote.id === id) ?? []),
+      cadence,
+      localDate: day.iso,
+      pingRoleId: ping,
+    });
+  });
+}
+
+function digestInput(date: DateTime, settings: GuildSettings, data: Dataset) {
+  const upcoming: UpcomingAnniversary[] = [];
+  for (let day = 1; day <= 7; day += 1) {
+    const next = date.plus({ days: day });
+    const iso = next.toISODate()!;
+    for (const agreement of anniversariesOn(data, next)) {
+      upcoming.push({ date: iso, agreement, years: yearsSince(agreement.signed, iso) });
+    }
+  }
+  const week = weekSerial(date);
+  const { quotes } = indexFor(data);
+  const featured = data.agreements[week % data.agreements.length]!;
+  return {
+    localDate: date.toISODate()!,
+    upcoming,
+    featured,
+    quote: quotes.length > 0 ? quotes[week % quotes.length]! : null,
+    pingRoleId: settings.pingRoleId,
+  };
+}
+
+export interface GuildsDueInput {
+  now: Date;
+  /** The servers this runner serves (later: the ones on this shard). */
+  guildIds: Iterable<string>;
+  settingsFor: (guildId: string) => GuildSettings | undefined;
+  postLogFor: (guildId: string) => PostedKeys;
+  data: Dataset;
+  prompts: PromptBank;
+  graceMs?: number;
+}
+
+/** computeDue over a set of servers; servers without settings are skipped. */
+export function computeDueForGuilds({
+  now,
+  guildIds,
+  settingsFor,
+  postLogFor,
+  data,
+  prompts,
+  graceMs = GRACE_MS,
+}: GuildsDueInput): DuePost[] {
+  const due: DuePost[] = [];
+  for (const guildId of guildIds) {
+    const settings = settingsFor(guildId);
+    if (!settings) continue;
+    due.push(
+      ...computeDue({
+        now,
+        guildId,
+        settings,
+        postLog: postLogFor(guildId),
+        data,
+        prompts,
+        graceMs,
+      }),
+    );
+  }
+  return due;
+}
+
+/** When each kind next comes due for a server (for `/schedule status`), within two weeks. */
+export function nextDueTimes(
+  now: Date,
+  settings: GuildSettings,
+  postLog: PostedKeys,
+  data: Dataset,
+): Partial<Record<PostKind, Date>> {
+  const next: Partial<Record<PostKind, Date>> = {};
+  const days = localDays(data, settings.timeZone, now.getTime(), now.getTime() + 15 * 86_400_000);
+  for (const day of days ?? []) {
+    const dueMs = instantOf(day, settings.timeZone, settings.hour, settings.minute);
+    if (dueMs <= now.getTime()) continue;
+    for (const candidate of candidatesOn(day, settings)) {
+      if (!postLog.has(candidate.key)) next[candidate.kind] ??= new Date(dueMs);
+    }
+  }
+  return next;
+}

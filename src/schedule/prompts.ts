@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { DataError, type Dataset } from '../data/load.js';
+import promptsJson from '../data/prompts.json' with { type: 'json' };
+import { LIMITS } from '../render/limits.js';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug');
+
+export const promptSchema = z
+  .strictObject({
+    id: slug,
+    /** Asked as posted, and the poll's question when there is a poll. */
+    question: z.string().min(10).max(LIMITS.pollQuestion),
+    /** The agreements the prompt starts from: their facts are shown with it. */
+    agreementIds: z.array(z.string()),
+    /** The quotes it starts from, shown verbatim with it. */
+    quoteIds: z.array(z.string()),
+    poll: z
+      .strictObject({
+        answers: z.array(z.string().min(1).max(LIMITS.pollAnswer)).min(2).max(LIMITS.pollAnswers),
+        allowMultiselect: z.boolean(),
+      })
+      .nullable(),
+  })
+  .refine((p) => p.agreementIds.length + p.quoteIds.length > 0, {
+    message: 'a prompt must start from at least one agreement or quote',
+  });
+export type Prompt = z.infer<typeof promptSchema>;
+
+export const promptsFileSchema = z.array(promptSchema).min(30);
+
+/** The prompt bank, in its fixed order: servers go through it from the top. */
+export interface PromptBank {
+  readonly prompts: readonly Prompt[];
+  readonly byId: ReadonlyMap<string, Prompt>;
+}
+
+/** Validates the bank and checks every agreement and quote it names exists in the data. */
+export function loadPrompts(data: Dataset, raw: unknown = promptsJson): PromptBank {
+  const parsed = promptsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new DataError(
+      parsed.error.issues.map((issue) => `prompts.${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const problems: string[] = [];
+  const byId = new Map<string, Prompt>();
+  parsed.data.forEach((prompt, index) => {
+    const at = `prompts[${index}] (${prompt.id})`;
+    if (byId.has(prompt.id)) problems.push(`${at}.id: duplicate id`);
+    byId.set(prompt.id, prompt);
+    for (const id of prompt.agreementIds) {
+      if (!data.agreementById.has(id)) problems.push(`${at}.agreementIds: no agreement "${id}"`);
+    }
+    const quoteIds = new Set(data.quotes.map((q) => q.id));
+    for (const id of prompt.quoteIds) {
+      if (!quoteIds.has(id)) problems.push(`${at}.quoteIds: no quote "${id}"`);
+    }
+    const answers = new Set(prompt.poll?.answers.map((a) => a.toLowerCase()) ?? []);
+    if (prompt.poll && answers.size !== prompt.poll.answers.length) {
+      problems.push(`${at}.poll.answers: duplicate answer`);
+    }
+  });
+  if (problems.length > 0) throw new DataError(problems);
+  return { prompts: parsed.data, byId };
+}
+
+/**
+ * The next prompt for a server: the first in bank order it has not seen in this round; when it
+ * has seen them all (the bank changed under it), the first.
+ */
+export function nextPrompt(bank: PromptBank, seen: readonly string[]): Prompt {
+  const seenSet = new Set(seen);
+  const first = bank.prompts[0];
+  if (!first) throw new Error('the prompt bank is empty');
+  return bank.prompts.find((p) => !seenSet.has(p.id)) ?? first;
+}
+
+/**
+ * The seen list after posting `id`. Once a round is complete a new one starts holding just `id`,
+ * so the prompt that closed a round is not the first of the next.
+ */
+export function markPromptSeen(bank: PromptBank, seen: readonly string[], id: string): string[] {
+  const next = new Set(seen.filter((s) => bank.byId.has(s)));
+  next.add(id);
+  const complete = bank.prompts.every((p) => next.has(p.id));
+  return complete ? [id] : [...next];
+}

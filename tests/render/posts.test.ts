@@ -1,0 +1,237 @@
+import { DateTime } from 'luxon';
+import { describe, expect, test } from 'vitest';
+import { totalEmbedLength } from '../../src/render/fit.js';
+import { LIMITS } from '../../src/render/limits.js';
+import {
+  renderAnniversaryPost,
+  renderDigestPost,
+  renderPromptPost,
+  termLine,
+  THREAD_NAME_MAX,
+  type PostBody,
+  type ScheduledMessage,
+} from '../../src/render/posts.js';
+import { anniversariesOn, computeDue } from '../../src/schedule/due.js';
+import { data, prompts, settings } from '../schedule/helpers.js';
+
+const ROLE = '555555555555555555';
+const agreement = (id: string) => data.agreementById.get(id)!;
+
+function expectWithinLimits({ body, thread }: ScheduledMessage): void {
+  expect(body.content.length).toBeLessThanOrEqual(LIMITS.content);
+  expect(body.embeds.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
+  expect(totalEmbedLength(body.embeds)).toBeLessThanOrEqual(LIMITS.embedTotal);
+  for (const embed of body.embeds) {
+    expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedTitle);
+    expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.embedFields);
+    for (const field of embed.fields ?? []) {
+      expect(field.name.length).toBeLessThanOrEqual(LIMITS.embedFieldName);
+      expect(field.value.length).toBeLessThanOrEqual(LIMITS.embedFieldValue);
+      expect(field.value.length).toBeGreaterThan(0);
+    }
+  }
+  if (body.poll) {
+    expect(body.poll.question.text!.length).toBeLessThanOrEqual(LIMITS.pollQuestion);
+    expect(body.poll.answers.length).toBeLessThanOrEqual(LIMITS.pollAnswers);
+    for (const answer of body.poll.answers)
+      expect(answer.poll_media.text!.length).toBeLessThanOrEqual(LIMITS.pollAnswer);
+  }
+  if (thread) expect(thread.name.length).toBeLessThanOrEqual(THREAD_NAME_MAX);
+}
+
+describe('mentions', () => {
+  test.each([
+    [null, { parse: [] }, false],
+    [ROLE, { parse: [], roles: [ROLE] }, true],
+  ])(
+    'GIVEN ping role %s WHEN any post is rendered THEN allowed_mentions is %j',
+    (pingRoleId, mentions, pinged) => {
+      const bodies: PostBody[] = [
+        renderAnniversaryPost({
+          localDate: '2026-02-16',
+          agreements: [agreement('de')],
+          pingRoleId,
+        }).body,
+        renderDigestPost({
+          localDate: '2026-02-16',
+          upcoming: [],
+          featured: agreement('de'),
+          quote: null,
+          pingRoleId,
+        }).body,
+        renderPromptPost({
+          prompt: prompts.prompts[0]!,
+          agreements: [],
+          quotes: [],
+          cadence: 'daily',
+          localDate: '2026-02-16',
+          pingRoleId,
+        }).body,
+      ];
+      for (const body of bodies) {
+        expect(body.allowed_mentions).toEqual(mentions);
+        expect(body.content.startsWith(`<@&${ROLE}> `)).toBe(pinged);
+        expect(body.content.includes('@everyone')).toBe(false);
+      }
+    },
+  );
+});
+
+describe('renderAnniversaryPost', () => {
+  test('GIVEN Germany and France a year on WHEN rendered THEN one sentence names both and points to /agreement', () => {
+    const { body, thread } = renderAnniversaryPost({
+      localDate: '2025-02-16',
+      agreements: [agreement('de'), agreement('fr')],
+      pingRoleId: null,
+    });
+    expect(body.content).toBe(
+      '📅 **1 year ago today** (<t:1708084800:D>), Ukraine signed security agreements with 🇩🇪 Germany and 🇫🇷 France.\n' +
+        'The full record and its sources: `/agreement Germany` and `/agreement France`.',
+    );
+    expect(thread).toBeNull();
+    const fields = body.embeds[0]!.fields!;
+    expect(fields[0]!.value).toContain('Term: 10 years, to <t:2023704000:D>: 9 years left.');
+    // France's signing date and title are unconfirmed in the data, and the post says so.
+    expect(fields[1]!.value).toContain('(date unconfirmed)');
+    expect(fields[1]!.name).toContain('(unconfirmed)');
+  });
+
+  test('GIVEN the G7 declaration WHEN rendered THEN it is a framework document signed, not an agreement Ukraine signed', () => {
+    const { body } = renderAnniversaryPost({
+      localDate: '2026-07-12',
+      agreements: [agreement('g7-declaration')],
+      pingRoleId: null,
+    });
+    expect(body.content).toContain(
+      '**3 years ago today** (<t:1689163200:D>), the G7 declaration was signed.',
+    );
+    expect(body.embeds[0]!.fields![0]!.value).toContain('framework document');
+    expect(body.embeds[0]!.fields![0]!.value).not.toContain('Term:');
+  });
+
+  test('GIVEN Croatia WHEN rendered THEN it is flagged disputed and no term is stated', () => {
+    const value = renderAnniversaryPost({
+      localDate: '2026-10-09',
+      agreements: [agreement('hr')],
+      pingRoleId: null,
+    }).body.embeds[0]!.fields![0]!.value;
+    expect(value).toContain('Disputed');
+    expect(value).not.toContain('Term:');
+  });
+});
+
+describe('termLine', () => {
+  test.each([
+    ['de', '2025-02-16', 'Term: 10 years, to <t:2023704000:D>: 9 years left.'],
+    ['de', '2025-11-16', 'Term: 10 years, to <t:2023704000:D>: 8 years and 3 months left.'],
+    ['de', '2034-02-01', 'Term: 10 years, to <t:2023704000:D>: less than a month left.'],
+    ['de', '2034-02-16', 'Term: 10 years, ended <t:2023704000:D>.'],
+    ['eu', '2025-06-27', null],
+    ['ukraine-compact', '2025-07-11', null],
+  ])('GIVEN %s on %s WHEN the term is described THEN %j', (id, date, line) => {
+    expect(termLine(agreement(id), date)).toBe(line);
+  });
+});
+
+describe('renderPromptPost', () => {
+  test('GIVEN the Shea prompt WHEN rendered weekly THEN it carries a Discord poll open a week and a thread name', () => {
+    const prompt = prompts.byId.get('shea-psychological')!;
+    const quote = data.quotes.find((q) => q.id === 'jamie-shea-1')!;
+    const { body, thread } = renderPromptPost({
+      prompt,
+      agreements: [],
+      quotes: [{ quote, speaker: data.personById.get('jamie-shea') }],
+      cadence: 'weekly',
+      localDate: '2026-02-16',
+      pingRoleId: null,
+    });
+    expect(body.poll).toEqual({
+      question: { text: prompt.question },
+      answers: prompt.poll!.answers.map((text) => ({ poll_media: { text } })),
+      duration: 168,
+      allow_multiselect: false,
+    });
+    expect(body.embeds[0]!.fields![0]!.value).toBe(
+      '> main function is psychological rather than material.\n— Jamie Shea, Senior fellow at Friends of Europe; former British NATO official (translated)',
+    );
+    expect(thread).toEqual({
+      name: expect.stringContaining('💬 Jamie Shea said') as string,
+      auto_archive_duration: 10080,
+    });
+  });
+
+  test('GIVEN a prompt without poll answers WHEN rendered THEN it has no poll', () => {
+    const prompt = prompts.prompts.find((p) => p.poll === null)!;
+    const { body } = renderPromptPost({
+      prompt,
+      agreements: [],
+      quotes: [],
+      cadence: 'daily',
+      localDate: '2026-02-16',
+      pingRoleId: null,
+    });
+    expect(body.poll).toBeUndefined();
+  });
+
+  test('GIVEN a quote whose speaker is inferred WHEN rendered THEN the post says so', () => {
+    const quote = data.quotes.find((q) => q.id === 'jamie-shea-5')!;
+    const prompt = prompts.prompts.find((p) => p.quoteIds.includes('jamie-shea-5'))!;
+    const { body } = renderPromptPost({
+      prompt,
+      agreements: [],
+      quotes: [{ quote, speaker: data.personById.get('jamie-shea') }],
+      cadence: 'daily',
+      localDate: '2026-02-16',
+      pingRoleId: null,
+    });
+    expect(body.embeds[0]!.fields![0]!.value).toContain('attribution inferred');
+  });
+});
+
+describe('every scheduled post stays within Discord limits', () => {
+  test('GIVEN every day of 2026 and 2030 WHEN anniversaries and digests are rendered, with a role ping THEN all fit', () => {
+    for (const year of [2026, 2030]) {
+      for (
+        let day = DateTime.fromISO(`${year}-01-01`, { zone: 'UTC' });
+        day.year === year;
+        day = day.plus({ days: 1 })
+      ) {
+        const s = settings({
+          timeZone: 'UTC',
+          pingRoleId: ROLE,
+          digest: { enabled: true, weekday: day.weekday },
+          prompts: 'off',
+        });
+        const posts = computeDue({
+          now: day.set({ hour: 9 }).toJSDate(),
+          guildId: '1'.repeat(18),
+          settings: s,
+          postLog: new Set(),
+          data,
+          prompts,
+        });
+        const dueNow = posts.filter((p) => p.status === 'due' && p.localDate === day.toISODate());
+        expect(dueNow.length).toBe(1 + (anniversariesOn(data, day).length > 0 ? 1 : 0));
+        for (const post of dueNow) if (post.status === 'due') expectWithinLimits(post);
+      }
+    }
+  });
+
+  test.each(prompts.prompts.map((p) => [p.id, p] as const))(
+    'GIVEN prompt %s WHEN rendered with its grounding and a ping THEN it fits',
+    (_id, prompt) => {
+      const message = renderPromptPost({
+        prompt,
+        agreements: prompt.agreementIds.map(agreement),
+        quotes: prompt.quoteIds.map((id) => {
+          const quote = data.quotes.find((q) => q.id === id)!;
+          return { quote, speaker: data.personById.get(quote.speakerId) };
+        }),
+        cadence: 'daily',
+        localDate: '2026-02-16',
+        pingRoleId: ROLE,
+      });
+      expectWithinLimits(message);
+    },
+  );
+});

@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import { DataError } from '../../src/data/load.js';
+import promptsJson from '../../src/data/prompts.json' with { type: 'json' };
+import { loadPrompts, markPromptSeen, nextPrompt } from '../../src/schedule/prompts.js';
+import { data, prompts } from './helpers.js';
+
+describe('the prompt bank', () => {
+  test('GIVEN the bundled bank WHEN loaded THEN it holds at least 30 prompts, each grounded in data that exists', () => {
+    expect(prompts.prompts.length).toBeGreaterThanOrEqual(30);
+    for (const prompt of prompts.prompts) {
+      expect(prompt.agreementIds.length + prompt.quoteIds.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('GIVEN the bank WHEN searched THEN Shea\'s "psychological rather than material" has a prompt', () => {
+    const shea = prompts.prompts.find((p) => p.quoteIds.includes('jamie-shea-1'));
+    expect(shea?.question).toContain('psychological rather than material');
+  });
+
+  test('GIVEN prompts that quote a source WHEN checked THEN every quoted fragment appears in the quote or agreement it names', () => {
+    for (const prompt of prompts.prompts) {
+      const quoted = [...prompt.question.matchAll(/"([^"]+)"/g)].map((m) =>
+        m[1]!.replace(/[.,]$/, ''),
+      );
+      const texts = [
+        ...prompt.quoteIds.map((id) => data.quotes.find((q) => q.id === id)!.text),
+        ...prompt.agreementIds.flatMap((id) => {
+          const a = data.agreementById.get(id)!;
+          return [...a.commitments.map((c) => c.text), ...a.notes];
+        }),
+      ].map((t) => t.replace(/\u00a0/g, ' ').replace(/’/g, "'"));
+      for (const fragment of quoted) {
+        expect(
+          texts.some((t) => t.includes(fragment)),
+          `${prompt.id}: "${fragment}"`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  const bad = (change: Record<string, unknown>) => [
+    { ...promptsJson[0], ...change },
+    ...promptsJson.slice(1),
+  ];
+  test.each([
+    ['an unknown agreement', { agreementIds: ['atlantis'] }, 'no agreement "atlantis"'],
+    ['an unknown quote', { quoteIds: ['nobody-1'] }, 'no quote "nobody-1"'],
+    ['no grounding at all', { agreementIds: [], quoteIds: [] }, 'at least one agreement or quote'],
+    [
+      'an answer over 55 characters',
+      { poll: { answers: ['x'.repeat(56), 'y'], allowMultiselect: false } },
+      'poll',
+    ],
+    [
+      '11 answers',
+      { poll: { answers: Array.from({ length: 11 }, (_, i) => `a${i}`), allowMultiselect: false } },
+      'poll',
+    ],
+    ['a question over 300 characters', { question: 'q'.repeat(301) }, 'question'],
+    ['a duplicate id', { id: promptsJson[1]!.id }, 'duplicate id'],
+  ])(
+    'GIVEN a bank with %s WHEN loaded THEN it fails naming the problem',
+    (_name, change, message) => {
+      expect(() => loadPrompts(data, bad(change))).toThrow(DataError);
+      expect(() => loadPrompts(data, bad(change))).toThrow(message);
+    },
+  );
+});
+
+describe('rotation', () => {
+  const ids = prompts.prompts.map((p) => p.id);
+
+  test('GIVEN nothing seen WHEN the next is asked THEN it is the first of the bank', () => {
+    expect(nextPrompt(prompts, []).id).toBe(ids[0]);
+  });
+
+  test('GIVEN some seen out of order WHEN the next is asked THEN it is the first unseen', () => {
+    expect(nextPrompt(prompts, [ids[0]!, ids[2]!]).id).toBe(ids[1]);
+  });
+
+  test('GIVEN all but the last seen WHEN the last is marked THEN a new round starts holding only it', () => {
+    const seen = markPromptSeen(prompts, ids.slice(0, -1), ids.at(-1)!);
+    expect(seen).toEqual([ids.at(-1)]);
+    expect(nextPrompt(prompts, seen).id).toBe(ids[0]);
+  });
+
+  test('GIVEN a seen list naming prompts no longer in the bank WHEN marked THEN they are dropped', () => {
+    expect(markPromptSeen(prompts, ['retired-prompt'], ids[0]!)).toEqual([ids[0]]);
+  });
+
+  test('GIVEN every prompt seen (the bank shrank) WHEN the next is asked and marked THEN the round restarts without repeating', () => {
+    const first = nextPrompt(prompts, ids);
+    const seen = markPromptSeen(prompts, ids, first.id);
+    expect(first.id).toBe(ids[0]);
+    expect(nextPrompt(prompts, seen).id).toBe(ids[1]);
+  });
+});
