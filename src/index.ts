@@ -1,11 +1,21 @@
 import { Events } from 'discord.js';
+import { Cooldowns } from './commands/cooldowns.js';
 import { commands } from './commands/index.js';
 import { readConfig } from './config.js';
 import { DataError, loadData } from './data/load.js';
+import { createChannelInspector } from './discord/channels.js';
 import { createClient } from './discord/client.js';
+import { createRestPoster } from './discord/poster.js';
 import { createInteractionRouter } from './discord/router.js';
+import { startScheduler } from './discord/scheduler.js';
 import { exitWith, loadDotEnv } from './env.js';
 import { createLogger } from './log.js';
+import { loadPrompts } from './schedule/prompts.js';
+import { createRunner } from './schedule/runner.js';
+import { openStore } from './store/store.js';
+
+/** Shutdown must finish within this, or the process exits anyway (orchestrators kill at ~10 s). */
+const SHUTDOWN_DEADLINE_MS = 8000;
 
 loadDotEnv();
 const configResult = readConfig(process.env);
@@ -17,23 +27,52 @@ if (!configResult.ok) {
 const config = configResult.config;
 const log = createLogger(config.LOG_LEVEL);
 
-let data;
+let data, prompts;
 try {
   data = loadData();
+  prompts = loadPrompts(data);
 } catch (error) {
   if (error instanceof DataError) exitWith([error.message]);
   throw error;
 }
 
+const store = await openStore(config.STORE_PATH, log);
+log.info({ path: config.STORE_PATH, outcome: store.outcome.kind }, 'store open');
+
 const client = createClient({ apiUrl: config.DISCORD_API_URL, log });
 const route = createInteractionRouter({
   commands,
-  ctx: { data, now: () => new Date(), random: Math.random, reportUrl: config.REPORT_URL ?? null },
+  ctx: {
+    data,
+    now: () => new Date(),
+    random: Math.random,
+    reportUrl: config.REPORT_URL ?? null,
+    schedule: {
+      store,
+      prompts,
+      channels: createChannelInspector(client),
+      cooldowns: new Cooldowns(),
+    },
+  },
   log,
 });
 client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+
+const runner = createRunner({
+  store,
+  data,
+  prompts,
+  poster: createRestPoster(client.rest),
+  log,
+  now: () => new Date(),
+  // The servers this process serves; under sharding, the shard's own.
+  guildIds: () => client.guilds.cache.keys(),
+});
+let scheduler: ReturnType<typeof startScheduler> | undefined;
+// `once`, and guarded: a reconnect emits no second ready, and one task per process is all we want.
 client.once(Events.ClientReady, (ready) => {
   log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'ready');
+  scheduler ??= startScheduler(runner, log);
 });
 
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
@@ -43,7 +82,20 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'shutting down');
-  await client.destroy();
+  const deadline = setTimeout(() => {
+    log.error('shutdown took too long; exiting');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  try {
+    // Stop waking the runner, let a post in flight finish and be logged, then save and leave.
+    await scheduler?.stop();
+    await store.flush();
+    await client.destroy();
+  } catch (error) {
+    log.error({ err: error }, 'error during shutdown');
+  }
+  clearTimeout(deadline);
+  log.info('stopped');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -2,8 +2,10 @@ import { localizeCommand, ukCommands } from '../i18n/commands.js';
 import { about } from './about.js';
 import { agreement } from './agreement.js';
 import { agreements } from './agreements.js';
+import { discuss } from './discuss.js';
 import { map } from './map.js';
 import { quote } from './quote.js';
+import { schedule } from './schedule.js';
 import { timeline } from './timeline.js';
 import type { SlashCommand } from './types.js';
 
@@ -14,6 +16,8 @@ export const commands: readonly SlashCommand[] = [
   timeline,
   map,
   quote,
+  discuss,
+  schedule,
   about,
 ].map((command) => ({
   ...command,

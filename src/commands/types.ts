@@ -4,6 +4,9 @@ import type {
 } from 'discord-api-types/v10';
 import type { Dataset } from '../data/load.js';
 import type { ReplyBody } from '../render/reply.js';
+import type { PromptBank } from '../schedule/prompts.js';
+import type { Store } from '../store/store.js';
+import type { Cooldowns } from './cooldowns.js';
 
 /** Option values as Discord sends them, by option name; a subcommand's options are flattened in. */
 export type OptionValues = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -20,6 +23,8 @@ export interface CommandInput {
   guildId: string | null;
   channelId: string | null;
   userId: string;
+  /** The member's permissions in the channel (interaction.memberPermissions); null outside a server. */
+  memberPermissions?: bigint | null;
 }
 
 /** What a command may use. Pure functions get these as arguments; none reads a clock or global. */
@@ -30,6 +35,31 @@ export interface CommandContext {
   random: () => number;
   /** Where people report a wrong fact (REPORT_URL); null when the operator set none. */
   reportUrl: string | null;
+  /** What the schedule commands need; absent where schedules are not served. */
+  schedule?: ScheduleContext;
+}
+
+/** Checks what the bot may do in a channel (Discord's permission model lives in src/discord). */
+export interface ChannelInspector {
+  inspect(
+    guildId: string,
+    channelId: string,
+  ): Promise<{ kind: 'ok'; name: string; missing: ChannelPermission[] } | { kind: 'not-found' }>;
+}
+
+export type ChannelPermission =
+  | 'ViewChannel'
+  | 'SendMessages'
+  | 'EmbedLinks'
+  | 'CreatePublicThreads'
+  | 'SendMessagesInThreads'
+  | 'SendPolls';
+
+export interface ScheduleContext {
+  store: Store;
+  prompts: PromptBank;
+  channels: ChannelInspector;
+  cooldowns: Cooldowns;
 }
 
 export type Choice = APIApplicationCommandOptionChoice<string>;

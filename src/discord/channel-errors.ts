@@ -1,15 +1,6 @@
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 
-/**
- * What a failed post means for a server's schedule:
- * - blocked: the channel is gone or the bot lost access; retrying cannot help until an admin acts.
- * - retry: Discord was busy or failing (discord.js has already waited out 429s and retried 5xx).
- * - failed: anything else; logged, not retried forever.
- */
-export type PostFailure =
-  | { kind: 'blocked'; code: number; reason: string }
-  | { kind: 'retry'; reason: string }
-  | { kind: 'failed'; reason: string };
+import type { PostFailure } from '../schedule/runner.js';
 
 const BLOCKING: ReadonlyMap<number, string> = new Map([
   [RESTJSONErrorCodes.UnknownChannel, 'the channel was deleted'],
@@ -18,7 +9,13 @@ const BLOCKING: ReadonlyMap<number, string> = new Map([
   [RESTJSONErrorCodes.UnknownGuild, 'the bot is no longer in the server'],
 ]);
 
-/** Classifies an error thrown by discord.js REST (DiscordAPIError or HTTPError) or the network. */
+/**
+ * What a failed post means for a server's schedule:
+ * - blocked: the channel is gone or the bot lost access; retrying cannot help until an admin acts.
+ * - retry: Discord was busy or failing (discord.js has already waited out 429s and retried 5xx).
+ * - failed: anything else; logged, not retried forever.
+ * Takes an error thrown by discord.js REST (DiscordAPIError or HTTPError) or the network.
+ */
 export function classifyPostError(error: unknown): PostFailure {
   const code =
     typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;

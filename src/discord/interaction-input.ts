@@ -34,5 +34,6 @@ export function toCommandInput(interaction: AnyInteraction): CommandInput {
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     userId: interaction.user.id,
+    memberPermissions: interaction.memberPermissions?.bitfield ?? null,
   };
 }

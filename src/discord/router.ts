@@ -36,6 +36,26 @@ export function createInteractionRouter({ commands, ctx, log }: RouterDeps) {
     );
     if (interaction.deferred) await interaction.editReply(toReplyOptions(body));
     else await interaction.reply(toReplyOptions(body));
+    if (body.thread) await openThreadOnReply(interaction, body.thread);
+  }
+
+  /** Opens a thread for answers under a public reply; without the permission the reply stands alone. */
+  async function openThreadOnReply(
+    interaction: ChatInputCommandInteraction,
+    thread: NonNullable<ReplyBody['thread']>,
+  ): Promise<void> {
+    try {
+      const message = await interaction.fetchReply();
+      await message.startThread({
+        name: thread.name,
+        autoArchiveDuration: thread.auto_archive_duration,
+      });
+    } catch (error) {
+      log.warn(
+        { err: error, guildId: interaction.guildId },
+        'could not open a thread on the reply',
+      );
+    }
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

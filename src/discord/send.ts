@@ -19,5 +19,15 @@ export function toReplyOptions(
       description: file.description,
     })),
     allowedMentions: NO_PINGS,
+    ...(body.poll
+      ? {
+          poll: {
+            question: { text: body.poll.question.text ?? '' },
+            answers: body.poll.answers.map((answer) => ({ text: answer.poll_media.text ?? '' })),
+            duration: body.poll.duration ?? 24,
+            allowMultiselect: body.poll.allow_multiselect ?? false,
+          },
+        }
+      : {}),
   };
 }

@@ -1,8 +1,15 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
-import type { CommandContext, CommandInput } from '../commands/types.js';
-import { DataError, loadData } from '../data/load.js';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { Cooldowns } from '../commands/cooldowns.js';
+import type { CommandContext, CommandInput, ScheduleContext } from '../commands/types.js';
+import { openStore } from '../store/store.js';
+import { DataError, loadData, type Dataset } from '../data/load.js';
+import { loadPrompts } from '../schedule/prompts.js';
+import { previewDue } from './due.js';
 import { missingRequired, parseCommandLine } from './parse.js';
 import { seededRandom } from './random.js';
 import { replyToJson, replyToText } from './text.js';
@@ -14,7 +21,8 @@ import { replyToJson, replyToText } from './text.js';
  * Exit 0 for any reply of the bot (ephemeral ones too); 2 for a line the bot would never get.
  */
 const USAGE = `Usage: npm run -s preview -- '/command name:value …' [--json] [--locale uk] [--seed N] [--out file]
-       npm run -s preview -- --autocomplete '/command name:partial' [--json]`;
+       npm run -s preview -- --autocomplete '/command name:partial' [--json]
+       npm run -s preview -- due --at 2025-02-16T07:00:00Z --timezone Europe/Kyiv --hour 9 [--json]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -22,6 +30,13 @@ function fail(message: string): never {
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'due') {
+    const data = loadOrFail();
+    const result = previewDue(argv.slice(1), data, loadPrompts(data));
+    if (!result.ok) fail(result.error);
+    process.stdout.write(`${result.output}\n`);
+    return;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -46,13 +61,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (positionals.length !== 1 || positionals[0] === undefined) fail(USAGE);
 
-  let data;
-  try {
-    data = loadData();
-  } catch (error) {
-    if (error instanceof DataError) fail(error.message);
-    throw error;
-  }
+  const data = loadOrFail();
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) fail('--seed takes a whole number');
   const ctx: CommandContext = {
@@ -60,6 +69,7 @@ async function main(argv: string[]): Promise<void> {
     now: () => new Date(),
     random: seed === undefined ? Math.random : seededRandom(seed),
     reportUrl: process.env['REPORT_URL'] ?? null,
+    schedule: await previewScheduleContext(data),
   };
 
   const result = parseCommandLine(positionals[0], commands);
@@ -72,6 +82,8 @@ async function main(argv: string[]): Promise<void> {
     guildId: 'preview-guild',
     channelId: 'preview-channel',
     userId: 'preview-user',
+    // The preview plays a server admin, so /schedule answers as it would for one.
+    memberPermissions: PermissionFlagsBits.ManageGuild,
   };
 
   if (values.autocomplete) {
@@ -103,6 +115,30 @@ async function main(argv: string[]): Promise<void> {
       ? `${JSON.stringify(replyToJson(body))}\n`
       : `${replyToText(body, values.locale)}\n`,
   );
+}
+
+/**
+ * /schedule and /discuss against a throw-away store in a temp folder, and a channel where the bot
+ * has every permission: each preview run starts from a server with no schedule.
+ */
+async function previewScheduleContext(data: Dataset): Promise<ScheduleContext> {
+  const folder = mkdtempSync(join(tmpdir(), 'bot-preview-'));
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  return {
+    store: await openStore(join(folder, 'store.json'), quiet),
+    prompts: loadPrompts(data),
+    channels: { inspect: () => Promise.resolve({ kind: 'ok', name: 'preview', missing: [] }) },
+    cooldowns: new Cooldowns(),
+  };
+}
+
+function loadOrFail(): Dataset {
+  try {
+    return loadData();
+  } catch (error) {
+    if (error instanceof DataError) fail(error.message);
+    throw error;
+  }
 }
 
 await main(process.argv.slice(2));

@@ -2,6 +2,7 @@ import type {
   APIActionRowComponent,
   APIComponentInMessageActionRow,
   APIEmbed,
+  RESTAPIPoll,
 } from 'discord-api-types/v10';
 import { EPHEMERAL } from './limits.js';
 
@@ -23,6 +24,10 @@ export interface ReplyBody {
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
   flags?: number;
   files?: ReplyFile[];
+  /** A native poll, in Discord's API shape. */
+  poll?: RESTAPIPoll;
+  /** A thread to open on the reply once it is sent, where the bot may. */
+  thread?: { name: string; auto_archive_duration: 60 | 1440 | 4320 | 10080 };
 }
 
 export function ephemeral(body: ReplyBody): ReplyBody {

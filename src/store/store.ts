@@ -1,4 +1,5 @@
-import { copyFile, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { migrateToCurrent, StoreDecodeError } from './migrate.js';
@@ -126,6 +127,8 @@ export async function openStore(
 ): Promise<Store> {
   const now = options.now ?? (() => new Date());
   const backupPath = `${path}.bak`;
+  // A fresh install has no data folder yet (.data/ is git-ignored).
+  await mkdir(dirname(path), { recursive: true });
   let migratedFrom = 0;
   const parse = (text: string): StoreFile => {
     const { file, from } = decodeStoreText(text);

@@ -1,0 +1,24 @@
+/**
+ * Remembers when someone last used a command that posts publicly, so one member or one channel
+ * cannot flood a server. In memory: a restart forgets, which errs on the side of answering.
+ */
+export class Cooldowns {
+  private readonly until = new Map<string, number>();
+
+  /** Either the go-ahead (and the wait starts now), or the instant the wait ends. */
+  take(
+    keys: readonly { key: string; ms: number }[],
+    now: Date,
+  ): { ok: true } | { ok: false; retryAt: Date } {
+    const at = now.getTime();
+    const waits = keys.map(({ key }) => this.until.get(key) ?? 0).filter((end) => end > at);
+    if (waits.length > 0) return { ok: false, retryAt: new Date(Math.max(...waits)) };
+    for (const { key, ms } of keys) this.until.set(key, at + ms);
+    if (this.until.size > 10_000) this.prune(at);
+    return { ok: true };
+  }
+
+  private prune(at: number): void {
+    for (const [key, end] of this.until) if (end <= at) this.until.delete(key);
+  }
+}

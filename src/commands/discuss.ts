@@ -1,0 +1,71 @@
+import { DateTime } from 'luxon';
+import { scheduleStringsFor } from '../i18n/schedule.js';
+import { discordTimestamp } from '../render/format.js';
+import { renderPromptPost } from '../render/posts.js';
+import { ephemeral } from '../render/reply.js';
+import { markPromptSeen, nextPrompt } from '../schedule/prompts.js';
+import type { SlashCommand } from './types.js';
+
+/** One discussion per member per 10 minutes, and per channel per 3: enough to talk, not to flood. */
+export const DISCUSS_USER_COOLDOWN_MS = 10 * 60 * 1000;
+export const DISCUSS_CHANNEL_COOLDOWN_MS = 3 * 60 * 1000;
+
+export const discuss: SlashCommand = {
+  data: {
+    name: 'discuss',
+    description:
+      'Start a discussion here: a question grounded in the agreements, often with a poll',
+    contexts: [0],
+  },
+
+  async respond(input, ctx) {
+    const s = scheduleStringsFor(input.locale);
+    if (!input.guildId || !input.channelId) return ephemeral({ content: s.notInGuild });
+    if (!ctx.schedule) return ephemeral({ content: s.notServed });
+    const { store, prompts, cooldowns } = ctx.schedule;
+    const now = ctx.now();
+    const wait = cooldowns.take(
+      [
+        { key: `discuss:user:${input.userId}`, ms: DISCUSS_USER_COOLDOWN_MS },
+        { key: `discuss:channel:${input.channelId}`, ms: DISCUSS_CHANNEL_COOLDOWN_MS },
+      ],
+      now,
+    );
+    if (!wait.ok) {
+      return ephemeral({
+        content: s.discussCooldown(discordTimestamp(wait.retryAt.getTime() / 1000, 'R')),
+      });
+    }
+
+    // A server with a schedule goes through the same rotation as its scheduled prompts.
+    const settings = store.getGuild(input.guildId);
+    const prompt = settings
+      ? nextPrompt(prompts, settings.promptsSeen)
+      : (prompts.prompts[Math.floor(ctx.random() * prompts.prompts.length)] ??
+        nextPrompt(prompts, []));
+    if (settings) {
+      await store.updateGuild(input.guildId, (current) => ({
+        ...current,
+        promptsSeen: markPromptSeen(prompts, current.promptsSeen, prompt.id),
+      }));
+    }
+    const zone = settings?.timeZone ?? 'UTC';
+    const message = renderPromptPost({
+      prompt,
+      agreements: prompt.agreementIds.flatMap((id) => ctx.data.agreementById.get(id) ?? []),
+      quotes: prompt.quoteIds.flatMap((id) => {
+        const quote = ctx.data.quotes.find((q) => q.id === id);
+        return quote ? [{ quote, speaker: ctx.data.personById.get(quote.speakerId) }] : [];
+      }),
+      cadence: 'weekly',
+      localDate: DateTime.fromJSDate(now, { zone }).toISODate() ?? now.toISOString().slice(0, 10),
+      pingRoleId: null,
+    });
+    return {
+      content: message.body.content,
+      embeds: message.body.embeds,
+      ...(message.body.poll ? { poll: message.body.poll } : {}),
+      ...(message.thread ? { thread: message.thread } : {}),
+    };
+  },
+};

@@ -1,0 +1,422 @@
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type APIEmbed,
+} from 'discord-api-types/v10';
+import type { Dataset } from '../data/load.js';
+import { scheduleStringsFor, type ScheduleStrings } from '../i18n/schedule.js';
+import { COLOURS } from '../render/agreement.js';
+import { fitEmbed } from '../render/fit.js';
+import { discordTimestamp } from '../render/format.js';
+import { ephemeral, type ReplyBody } from '../render/reply.js';
+import { echoUserText } from '../render/user-text.js';
+import { computeDue, nextDueTimes } from '../schedule/due.js';
+import { checkPostingTime, checkTimeZone, suggestTimeZones } from '../schedule/timezones.js';
+import type { GuildSettings, PostKind } from '../store/schema.js';
+import type { ChannelPermission, CommandInput, ScheduleContext, SlashCommand } from './types.js';
+
+/** Without these the bot cannot post at all; the others only cost threads or polls. */
+const REQUIRED: readonly ChannelPermission[] = ['ViewChannel', 'SendMessages', 'EmbedLinks'];
+const WEEKDAY_VALUES = ['1', '2', '3', '4', '5', '6', '7'];
+const WEEKDAY_NAMES = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+];
+
+export function defaultSettings(
+  channelId: string,
+  hour: number,
+  minute: number,
+  timeZone: string,
+  now: Date,
+): GuildSettings {
+  return {
+    channelId,
+    hour,
+    minute,
+    timeZone,
+    paused: false,
+    blocked: null,
+    anniversaries: true,
+    digest: { enabled: true, weekday: 1 },
+    prompts: 'weekly',
+    pingRoleId: null,
+    language: null,
+    promptsSeen: [],
+    activeSince: now.toISOString(),
+  };
+}
+
+export const schedule: SlashCommand = {
+  data: {
+    name: 'schedule',
+    description: 'Set up this server’s anniversary reminders, weekly digest and discussion prompts',
+    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    contexts: [InteractionContextType.Guild],
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'setup',
+        description: 'Choose the channel, the time and the time zone for scheduled posts',
+        options: [
+          {
+            type: ApplicationCommandOptionType.Channel,
+            name: 'channel',
+            description: 'Where to post',
+            required: true,
+            channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'time',
+            description: 'Local time to post, 24-hour: 09:00',
+            required: true,
+            max_length: 5,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'timezone',
+            description: 'Your time zone: Europe/Kyiv, America/New_York, UTC…',
+            required: true,
+            autocomplete: true,
+            max_length: 64,
+          },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'set',
+        description: 'Turn kinds of posts on or off, pick the digest day and who to ping',
+        options: [
+          {
+            type: ApplicationCommandOptionType.Boolean,
+            name: 'anniversaries',
+            description: 'Anniversary reminders on or off',
+          },
+          {
+            type: ApplicationCommandOptionType.Boolean,
+            name: 'digest',
+            description: 'The weekly digest on or off',
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'digest_day',
+            description: 'The weekday of the digest (and of weekly prompts)',
+            choices: WEEKDAY_VALUES.map((value, i) => ({ name: WEEKDAY_NAMES[i] ?? value, value })),
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'prompts',
+            description: 'How often to post a discussion prompt',
+            choices: [
+              { name: 'Daily', value: 'daily' },
+              { name: 'Weekly, with the digest', value: 'weekly' },
+              { name: 'Off', value: 'off' },
+            ],
+          },
+          {
+            type: ApplicationCommandOptionType.Role,
+            name: 'ping_role',
+            description: 'A role to ping with each post',
+          },
+          {
+            type: ApplicationCommandOptionType.Boolean,
+            name: 'no_ping',
+            description: 'Stop pinging a role',
+          },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'status',
+        description: 'When the next posts go out, the last one, and any problem',
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'preview',
+        description: 'See the next post of a kind, only to you',
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'kind',
+            description: 'Which post',
+            required: true,
+            choices: [
+              { name: 'Anniversary reminder', value: 'anniversary' },
+              { name: 'Weekly digest', value: 'digest' },
+              { name: 'Discussion prompt', value: 'prompt' },
+            ],
+          },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'pause',
+        description: 'Stop posting until resumed',
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'resume',
+        description: 'Post again (after a pause or a fixed problem)',
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'off',
+        description: 'Turn scheduled posts off and forget the settings',
+      },
+    ],
+  },
+
+  async respond(input, ctx) {
+    const s = scheduleStringsFor(input.locale);
+    if (!input.guildId) return ephemeral({ content: s.notInGuild });
+    // Discord hides the command from members without Manage Server, but a server can override
+    // that in its integration settings: check again here.
+    if (!hasManageGuild(input.memberPermissions)) return ephemeral({ content: s.notAdmin });
+    if (!ctx.schedule) return ephemeral({ content: s.notServed });
+    const deps = ctx.schedule;
+    const { data } = ctx;
+    const guildId = input.guildId;
+    const now = ctx.now();
+    switch (input.subcommand) {
+      case 'setup':
+        return setup(input, guildId, deps, data, now, s);
+      case 'set': {
+        const data = ctx.data;
+        const current = deps.store.getGuild(guildId);
+        if (!current) return ephemeral({ content: s.notSetUp });
+        const next = applySet(current, input);
+        await deps.store.setGuild(guildId, next);
+        return ephemeral({
+          content: s.saved,
+          embeds: [statusEmbed(next, guildId, deps, data, now, s)],
+        });
+      }
+      case 'status': {
+        const data = ctx.data;
+        const current = deps.store.getGuild(guildId);
+        if (!current) return ephemeral({ content: s.notSetUp });
+        return ephemeral({ embeds: [statusEmbed(current, guildId, deps, data, now, s)] });
+      }
+      case 'preview':
+        return preview(input, guildId, ctx.data, deps, now, s);
+      case 'pause': {
+        const updated = await deps.store.updateGuild(guildId, (c) => ({ ...c, paused: true }));
+        return ephemeral({ content: updated ? s.paused_now : s.notSetUp });
+      }
+      case 'resume':
+        return resume(guildId, deps, data, now, s);
+      case 'off': {
+        await deps.store.deleteGuild(guildId);
+        return ephemeral({ content: s.turnedOff });
+      }
+      default:
+        throw new Error(`unknown /schedule subcommand ${String(input.subcommand)}`);
+    }
+  },
+
+  autocomplete(input, ctx) {
+    if (input.focused.name !== 'timezone') return [];
+    return suggestTimeZones(input.focused.value.slice(0, 64), ctx.now());
+  },
+};
+
+function hasManageGuild(permissions: bigint | null | undefined): boolean {
+  return permissions != null && (permissions & PermissionFlagsBits.ManageGuild) !== 0n;
+}
+
+async function setup(
+  input: CommandInput,
+  guildId: string,
+  deps: ScheduleContext,
+  data: Dataset,
+  now: Date,
+  s: ScheduleStrings,
+): Promise<ReplyBody> {
+  const timeText = String(input.options['time'] ?? '');
+  const time = checkPostingTime(timeText);
+  if (time.kind === 'invalid') {
+    return ephemeral({
+      content: time.reason === 'small-hours' ? s.smallHours : s.badTime(echoUserText(timeText, 20)),
+    });
+  }
+  const zoneText = String(input.options['timezone'] ?? '');
+  const zone = checkTimeZone(zoneText);
+  if (zone.kind === 'invalid') {
+    return ephemeral({
+      content: s.badZone(
+        echoUserText(zoneText, 40),
+        zone.suggestions
+          .slice(0, 3)
+          .map((z) => `\`${z}\``)
+          .join(', '),
+      ),
+    });
+  }
+  const channelId = String(input.options['channel'] ?? '');
+  const check = await deps.channels.inspect(guildId, channelId);
+  if (check.kind === 'not-found') return ephemeral({ content: s.channelGone });
+  const blocking = check.missing.filter((p) => REQUIRED.includes(p));
+  const names = (list: readonly ChannelPermission[]) =>
+    list.map((p) => `**${s.permissionNames[p]}**`).join(', ');
+  if (blocking.length > 0)
+    return ephemeral({ content: s.missing(`<#${channelId}>`, names(blocking)) });
+
+  const previous = deps.store.getGuild(guildId);
+  const settings: GuildSettings = {
+    ...(previous ?? defaultSettings(channelId, time.hour, time.minute, zone.name, now)),
+    channelId,
+    hour: time.hour,
+    minute: time.minute,
+    timeZone: zone.name,
+    blocked: null,
+    paused: false,
+    activeSince: now.toISOString(),
+  };
+  await deps.store.setGuild(guildId, settings);
+  const optional = check.missing.filter((p) => !REQUIRED.includes(p));
+  const content = [s.saved, optional.length > 0 ? s.missingOptional(names(optional)) : null]
+    .filter((line): line is string => line !== null)
+    .join('\n');
+  return ephemeral({ content, embeds: [statusEmbed(settings, guildId, deps, data, now, s)] });
+}
+
+function applySet(current: GuildSettings, input: CommandInput): GuildSettings {
+  const { options } = input;
+  const next: GuildSettings = { ...current, digest: { ...current.digest } };
+  if (typeof options['anniversaries'] === 'boolean') next.anniversaries = options['anniversaries'];
+  if (typeof options['digest'] === 'boolean') next.digest.enabled = options['digest'];
+  const day = options['digest_day'];
+  if (typeof day === 'string' && WEEKDAY_VALUES.includes(day)) next.digest.weekday = Number(day);
+  const prompts = options['prompts'];
+  if (prompts === 'daily' || prompts === 'weekly' || prompts === 'off') next.prompts = prompts;
+  const role = options['ping_role'];
+  if (typeof role === 'string' && /^\d{17,20}$/.test(role)) next.pingRoleId = role;
+  if (options['no_ping'] === true) next.pingRoleId = null;
+  return next;
+}
+
+async function resume(
+  guildId: string,
+  deps: ScheduleContext,
+  data: Dataset,
+  now: Date,
+  s: ScheduleStrings,
+): Promise<ReplyBody> {
+  const current = deps.store.getGuild(guildId);
+  if (!current) return ephemeral({ content: s.notSetUp });
+  const check = await deps.channels.inspect(guildId, current.channelId);
+  if (check.kind === 'not-found') return ephemeral({ content: s.channelGone });
+  const blocking = check.missing.filter((p) => REQUIRED.includes(p));
+  if (blocking.length > 0) {
+    return ephemeral({
+      content: s.stillBlocked(blocking.map((p) => `**${s.permissionNames[p]}**`).join(', ')),
+    });
+  }
+  const next = { ...current, paused: false, blocked: null, activeSince: now.toISOString() };
+  await deps.store.setGuild(guildId, next);
+  return ephemeral({
+    content: s.resumed,
+    embeds: [statusEmbed(next, guildId, deps, data, now, s)],
+  });
+}
+
+function preview(
+  input: CommandInput,
+  guildId: string,
+  data: Dataset,
+  deps: ScheduleContext,
+  now: Date,
+  s: ScheduleStrings,
+): ReplyBody {
+  const current = deps.store.getGuild(guildId);
+  if (!current) return ephemeral({ content: s.notSetUp });
+  const kind = String(input.options['kind'] ?? '');
+  // As if running, so a paused or blocked server still sees what it would get.
+  const settings = { ...current, paused: false, blocked: null };
+  const when = nextDueTimes(now, settings, deps.store.postedKeys(guildId), data)[kind as PostKind];
+  if (!when) return ephemeral({ content: s.previewNone });
+  const post = computeDue({
+    now: when,
+    guildId,
+    settings: { ...settings, activeSince: new Date(when.getTime() - 1).toISOString() },
+    postLog: deps.store.postedKeys(guildId),
+    data,
+    prompts: deps.prompts,
+  }).find((p) => p.kind === kind && p.status === 'due');
+  if (!post || post.status !== 'due') return ephemeral({ content: s.previewNone });
+  const note = s.previewNote(discordTimestamp(when.getTime() / 1000, 'F'));
+  return ephemeral({
+    content: `${note}\n\n${post.body.content}`.slice(0, 2000),
+    embeds: post.body.embeds,
+  });
+}
+
+function statusEmbed(
+  settings: GuildSettings,
+  guildId: string,
+  deps: ScheduleContext,
+  data: Dataset,
+  now: Date,
+  s: ScheduleStrings,
+): APIEmbed {
+  const postedKeys = deps.store.postedKeys(guildId);
+  // Shown as if running, so an admin sees what resuming would bring.
+  const next = nextDueTimes(now, { ...settings, paused: false, blocked: null }, postedKeys, data);
+  const time = `${String(settings.hour).padStart(2, '0')}:${String(settings.minute).padStart(2, '0')}`;
+  const kindLine = (kind: PostKind, enabled: boolean, detail: string) => {
+    if (!enabled) return `**${s.kinds[kind]}**: ${s.off}`;
+    const at = next[kind];
+    const when = at ? s.next(discordTimestamp(at.getTime() / 1000, 'R')) : s.noneSoon;
+    return `**${s.kinds[kind]}**${detail ? ` (${detail})` : ''}: ${when}`;
+  };
+  const weekday = s.weekdayNames[settings.digest.weekday - 1] ?? '';
+  const last = deps.store.postsFor(guildId)[0];
+  const state = settings.blocked
+    ? s.blocked(
+        settings.blocked.reason,
+        discordTimestamp(Date.parse(settings.blocked.since) / 1000, 'R'),
+      )
+    : settings.paused
+      ? s.paused
+      : s.running;
+  return fitEmbed({
+    title: s.statusTitle,
+    color: settings.blocked ? 0xed4245 : COLOURS.official,
+    fields: [
+      { name: s.where, value: s.whereValue(`<#${settings.channelId}>`, time, settings.timeZone) },
+      {
+        name: s.statusTitle,
+        value: [
+          kindLine('anniversary', settings.anniversaries, ''),
+          kindLine('digest', settings.digest.enabled, s.digestOn(weekday)),
+          kindLine('prompt', settings.prompts !== 'off', s.cadence[settings.prompts]),
+        ].join('\n'),
+      },
+      {
+        name: s.ping,
+        value: settings.pingRoleId ? `<@&${settings.pingRoleId}>` : s.pingNone,
+        inline: true,
+      },
+      {
+        name: s.last,
+        value: last
+          ? s.lastValue(
+              s.kinds[last.kind],
+              discordTimestamp(Date.parse(last.at) / 1000, 'R'),
+              s.statusWords[last.status],
+            )
+          : s.lastNone,
+        inline: true,
+      },
+      { name: s.state, value: state },
+    ],
+  });
+}

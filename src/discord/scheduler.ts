@@ -1,0 +1,33 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../log.js';
+import type { Runner } from '../schedule/runner.js';
+
+/**
+ * Wakes the runner every minute. node-cron keeps no state and skips a run it was late for, which
+ * is fine: the runner works out what is due from the calendar and the post log, so a skipped
+ * minute is caught up by the next one. One task per process, started once (not on reconnect).
+ */
+export function startScheduler(runner: Runner, log: Logger): { stop(): Promise<void> } {
+  const wake = async () => {
+    try {
+      const summary = await runner.tick();
+      if (summary.posted + summary.skipped + summary.failed + summary.blocked > 0) {
+        log.info(summary, 'schedule tick');
+      }
+    } catch (error) {
+      log.error({ err: error }, 'schedule tick failed');
+    }
+  };
+  const task: ScheduledTask = cron.schedule('* * * * *', wake, {
+    name: 'scheduled-posts',
+    noOverlap: true,
+  });
+  // Catch up at once on what came due while the bot was down, rather than at the next minute.
+  void wake();
+  return {
+    async stop() {
+      await task.stop();
+      await runner.idle();
+    },
+  };
+}

@@ -1,0 +1,205 @@
+import type { Dataset } from '../data/load.js';
+import type { PostBody, ThreadSpec } from '../render/posts.js';
+import type { Store, StoreLog } from '../store/store.js';
+import { computeDueForGuilds, GRACE_MS, type DuePost } from './due.js';
+import { markPromptSeen, type PromptBank } from './prompts.js';
+
+/** Why a post could not be made, as the Discord layer classifies its errors. */
+export type PostFailure =
+  | { kind: 'blocked'; code: number; reason: string }
+  | { kind: 'retry'; reason: string }
+  | { kind: 'failed'; reason: string };
+
+/** The runner's only way out to Discord: tests give it a fake, the bot a REST poster. */
+export interface Poster {
+  /** Sends a message; Discord's nonce + enforce_nonce make a repeat within minutes a no-op. */
+  post(channelId: string, body: PostBody & { nonce: string }): Promise<{ messageId: string }>;
+  openThread(channelId: string, messageId: string, thread: ThreadSpec): Promise<void>;
+  classify(error: unknown): PostFailure;
+}
+
+export interface RunnerDeps {
+  store: Store;
+  data: Dataset;
+  prompts: PromptBank;
+  poster: Poster;
+  log: StoreLog;
+  now: () => Date;
+  /** The servers this runner posts for: all the client's servers, or one shard's. */
+  guildIds: () => Iterable<string>;
+  graceMs?: number;
+  /** Ticks a post that failed with a passing error is tried on before it is given up. */
+  maxAttempts?: number;
+}
+
+export interface TickSummary {
+  posted: number;
+  skipped: number;
+  failed: number;
+  blocked: number;
+  /** Set when a tick was asked for while one was running: nothing was done. */
+  busy?: true;
+}
+
+export const MAX_ATTEMPTS = 3;
+
+/**
+ * Posts what is due. `tick()` is what node-cron (and start-up) calls; what is due comes from the
+ * calendar and the post log, so a second tick, a restart or a reconnect finds nothing left to post.
+ */
+export function createRunner(deps: RunnerDeps) {
+  const attempts = new Map<string, number>();
+  let running: Promise<TickSummary> | null = null;
+
+  async function runTick(): Promise<TickSummary> {
+    const { store, data, prompts, now } = deps;
+    const summary: TickSummary = { posted: 0, skipped: 0, failed: 0, blocked: 0 };
+    const due = computeDueForGuilds({
+      now: now(),
+      guildIds: deps.guildIds(),
+      settingsFor: (id) => store.getGuild(id),
+      postLogFor: (id) => store.postedKeys(id),
+      data,
+      prompts,
+      graceMs: deps.graceMs ?? GRACE_MS,
+    });
+    const blockedGuilds = new Set<string>();
+    for (const post of due) {
+      if (blockedGuilds.has(post.guildId)) continue;
+      try {
+        const outcome = await handle(post);
+        summary[outcome] += 1;
+        if (outcome === 'blocked') blockedGuilds.add(post.guildId);
+      } catch (error) {
+        // One server's trouble (even a bug) never stops the others.
+        deps.log.error(
+          { err: error, guildId: post.guildId, key: post.key },
+          'scheduled post crashed',
+        );
+        summary.failed += 1;
+      }
+    }
+    return summary;
+  }
+
+  async function handle(post: DuePost): Promise<'posted' | 'skipped' | 'failed' | 'blocked'> {
+    const { store, log } = deps;
+    const settings = store.getGuild(post.guildId);
+    if (!settings) return 'skipped';
+    const entry = {
+      guildId: post.guildId,
+      kind: post.kind,
+      key: post.key,
+      localDate: post.localDate,
+    };
+
+    if (post.status === 'missed') {
+      await store.recordPost({
+        ...entry,
+        status: 'skipped',
+        messageId: null,
+        at: deps.now().toISOString(),
+        reason: `came due ${post.dueAt.toISOString()}, more than the grace window before the bot could post`,
+      });
+      log.warn({ guildId: post.guildId, key: post.key }, 'missed post logged as skipped');
+      return 'skipped';
+    }
+
+    let messageId: string;
+    try {
+      ({ messageId } = await deps.poster.post(settings.channelId, {
+        ...post.body,
+        nonce: post.nonce,
+      }));
+    } catch (error) {
+      return failed(post, deps.poster.classify(error));
+    }
+    // Record at once: the window in which a crash could lose the record is this one await.
+    await store.recordPost({
+      ...entry,
+      status: 'posted',
+      messageId,
+      at: deps.now().toISOString(),
+      reason: null,
+    });
+    attempts.delete(`${post.guildId}|${post.key}`);
+    const { promptId } = post;
+    if (promptId) {
+      await store.updateGuild(post.guildId, (current) => ({
+        ...current,
+        promptsSeen: markPromptSeen(deps.prompts, current.promptsSeen, promptId),
+      }));
+    }
+    if (post.thread) {
+      try {
+        await deps.poster.openThread(settings.channelId, messageId, post.thread);
+      } catch (error) {
+        // The post stands without its thread; a missing thread permission is not worth a block.
+        log.warn({ err: error, guildId: post.guildId, key: post.key }, 'could not open a thread');
+      }
+    }
+    log.info({ guildId: post.guildId, key: post.key, messageId }, 'posted');
+    return 'posted';
+  }
+
+  async function failed(post: DuePost, failure: PostFailure): Promise<'failed' | 'blocked'> {
+    const { store, log } = deps;
+    const at = deps.now().toISOString();
+    if (failure.kind === 'blocked') {
+      await store.updateGuild(post.guildId, (current) => ({
+        ...current,
+        blocked: { reason: failure.reason, code: failure.code, since: at },
+      }));
+      log.warn(
+        { guildId: post.guildId, code: failure.code, reason: failure.reason },
+        'schedule blocked',
+      );
+      return 'blocked';
+    }
+    const attemptKey = `${post.guildId}|${post.key}`;
+    const tries = (attempts.get(attemptKey) ?? 0) + 1;
+    attempts.set(attemptKey, tries);
+    if (failure.kind === 'retry' && tries < (deps.maxAttempts ?? MAX_ATTEMPTS)) {
+      log.warn(
+        { guildId: post.guildId, key: post.key, tries, reason: failure.reason },
+        'post failed, will retry',
+      );
+      return 'failed';
+    }
+    attempts.delete(attemptKey);
+    await store.recordPost({
+      guildId: post.guildId,
+      kind: post.kind,
+      key: post.key,
+      localDate: post.localDate,
+      status: 'failed',
+      messageId: null,
+      at,
+      reason: failure.reason.slice(0, 500),
+    });
+    log.error(
+      { guildId: post.guildId, key: post.key, reason: failure.reason },
+      'post failed, given up',
+    );
+    return 'failed';
+  }
+
+  return {
+    /** Posts what is due now; a call while a tick runs returns at once and does nothing. */
+    async tick(): Promise<TickSummary> {
+      if (running) return { posted: 0, skipped: 0, failed: 0, blocked: 0, busy: true };
+      running = runTick();
+      try {
+        return await running;
+      } finally {
+        running = null;
+      }
+    },
+    /** Resolves when no tick is running: shutdown waits on it so an in-flight post is logged. */
+    async idle(): Promise<void> {
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
+export type Runner = ReturnType<typeof createRunner>;
