@@ -1,8 +1,10 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+/** `.env.example` leaves optional keys empty: empty means unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
 
 /** The environment the bot reads. `.env.example` documents every key. */
 const configSchema = z.object({
@@ -12,10 +14,26 @@ const configSchema = z.object({
   /** Deploy commands to this guild only (instant, for development) instead of globally. */
   DISCORD_DEV_GUILD_ID: optional(snowflake),
   /** Where the settings and post log are kept. */
-  STORE_PATH: z.string().min(1).default('.data/store.json'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STORE_PATH: z.preprocess(blankIsUnset, z.string().min(1).default('.data/store.json')),
+  LOG_LEVEL: z.preprocess(
+    blankIsUnset,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
   /** For tests against a local Discord emulator and for REST proxies; Discord's own by default. */
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  /**
+   * For end-to-end tests: the bot's clock starts at this instant and runs on at real speed, so a
+   * test can stand just before a scheduled post. Unset in production.
+   */
+  BOT_CLOCK_START: optional(z.iso.datetime({ offset: true })),
+  /** How often the scheduler wakes (node-cron syntax, seconds allowed); every minute by default. */
+  SCHEDULE_CRON: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .refine((expression) => cron.validate(expression), 'is not a cron expression')
+      .default('* * * * *'),
+  ),
   /** Where people report a wrong fact; /about shows it. */
   REPORT_URL: optional(z.url({ protocol: /^https?$/ })),
 });

@@ -9,6 +9,7 @@ import { createRestPoster } from './discord/poster.js';
 import { createInteractionRouter } from './discord/router.js';
 import { startScheduler } from './discord/scheduler.js';
 import { exitWith, loadDotEnv } from './env.js';
+import { clockFrom } from './clock.js';
 import { createLogger } from './log.js';
 import { loadPrompts } from './schedule/prompts.js';
 import { createRunner } from './schedule/runner.js';
@@ -26,6 +27,7 @@ if (!configResult.ok) {
 }
 const config = configResult.config;
 const log = createLogger(config.LOG_LEVEL);
+const now = clockFrom(config.BOT_CLOCK_START);
 
 let data, prompts;
 try {
@@ -44,7 +46,7 @@ const route = createInteractionRouter({
   commands,
   ctx: {
     data,
-    now: () => new Date(),
+    now,
     random: Math.random,
     reportUrl: config.REPORT_URL ?? null,
     schedule: {
@@ -64,7 +66,7 @@ const runner = createRunner({
   prompts,
   poster: createRestPoster(client.rest),
   log,
-  now: () => new Date(),
+  now,
   // The servers this process serves; under sharding, the shard's own.
   guildIds: () => client.guilds.cache.keys(),
 });
@@ -72,7 +74,7 @@ let scheduler: ReturnType<typeof startScheduler> | undefined;
 // `once`, and guarded: a reconnect emits no second ready, and one task per process is all we want.
 client.once(Events.ClientReady, (ready) => {
   log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'ready');
-  scheduler ??= startScheduler(runner, log);
+  scheduler ??= startScheduler(runner, log, config.SCHEDULE_CRON);
 });
 
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));

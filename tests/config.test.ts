@@ -27,6 +27,12 @@ describe('readConfig', () => {
     expect(result.ok).toBe(true);
   });
 
+  test('GIVEN a schedule that is not cron syntax THEN it is refused by name', () => {
+    const result = readConfig({ DISCORD_TOKEN: FAKE_TOKEN, SCHEDULE_CRON: 'every minute' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join('\n')).toMatch(/SCHEDULE_CRON/);
+  });
+
   test('GIVEN a bad value next to a secret THEN the problem never shows the secret', () => {
     const result = readConfig({
       DISCORD_TOKEN: FAKE_TOKEN,

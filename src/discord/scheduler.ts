@@ -7,7 +7,11 @@ import type { Runner } from '../schedule/runner.js';
  * is fine: the runner works out what is due from the calendar and the post log, so a skipped
  * minute is caught up by the next one. One task per process, started once (not on reconnect).
  */
-export function startScheduler(runner: Runner, log: Logger): { stop(): Promise<void> } {
+export function startScheduler(
+  runner: Runner,
+  log: Logger,
+  expression = '* * * * *',
+): { stop(): Promise<void> } {
   const wake = async () => {
     try {
       const summary = await runner.tick();
@@ -18,7 +22,7 @@ export function startScheduler(runner: Runner, log: Logger): { stop(): Promise<v
       log.error({ err: error }, 'schedule tick failed');
     }
   };
-  const task: ScheduledTask = cron.schedule('* * * * *', wake, {
+  const task: ScheduledTask = cron.schedule(expression, wake, {
     name: 'scheduled-posts',
     noOverlap: true,
   });
