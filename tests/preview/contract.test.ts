@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 
@@ -21,12 +22,20 @@ async function preview(...args: string[]) {
   }
 }
 
-/** Every `npm run -s preview -- …` line in the README, as its argument list. */
+const outDir = mkdtempSync(join(tmpdir(), 'preview-out-'));
+
+/**
+ * Every `npm run -s preview -- …` line in the README, as its argument list; pictures it writes
+ * (`--out file`) go to a temp folder rather than the checkout.
+ */
 function readmeExamples(): string[][] {
   const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
-  return [...readme.matchAll(/^npm run -s preview -- (.+)$/gm)].map((match) =>
-    [...(match[1] ?? '').matchAll(/'([^']*)'|(\S+)/g)].map((part) => part[1] ?? part[2] ?? ''),
-  );
+  return [...readme.matchAll(/^npm run -s preview -- (.+)$/gm)].map((match) => {
+    const args = [...(match[1] ?? '').matchAll(/'([^']*)'|(\S+)/g)].map(
+      (part) => part[1] ?? part[2] ?? '',
+    );
+    return args.map((arg, i) => (args[i - 1] === '--out' ? join(outDir, basename(arg)) : arg));
+  });
 }
 
 describe('the offline preview contract', () => {
@@ -41,6 +50,8 @@ describe('the offline preview contract', () => {
       expect(stderr).toBe('');
       expect(code).toBe(0);
       expect(stdout.trim().length).toBeGreaterThan(0);
+      const out = args[args.indexOf('--out') + 1];
+      if (args.includes('--out') && out) expect(statSync(out).size).toBeGreaterThan(10_000);
     },
   );
 
