@@ -3,7 +3,8 @@ import { stringsFor } from '../i18n/index.js';
 import { COLOURS } from '../render/agreement.js';
 import { fitEmbed } from '../render/fit.js';
 import { withPicture } from '../render/picture-reply.js';
-import { renderMapPng, type MapFilter } from '../render/pictures/index.js';
+import type { MapFilter } from '../render/pictures/index.js';
+import { loadPictures } from './pictures.js';
 import type { SlashCommand } from './types.js';
 
 const FILTERS: Record<string, MapFilter> = {
@@ -33,8 +34,11 @@ export const map: SlashCommand = {
   },
 
   async respond(input, { data }) {
-    const show = String(input.options['show'] ?? 'all');
+    const requested = String(input.options['show'] ?? 'all');
+    // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
+    const show = Object.hasOwn(FILTERS, requested) ? requested : 'all';
     const strings = stringsFor(input.locale);
+    const { renderMapPng } = await loadPictures();
     const picture = await renderMapPng(data, { filter: FILTERS[show] ?? {} });
     const body = {
       embeds: [

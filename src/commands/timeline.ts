@@ -1,7 +1,7 @@
 import { stringsFor } from '../i18n/index.js';
 import { withPicture } from '../render/picture-reply.js';
-import { renderTimelinePng } from '../render/pictures/index.js';
 import { renderTimeline } from '../render/timeline.js';
+import { loadPictures } from './pictures.js';
 import type { SlashCommand } from './types.js';
 
 export const timeline: SlashCommand = {
@@ -12,6 +12,7 @@ export const timeline: SlashCommand = {
 
   async respond(input, { data }) {
     const body = renderTimeline(data.agreements, stringsFor(input.locale));
+    const { renderTimelinePng } = await loadPictures();
     return withPicture(body, await renderTimelinePng(data));
   },
 };

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: runs every benchmark present, one after another (never in parallel: they
+ * measure time and memory), each in its own process so none inherits another's heap.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+/** In the order they run; a bench whose file is absent is skipped. */
+const BENCHES = ['e2e.ts', 'due.ts', 'pictures.ts'];
+
+const failed: string[] = [];
+for (const file of BENCHES) {
+  const path = join(ROOT, 'bench', file);
+  if (!existsSync(path)) continue;
+  console.log(`\n=== bench/${file} ===`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) failed.push(`bench/${file} (${result.status ?? result.signal})`);
+}
+if (failed.length > 0) {
+  console.error(`Failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
