@@ -26,7 +26,7 @@ if (!configResult.ok) {
   ]);
 }
 const config = configResult.config;
-const log = createLogger(config.LOG_LEVEL);
+const log = createLogger(config.LOG_LEVEL, undefined, { secrets: [config.DISCORD_TOKEN] });
 const now = clockFrom(config.BOT_CLOCK_START);
 
 let data, prompts;

@@ -113,10 +113,26 @@ export const agreementSchema = z.strictObject({
   title: z.string().min(1),
   signed: isoDate,
   place: z.string().min(1).nullable(),
+  /**
+   * The place in Ukrainian, for `uk` readers. `place` stays the source-backed fact; null where we
+   * have no Ukrainian spelling we trust (the English one shows).
+   */
+  placeUk: z.string().min(1).nullable().default(null),
   signatories: z.strictObject({
     partner: z.array(z.string().min(1)),
     ukraine: z.array(z.string().min(1)),
   }),
+  /**
+   * The signatories in Ukrainian, entry for entry beside `signatories`; an entry is null where we
+   * are not sure of the standard Ukrainian spelling of the name (a name is a fact).
+   */
+  signatoriesUk: z
+    .strictObject({
+      partner: z.array(z.string().min(1).nullable()),
+      ukraine: z.array(z.string().min(1).nullable()),
+    })
+    .nullable()
+    .default(null),
   durationYears: z.number().int().positive().nullable(),
   commitments: z.array(commitmentSchema),
   /** Whether a 24-hour consultation clause is stated; null where our sources do not say. */
@@ -161,6 +177,23 @@ export const quoteSchema = z.strictObject({
 });
 export type Quote = z.infer<typeof quoteSchema>;
 
-export const agreementsFileSchema = z.array(agreementSchema).min(1);
+/** The Ukrainian renderings must line up with the English facts they render. */
+function checkUkrainian(agreement: Agreement, ctx: z.RefinementCtx): void {
+  if (agreement.placeUk !== null && agreement.place === null) {
+    ctx.addIssue({ code: 'custom', path: ['placeUk'], message: 'a Ukrainian place needs `place`' });
+  }
+  for (const side of ['partner', 'ukraine'] as const) {
+    const uk = agreement.signatoriesUk?.[side];
+    if (uk && uk.length !== agreement.signatories[side].length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signatoriesUk', side],
+        message: `must have one entry (or null) per entry of signatories.${side}`,
+      });
+    }
+  }
+}
+
+export const agreementsFileSchema = z.array(agreementSchema.superRefine(checkUkrainian)).min(1);
 export const peopleFileSchema = z.array(personSchema).min(1);
 export const quotesFileSchema = z.array(quoteSchema).min(1);

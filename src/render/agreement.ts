@@ -15,9 +15,28 @@ import type { ReplyBody } from './reply.js';
 /** Embed colours: Ukraine's blue for the agreements, amber for the disputed one. */
 export const COLOURS = { official: 0x0057b7, framework: 0x5865f2, disputed: 0xf0a020 } as const;
 
+function isUkrainian(strings: Strings): boolean {
+  return strings.locale.startsWith('uk');
+}
+
 export function partnerName(agreement: Agreement, strings: Strings): string {
   const { shortName } = agreement.partner;
-  return (strings.locale.startsWith('uk') ? shortName.uk : null) ?? shortName.en;
+  return (isUkrainian(strings) ? shortName.uk : null) ?? shortName.en;
+}
+
+/** The place in the reader's language where the data has it; the English fact otherwise. */
+export function placeName(agreement: Agreement, strings: Strings): string | null {
+  return (isUkrainian(strings) ? agreement.placeUk : null) ?? agreement.place;
+}
+
+/** One side's signatories, each in Ukrainian where the data has a spelling we trust. */
+export function signatoryNames(
+  agreement: Agreement,
+  side: 'partner' | 'ukraine',
+  strings: Strings,
+): string[] {
+  const ukrainian = isUkrainian(strings) ? agreement.signatoriesUk?.[side] : undefined;
+  return agreement.signatories[side].map((name, index) => ukrainian?.[index] ?? name);
 }
 
 export function partnerLabel(agreement: Agreement, strings: Strings): string {
@@ -33,19 +52,19 @@ export function renderAgreement(agreement: Agreement, strings: Strings): ReplyBo
   const fields: APIEmbedField[] = [
     {
       name: s.signed,
-      value: `${discordDate(agreement.signed)}\n${agreement.place ?? strings.notStated}`,
+      value: `${discordDate(agreement.signed)}\n${placeName(agreement, strings) ?? strings.notStated}`,
       inline: true,
     },
     { name: s.duration, value: durationText(agreement, strings), inline: true },
     { name: s.consultations, value: consultationsText(agreement, strings), inline: true },
     {
       name: s.signatoriesPartner(partnerName(agreement, strings)),
-      value: listOrUnknown(agreement.signatories.partner, strings),
+      value: listOrUnknown(signatoryNames(agreement, 'partner', strings), strings),
       inline: true,
     },
     {
       name: s.signatoriesUkraine,
-      value: listOrUnknown(agreement.signatories.ukraine, strings),
+      value: listOrUnknown(signatoryNames(agreement, 'ukraine', strings), strings),
       inline: true,
     },
     {

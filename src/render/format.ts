@@ -29,8 +29,34 @@ export function addYears(isoDate: string, years: number): string {
   return end.toISOString().slice(0, 10);
 }
 
-/** "€7.1 billion", "£200 million", in the reader's language. */
+/**
+ * Currency names as Ukrainian writes them after "млн"/"млрд" (always genitive plural there). ICU
+ * has only symbols that are ambiguous in Ukrainian text ("kr", "$") or ISO codes.
+ */
+const UKRAINIAN_CURRENCIES: Readonly<Record<string, string>> = {
+  EUR: 'євро',
+  GBP: 'фунтів стерлінгів',
+  USD: 'доларів США',
+  CAD: 'канадських доларів',
+  SEK: 'шведських крон',
+  NOK: 'норвезьких крон',
+  ISK: 'ісландських крон',
+};
+
+/** "€7.1bn", "£200m"; in Ukrainian "7,1 млрд євро", "200 млн фунтів стерлінгів". */
 export function formatAmount(amount: number, currency: string, locale: string): string {
+  const ukrainianCurrency = locale.toLowerCase().startsWith('uk')
+    ? UKRAINIAN_CURRENCIES[currency]
+    : undefined;
+  // The genitive plural reads right only after a compact unit ("тис.", "млн", "млрд").
+  if (ukrainianCurrency !== undefined && amount >= 1000) {
+    const number = new Intl.NumberFormat('uk', {
+      notation: 'compact',
+      compactDisplay: 'short',
+      maximumFractionDigits: 2,
+    }).format(amount);
+    return `${number} ${ukrainianCurrency}`;
+  }
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIEmbed } from 'discord-api-types/v10';
 import type { Agreement } from '../data/schema.js';
 import type { Strings } from '../i18n/index.js';
-import { COLOURS, partnerLabel, partnerName, STATUS_MARK } from './agreement.js';
+import { COLOURS, partnerLabel, partnerName, placeName, STATUS_MARK } from './agreement.js';
 import { fitEmbed } from './fit.js';
 import { discordDate } from './format.js';
 import type { ReplyBody } from './reply.js';
@@ -46,7 +46,7 @@ export function renderAgreementList(
     .slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
     .map(
       (a) =>
-        `${STATUS_MARK[a.status]} **${partnerLabel(a, strings)}**: ${discordDate(a.signed)}, ${a.place ?? strings.notStated}`,
+        `${STATUS_MARK[a.status]} **${partnerLabel(a, strings)}**: ${discordDate(a.signed)}, ${placeName(a, strings) ?? strings.notStated}`,
     );
   const embed: APIEmbed = {
     title: `${l.title(agreements.length)}, ${l.order[order]}`,

@@ -20,7 +20,7 @@ export function renderTimeline(agreements: readonly Agreement[], strings: String
     timeZone: 'UTC',
   });
   const fields: APIEmbedField[] = [...months].map(([month, inMonth]) => ({
-    name: monthName.format(new Date(`${month}-15T12:00:00Z`)),
+    name: capitalize(monthName.format(new Date(`${month}-15T12:00:00Z`)), strings.locale),
     value: joinLines(
       inMonth.map(
         (a) => `${STATUS_MARK[a.status]} ${discordDate(a.signed, 'd')} ${partnerLabel(a, strings)}`,
@@ -36,4 +36,9 @@ export function renderTimeline(agreements: readonly Agreement[], strings: String
     fields,
   };
   return { embeds: [fitEmbed(embed)] };
+}
+
+/** Ukrainian month names are lowercase ("лютий 2024 р."); a heading starts with a capital. */
+function capitalize(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }

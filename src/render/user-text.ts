@@ -1,14 +1,27 @@
 import { truncate } from './fit.js';
 
-const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/**
+ * Characters a reader cannot see but that change what they see: zero-width and direction
+ * formatting (Cf), fillers that render blank (U+3164, U+115F, variation selectors: the Default
+ * Ignorable set), and lone surrogate halves, which are not text at all and make the JSON Discord
+ * gets invalid.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+const CONTROL = /\p{Cc}/gu;
 const MARKDOWN = /[\\`*_~|>#[\]()<:@-]/g;
 
 /**
- * Makes text a user typed safe to echo back: no control, zero-width or direction-override
- * characters, markdown and mention syntax escaped so it shows as typed and cannot ping or
- * break the layout, and cut short.
+ * Makes text a user typed safe to echo back: one line (line breaks and tabs become spaces, so
+ * words on separate lines stay apart), no control, zero-width or direction-override characters,
+ * markdown and mention syntax escaped so it shows as typed and cannot ping or break the layout,
+ * and cut short.
  */
 export function echoUserText(text: string, max = 60): string {
-  const visible = text.replace(INVISIBLE_OR_CONTROL, '').replace(/\s+/g, ' ').trim();
+  const visible = text
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ')
+    .replace(CONTROL, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   return truncate(visible, max).replace(MARKDOWN, (char) => `\\${char}`);
 }
