@@ -1,10 +1,28 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { stringsFor } from '../i18n/index.js';
+import type { Agreement } from '../data/schema.js';
+import { stringsFor, type Strings } from '../i18n/index.js';
+import type { ReplyBody } from '../render/reply.js';
 import { resolvePartner, suggestPartners } from '../lookup/partners.js';
 import { partnerLabel, renderAgreement } from '../render/agreement.js';
 import { renderNotFound } from '../render/not-found.js';
 import { echoUserText } from '../render/user-text.js';
 import type { SlashCommand } from './types.js';
+
+/**
+ * The data never changes while the bot runs, so each agreement's reply is rendered once per
+ * language and reused: the most asked command costs a lookup, not a render.
+ */
+const rendered = new WeakMap<Agreement, Map<string, ReplyBody>>();
+function renderedAgreement(found: Agreement, strings: Strings): ReplyBody {
+  const byLocale = rendered.get(found) ?? new Map<string, ReplyBody>();
+  rendered.set(found, byLocale);
+  let body = byLocale.get(strings.locale);
+  if (!body) {
+    body = renderAgreement(found, strings);
+    byLocale.set(strings.locale, body);
+  }
+  return body;
+}
 
 export const agreement: SlashCommand = {
   data: {
@@ -28,7 +46,7 @@ export const agreement: SlashCommand = {
     const match = resolvePartner(query, data);
     switch (match.kind) {
       case 'found':
-        return renderAgreement(match.agreement, strings);
+        return renderedAgreement(match.agreement, strings);
       case 'ambiguous':
         return renderNotFound(
           strings.notFound.ambiguous(echoUserText(query)),

@@ -43,6 +43,20 @@ const UKRAINIAN_CURRENCIES: Readonly<Record<string, string>> = {
   ISK: 'ісландських крон',
 };
 
+/**
+ * Intl formatters are costly to build (tens of microseconds each) and cheap to reuse: one per
+ * locale and kind, kept for the life of the process (a handful of locales at most).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = build();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** "€7.1bn", "£200m"; in Ukrainian "7,1 млрд євро", "200 млн фунтів стерлінгів". */
 export function formatAmount(amount: number, currency: string, locale: string): string {
   const ukrainianCurrency = locale.toLowerCase().startsWith('uk')
@@ -50,21 +64,29 @@ export function formatAmount(amount: number, currency: string, locale: string): 
     : undefined;
   // The genitive plural reads right only after a compact unit ("тис.", "млн", "млрд").
   if (ukrainianCurrency !== undefined && amount >= 1000) {
-    const number = new Intl.NumberFormat('uk', {
-      notation: 'compact',
-      compactDisplay: 'short',
-      maximumFractionDigits: 2,
-    }).format(amount);
+    const number = cached(
+      'uk-compact',
+      () =>
+        new Intl.NumberFormat('uk', {
+          notation: 'compact',
+          compactDisplay: 'short',
+          maximumFractionDigits: 2,
+        }),
+    ).format(amount);
     return `${number} ${ukrainianCurrency}`;
   }
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    compactDisplay: 'long',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 2,
-  }).format(amount);
+  return cached(
+    `currency|${locale}|${currency}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        compactDisplay: 'long',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 2,
+      }),
+  ).format(amount);
 }
 
 /** A short readable name for a source: its host, without "www.". */
@@ -79,7 +101,8 @@ export function sourceLabel(url: SourceRef, articleLabel: string): string {
 
 /** A date written out for plain text (the preview, alt text): "16 February 2024". */
 export function formatDate(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
+  return cached(
+    `date|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+  ).format(new Date(`${isoDate}T12:00:00Z`));
 }
