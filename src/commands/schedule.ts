@@ -7,13 +7,19 @@ import {
 } from 'discord-api-types/v10';
 import type { Dataset } from '../data/load.js';
 import { scheduleStringsFor, type ScheduleStrings } from '../i18n/schedule.js';
+import { damerauLevenshtein } from '../lookup/distance.js';
 import { COLOURS } from '../render/agreement.js';
-import { fitEmbed } from '../render/fit.js';
+import { fitEmbed, truncate } from '../render/fit.js';
 import { discordTimestamp } from '../render/format.js';
 import { ephemeral, type ReplyBody } from '../render/reply.js';
 import { echoUserText } from '../render/user-text.js';
 import { computeDue, nextDueTimes } from '../schedule/due.js';
-import { checkPostingTime, checkTimeZone, suggestTimeZones } from '../schedule/timezones.js';
+import {
+  allTimeZones,
+  checkPostingTime,
+  checkTimeZone,
+  suggestTimeZones,
+} from '../schedule/timezones.js';
 import type { GuildSettings, PostKind } from '../store/schema.js';
 import type { ChannelPermission, CommandInput, ScheduleContext, SlashCommand } from './types.js';
 
@@ -228,8 +234,27 @@ export const schedule: SlashCommand = {
   },
 };
 
+/** Administrator implies every permission, as discord.js's own `has()` assumes. */
+const MAY_MANAGE = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
+
 function hasManageGuild(permissions: bigint | null | undefined): boolean {
-  return permissions != null && (permissions & PermissionFlagsBits.ManageGuild) !== 0n;
+  return permissions != null && (permissions & MAY_MANAGE) !== 0n;
+}
+
+/**
+ * Zones to suggest for a name that was refused: the list's own matches, else the names within two
+ * edits of what was typed ("Europe/Kyvi"). Nothing for a blank name, which matches every zone.
+ */
+function zoneSuggestions(typed: string, matches: readonly string[]): string[] {
+  const query = [...typed.trim().toLowerCase()];
+  if (query.length === 0) return [];
+  if (matches.length > 0) return matches.slice(0, 3);
+  return allTimeZones()
+    .map((zone) => ({ zone, edits: damerauLevenshtein(query, [...zone.toLowerCase()]).whole }))
+    .filter(({ edits }) => edits <= 2)
+    .sort((a, b) => a.edits - b.edits || a.zone.localeCompare(b.zone))
+    .slice(0, 3)
+    .map(({ zone }) => zone);
 }
 
 async function setup(
@@ -253,8 +278,7 @@ async function setup(
     return ephemeral({
       content: s.badZone(
         echoUserText(zoneText, 40),
-        zone.suggestions
-          .slice(0, 3)
+        zoneSuggestions(zoneText, zone.suggestions)
           .map((z) => `\`${z}\``)
           .join(', '),
       ),
@@ -412,7 +436,9 @@ function statusEmbed(
               s.kinds[last.kind],
               discordTimestamp(Date.parse(last.at) / 1000, 'R'),
               s.statusWords[last.status],
-            )
+            ) +
+            // A skipped or failed post is a problem the admin should see the reason for.
+            (last.status !== 'posted' && last.reason ? ` (${truncate(last.reason, 300)})` : '')
           : s.lastNone,
         inline: true,
       },

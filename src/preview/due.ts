@@ -49,21 +49,26 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
       ok: false,
       error: `--at needs an ISO instant, e.g. 2025-02-16T07:00:00Z\n${DUE_USAGE}`,
     };
-  const zone = checkTimeZone(values.timezone ?? '');
+  if (values.timezone === undefined || values.timezone.trim() === '') {
+    return { ok: false, error: `--timezone needs an IANA zone, e.g. Europe/Kyiv\n${DUE_USAGE}` };
+  }
+  const zone = checkTimeZone(values.timezone);
   if (zone.kind === 'invalid') {
     return {
       ok: false,
       error: `--timezone: unknown zone${zone.suggestions.length ? ` (did you mean ${zone.suggestions.join(', ')}?)` : ''}`,
     };
   }
-  const hour = Number(values.hour);
-  const minute = Number(values.minute);
+  // Number('') is 0 and Number('0x9') is 9: take digits only.
+  const whole = (text: string | undefined) => (/^\d{1,2}$/.test(text ?? '') ? Number(text) : NaN);
+  const hour = whole(values.hour);
+  const minute = whole(values.minute);
   if (!Number.isInteger(hour) || hour < 0 || hour > 23)
     return { ok: false, error: '--hour takes 0 to 23' };
   if (!Number.isInteger(minute) || minute < 0 || minute > 59)
     return { ok: false, error: '--minute takes 0 to 59' };
   const digestDay = WEEKDAYS.indexOf(values.digest.toLowerCase());
-  if (digestDay < 0 && values.digest !== 'off')
+  if (digestDay < 0 && values.digest.toLowerCase() !== 'off')
     return { ok: false, error: `--digest takes a weekday or off` };
   if (!['daily', 'weekly', 'off'].includes(values.prompts))
     return { ok: false, error: '--prompts takes daily, weekly or off' };

@@ -43,6 +43,9 @@ export interface TickSummary {
 
 export const MAX_ATTEMPTS = 3;
 
+/** Discord's "Missing Permissions" (RESTJSONErrorCodes.MissingPermissions). */
+const MISSING_PERMISSIONS = 50013;
+
 /**
  * Posts what is due. `tick()` is what node-cron (and start-up) calls; what is due comes from the
  * calendar and the post log, so a second tick, a restart or a reconnect finds nothing left to post.
@@ -107,10 +110,7 @@ export function createRunner(deps: RunnerDeps) {
 
     let messageId: string;
     try {
-      ({ messageId } = await deps.poster.post(settings.channelId, {
-        ...post.body,
-        nonce: post.nonce,
-      }));
+      ({ messageId } = await send(settings.channelId, post));
     } catch (error) {
       return failed(post, deps.poster.classify(error));
     }
@@ -140,6 +140,35 @@ export function createRunner(deps: RunnerDeps) {
     }
     log.info({ guildId: post.guildId, key: post.key, messageId }, 'posted');
     return 'posted';
+  }
+
+  /**
+   * Create Polls is optional (setup saves a channel without it and says posts go out without
+   * polls), but Discord refuses a whole message whose poll the bot may not create: then the post
+   * goes out without its poll rather than blocking the server. The refused request created
+   * nothing, so the same nonce serves the second one.
+   */
+  async function send(
+    channelId: string,
+    post: Extract<DuePost, { status: 'due' }>,
+  ): Promise<{ messageId: string }> {
+    const body = { ...post.body, nonce: post.nonce };
+    try {
+      return await deps.poster.post(channelId, body);
+    } catch (error) {
+      const failure = deps.poster.classify(error);
+      const refusedPoll =
+        body.poll !== undefined &&
+        failure.kind === 'blocked' &&
+        failure.code === MISSING_PERMISSIONS;
+      if (!refusedPoll) throw error;
+      deps.log.warn(
+        { guildId: post.guildId, key: post.key },
+        'posting without the poll: the bot may not create polls in the channel',
+      );
+      const { poll: _poll, ...withoutPoll } = body;
+      return deps.poster.post(channelId, withoutPoll);
+    }
   }
 
   async function failed(post: DuePost, failure: PostFailure): Promise<'failed' | 'blocked'> {

@@ -1,0 +1,573 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { Cooldowns } from '../../src/commands/cooldowns.js';
+import { schedule } from '../../src/commands/schedule.js';
+import type {
+  ChannelInspector,
+  ChannelPermission,
+  CommandContext,
+  CommandInput,
+  ScheduleContext,
+} from '../../src/commands/types.js';
+import { scheduleEn, scheduleUk } from '../../src/i18n/schedule.js';
+import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
+import { echoUserText } from '../../src/render/user-text.js';
+import { loadPrompts } from '../../src/schedule/prompts.js';
+import type { GuildSettings } from '../../src/store/schema.js';
+import { openStore, type Store } from '../../src/store/store.js';
+import { input, testContext, testData } from '../helpers/context.js';
+import { expectValidChoices, expectWithinDiscordLimits } from '../helpers/limits.js';
+
+const GUILD = '100000000000000001';
+const CHANNEL = '555555555555555555';
+const ROLE = '666666666666666666';
+/** 07:00 in Kyiv on Monday 16 February 2026: the Germany and France anniversary is at 09:00. */
+const NOW = '2026-02-16T05:00:00.000Z';
+const NINE_KYIV_UNIX = Date.parse('2026-02-16T07:00:00.000Z') / 1000;
+const ADMIN = PermissionFlagsBits.ManageGuild;
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const prompts = loadPrompts(testData());
+
+type Inspection = Awaited<ReturnType<ChannelInspector['inspect']>>;
+const canPost = (missing: ChannelPermission[] = []): Inspection => ({
+  kind: 'ok',
+  name: 'general',
+  missing,
+});
+
+let dir: string;
+let store: Store;
+let channel: Inspection;
+let inspected: string[];
+let clock: { now: Date };
+let ctx: CommandContext;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'schedule-cmd-'));
+  store = await openStore(join(dir, 'store.json'), quiet);
+  channel = canPost();
+  inspected = [];
+  clock = { now: new Date(NOW) };
+  const scheduleCtx: ScheduleContext = {
+    store,
+    prompts,
+    channels: {
+      inspect: (guildId, channelId) => {
+        inspected.push(`${guildId}/${channelId}`);
+        return Promise.resolve(channel);
+      },
+    },
+    cooldowns: new Cooldowns(),
+  };
+  ctx = testContext({ now: () => clock.now, schedule: scheduleCtx });
+});
+afterEach(async () => {
+  await store.flush();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs a subcommand as a server admin; every answer must be ephemeral and fit Discord. */
+async function run(
+  subcommand: string,
+  options: CommandInput['options'] = {},
+  overrides: Partial<CommandInput> = {},
+  context: CommandContext = ctx,
+): Promise<ReplyBody> {
+  const reply = await schedule.respond(
+    input(options, { subcommand, memberPermissions: ADMIN, ...overrides }),
+    context,
+  );
+  expect(isEphemeral(reply)).toBe(true);
+  expectWithinDiscordLimits(reply);
+  return reply;
+}
+
+const setupOptions = (overrides: Record<string, string> = {}) => ({
+  channel: CHANNEL,
+  time: '09:00',
+  timezone: 'Europe/Kyiv',
+  ...overrides,
+});
+
+async function setUp(overrides: Record<string, string> = {}): Promise<GuildSettings> {
+  const reply = await run('setup', setupOptions(overrides));
+  expect(reply.content).toContain(scheduleEn.saved);
+  return store.getGuild(GUILD)!;
+}
+
+/** Everything a reply shows, as one string. */
+function shown(reply: ReplyBody): string {
+  const embeds = (reply.embeds ?? []).flatMap((embed) => [
+    embed.title ?? '',
+    embed.description ?? '',
+    ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+  ]);
+  return [reply.content ?? '', ...embeds].join('\n');
+}
+
+describe('who may use /schedule', () => {
+  test.each([
+    ['no permissions known (null)', null],
+    ['no permissions known (undefined)', undefined],
+    ['no permissions at all', 0n],
+    [
+      'Send Messages and Manage Channels only',
+      PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageChannels,
+    ],
+  ])(
+    'GIVEN a member with %s WHEN running setup THEN it is refused and nothing is saved',
+    async (_, permissions) => {
+      const reply = await run('setup', setupOptions(), { memberPermissions: permissions });
+      expect(reply.content).toBe(scheduleEn.notAdmin);
+      expect(store.getGuild(GUILD)).toBeUndefined();
+      expect(inspected).toEqual([]);
+    },
+  );
+
+  test.each([
+    ['Manage Server (0x20)', 0x20n],
+    ['Administrator alone', PermissionFlagsBits.Administrator],
+  ])('GIVEN a member with %s WHEN running setup THEN it is saved', async (_, permissions) => {
+    await run('setup', setupOptions(), { memberPermissions: permissions });
+    expect(store.getGuild(GUILD)?.channelId).toBe(CHANNEL);
+  });
+
+  test('GIVEN a command outside a server WHEN run THEN it says schedules belong to a server', async () => {
+    const reply = await run('status', {}, { guildId: null, memberPermissions: null });
+    expect(reply.content).toBe(scheduleEn.notInGuild);
+  });
+
+  test('GIVEN an instance that does not serve schedules WHEN run THEN it says so', async () => {
+    const reply = await run('status', {}, {}, testContext({ now: () => clock.now }));
+    expect(reply.content).toBe(scheduleEn.notServed);
+  });
+
+  test('GIVEN a Ukrainian member without Manage Server WHEN run THEN the refusal is in Ukrainian', async () => {
+    const reply = await run('status', {}, { locale: 'uk', memberPermissions: 0n });
+    expect(reply.content).toBe(scheduleUk.notAdmin);
+  });
+
+  test.each(['set', 'status', 'preview', 'pause', 'resume'])(
+    'GIVEN no schedule yet WHEN running %s THEN it points to /schedule setup',
+    async (subcommand) => {
+      const reply = await run(subcommand, subcommand === 'preview' ? { kind: 'digest' } : {});
+      expect(reply.content).toBe(scheduleEn.notSetUp);
+      expect(store.getGuild(GUILD)).toBeUndefined();
+    },
+  );
+});
+
+describe('/schedule setup', () => {
+  test('GIVEN a channel where the bot may do everything WHEN set up THEN the settings are saved with the defaults, active from now', async () => {
+    const reply = await run('setup', setupOptions());
+
+    expect(reply.content).toBe(scheduleEn.saved);
+    expect(inspected).toEqual([`${GUILD}/${CHANNEL}`]);
+    expect(store.getGuild(GUILD)).toEqual({
+      channelId: CHANNEL,
+      hour: 9,
+      minute: 0,
+      timeZone: 'Europe/Kyiv',
+      paused: false,
+      blocked: null,
+      anniversaries: true,
+      digest: { enabled: true, weekday: 1 },
+      prompts: 'weekly',
+      pingRoleId: null,
+      language: null,
+      promptsSeen: [],
+      activeSince: NOW,
+    });
+  });
+
+  test.each([['nine'], ['9:5'], ['24:00'], ['12:60'], ['9 am'], ['']])(
+    'GIVEN the time %j WHEN set up THEN it is refused as unreadable, echoing it',
+    async (time) => {
+      const reply = await run('setup', setupOptions({ time }));
+      expect(reply.content).toBe(scheduleEn.badTime(echoUserText(time, 20)));
+      expect(store.getGuild(GUILD)).toBeUndefined();
+    },
+  );
+
+  test.each(['00:00', '0:30', '03:59', '3'])(
+    'GIVEN the time %s (the small hours, when clocks change) WHEN set up THEN it is refused',
+    async (time) => {
+      const reply = await run('setup', setupOptions({ time }));
+      expect(reply.content).toBe(scheduleEn.smallHours);
+      expect(store.getGuild(GUILD)).toBeUndefined();
+    },
+  );
+
+  test.each([
+    ['04:00', 4, 0],
+    ['9', 9, 0],
+    ['18.45', 18, 45],
+    ['23:59', 23, 59],
+  ])('GIVEN the time %s WHEN set up THEN it is saved as %i:%i', async (time, hour, minute) => {
+    const saved = await setUp({ time });
+    expect([saved.hour, saved.minute]).toEqual([hour, minute]);
+  });
+
+  test.each([
+    ['Europe/Kyiv', 'Europe/Kyiv'],
+    ['UTC', 'UTC'],
+    ['europe/kyiv', 'Europe/Kyiv'],
+    ['Europe/Kiev', 'Europe/Kiev'],
+    ['America/New_York', 'America/New_York'],
+  ])('GIVEN the zone %s WHEN set up THEN it is saved as %s', async (timezone, saved) => {
+    expect((await setUp({ timezone })).timeZone).toBe(saved);
+  });
+
+  test.each([
+    ['Kyiv', 'Europe/Kyiv'],
+    ['new york', 'America/New_York'],
+    ['Europe/Kyvi', 'Europe/Kyiv'],
+    ['Amerca/New_York', 'America/New_York'],
+  ])(
+    'GIVEN the unknown zone %j WHEN set up THEN it is refused, suggesting %s',
+    async (timezone, suggestion) => {
+      const reply = await run('setup', setupOptions({ timezone }));
+      expect(reply.content).toContain(`“${echoUserText(timezone, 40)}” is not a time zone I know`);
+      expect(reply.content).toContain(`\`${suggestion}\``);
+      expect(store.getGuild(GUILD)).toBeUndefined();
+    },
+  );
+
+  test.each(['Mars/Olympus_Mons', '   '])(
+    'GIVEN the zone %j, near nothing WHEN set up THEN it is refused without random suggestions',
+    async (timezone) => {
+      const reply = await run('setup', setupOptions({ timezone }));
+      expect(reply.content).toBe(scheduleEn.badZone(echoUserText(timezone, 40), ''));
+    },
+  );
+
+  test('GIVEN a channel the bot cannot find WHEN set up THEN it says so and saves nothing', async () => {
+    channel = { kind: 'not-found' };
+    const reply = await run('setup', setupOptions());
+    expect(reply.content).toBe(scheduleEn.channelGone);
+    expect(store.getGuild(GUILD)).toBeUndefined();
+  });
+
+  test.each<[ChannelPermission[], string]>([
+    [['ViewChannel'], '**View Channel**'],
+    [['SendMessages'], '**Send Messages**'],
+    [['EmbedLinks'], '**Embed Links**'],
+    [['SendMessages', 'EmbedLinks', 'SendPolls'], '**Send Messages**, **Embed Links**'],
+  ])(
+    'GIVEN the bot lacks %j in the channel WHEN set up THEN it names exactly %s and saves nothing',
+    async (missing, names) => {
+      channel = canPost(missing);
+      const reply = await run('setup', setupOptions());
+      expect(reply.content).toBe(scheduleEn.missing(`<#${CHANNEL}>`, names));
+      expect(store.getGuild(GUILD)).toBeUndefined();
+    },
+  );
+
+  test.each<[ChannelPermission[], string]>([
+    [['SendPolls'], '**Create Polls**'],
+    [
+      ['CreatePublicThreads', 'SendMessagesInThreads', 'SendPolls'],
+      '**Create Public Threads**, **Send Messages in Threads**, **Create Polls**',
+    ],
+  ])('GIVEN the bot lacks only %j WHEN set up THEN it saves, noting %s', async (missing, names) => {
+    channel = canPost(missing);
+    const reply = await run('setup', setupOptions());
+    expect(reply.content).toBe(`${scheduleEn.saved}\n${scheduleEn.missingOptional(names)}`);
+    expect(store.getGuild(GUILD)?.channelId).toBe(CHANNEL);
+  });
+
+  test('GIVEN a blocked, paused schedule with choices WHEN set up again THEN the new place and time apply, the choices stay, and it runs again from now', async () => {
+    await setUp();
+    await store.updateGuild(GUILD, (s) => ({
+      ...s,
+      prompts: 'daily',
+      promptsSeen: ['shea-psychological'],
+      paused: true,
+      blocked: { reason: 'the channel was deleted', code: 10003, since: NOW },
+    }));
+    clock.now = new Date('2026-02-20T10:00:00.000Z');
+
+    const saved = await setUp({ channel: '777777777777777777', time: '18:30', timezone: 'UTC' });
+
+    expect(saved).toMatchObject({
+      channelId: '777777777777777777',
+      hour: 18,
+      minute: 30,
+      timeZone: 'UTC',
+      prompts: 'daily',
+      promptsSeen: ['shea-psychological'],
+      paused: false,
+      blocked: null,
+      activeSince: '2026-02-20T10:00:00.000Z',
+    });
+  });
+});
+
+describe('/schedule set', () => {
+  test.each<[string, CommandInput['options'], Partial<GuildSettings>]>([
+    ['anniversaries off', { anniversaries: false }, { anniversaries: false }],
+    ['the digest off', { digest: false }, { digest: { enabled: false, weekday: 1 } }],
+    ['the digest on Wednesdays', { digest_day: '3' }, { digest: { enabled: true, weekday: 3 } }],
+    ['daily prompts', { prompts: 'daily' }, { prompts: 'daily' }],
+    ['no prompts', { prompts: 'off' }, { prompts: 'off' }],
+    ['a role to ping', { ping_role: ROLE }, { pingRoleId: ROLE }],
+  ])(
+    'GIVEN a schedule WHEN setting %s THEN that setting changes and only it',
+    async (_, options, change) => {
+      const before = await setUp();
+      const reply = await run('set', options);
+      expect(reply.content).toBe(scheduleEn.saved);
+      expect(store.getGuild(GUILD)).toEqual({ ...before, ...change });
+    },
+  );
+
+  test('GIVEN a role pinged WHEN setting no_ping THEN nobody is pinged, and the status says so', async () => {
+    await setUp();
+    await run('set', { ping_role: ROLE });
+    expect(shown(await run('status'))).toContain(`<@&${ROLE}>`);
+
+    const reply = await run('set', { no_ping: true });
+
+    expect(store.getGuild(GUILD)?.pingRoleId).toBeNull();
+    expect(shown(reply)).not.toContain(ROLE);
+  });
+
+  test('GIVEN values Discord would never send WHEN setting THEN they are ignored', async () => {
+    const before = await setUp();
+    await run('set', { digest_day: '8', prompts: 'hourly', ping_role: 'everyone' });
+    expect(store.getGuild(GUILD)).toEqual(before);
+  });
+});
+
+describe('/schedule status', () => {
+  test('GIVEN a schedule set up before 09:00 Kyiv WHEN asked THEN the next posts show as Discord timestamps', async () => {
+    await setUp();
+
+    const reply = await run('status');
+
+    const text = shown(reply);
+    // The anniversary, the digest and the weekly prompt all come due today at 09:00 Kyiv.
+    expect(text).toContain(`**Anniversaries**: next <t:${NINE_KYIV_UNIX}:R>`);
+    expect(text).toContain(`**Weekly digest** (on Mondays): next <t:${NINE_KYIV_UNIX}:R>`);
+    expect(text).toContain(`<#${CHANNEL}> at **09:00** (Europe/Kyiv)`);
+    expect(text).toContain(scheduleEn.running);
+    expect(text).toContain(scheduleEn.lastNone);
+  });
+
+  test('GIVEN the anniversary posted WHEN asked THEN the next anniversary is a later one and the last post is shown', async () => {
+    await setUp();
+    await store.recordPost({
+      guildId: GUILD,
+      kind: 'anniversary',
+      key: 'anniversary:2026-02-16',
+      localDate: '2026-02-16',
+      status: 'posted',
+      messageId: '888888888888888888',
+      at: '2026-02-16T07:00:05.000Z',
+      reason: null,
+    });
+    clock.now = new Date('2026-02-16T07:01:00.000Z');
+
+    const text = shown(await run('status'));
+
+    // Denmark's, on 23 February at 09:00 Kyiv.
+    const denmark = Date.parse('2026-02-23T07:00:00.000Z') / 1000;
+    expect(text).toContain(`**Anniversaries**: next <t:${denmark}:R>`);
+    const postedAt = Date.parse('2026-02-16T07:00:05.000Z') / 1000;
+    expect(text).toContain(`Anniversaries, <t:${postedAt}:R>: posted`);
+  });
+
+  test.each([
+    ['failed', 'Discord answered 503'],
+    [
+      'skipped',
+      'came due 2026-02-16T07:00:00.000Z, more than the grace window before the bot could post',
+    ],
+  ] as const)(
+    'GIVEN the last post %s WHEN asked THEN its reason is shown',
+    async (status, reason) => {
+      await setUp();
+      await store.recordPost({
+        guildId: GUILD,
+        kind: 'digest',
+        key: 'digest:2026-W08',
+        localDate: '2026-02-16',
+        status,
+        messageId: null,
+        at: '2026-02-16T13:01:00.000Z',
+        reason,
+      });
+      const postedAt = Date.parse('2026-02-16T13:01:00.000Z') / 1000;
+      expect(shown(await run('status'))).toContain(
+        `Weekly digest, <t:${postedAt}:R>: ${status} (${reason})`,
+      );
+    },
+  );
+
+  test('GIVEN a blocked schedule WHEN asked THEN the reason and since when are shown', async () => {
+    await setUp();
+    await store.updateGuild(GUILD, (s) => ({
+      ...s,
+      blocked: {
+        reason: 'the channel was deleted',
+        code: 10003,
+        since: '2026-02-16T07:00:00.000Z',
+      },
+    }));
+
+    const reply = await run('status');
+
+    expect(shown(reply)).toContain(
+      scheduleEn.blocked('the channel was deleted', `<t:${NINE_KYIV_UNIX}:R>`),
+    );
+    expect(reply.embeds?.[0]?.color).toBe(0xed4245);
+  });
+
+  test('GIVEN kinds turned off WHEN asked THEN they show as off', async () => {
+    await setUp();
+    await run('set', { digest: false, prompts: 'off' });
+    const text = shown(await run('status'));
+    expect(text).toContain('**Weekly digest**: off');
+    expect(text).toContain('**Discussion prompts**: off');
+  });
+});
+
+describe('/schedule preview', () => {
+  test.each([
+    ['anniversary', ['Germany', 'France']],
+    ['digest', []],
+    ['prompt', [prompts.prompts[0]!.question]],
+  ])(
+    'GIVEN a schedule WHEN previewing the %s THEN the next one is shown only to the admin, with when it goes out',
+    async (kind, mentions) => {
+      await setUp();
+      const reply = await run('preview', { kind });
+      expect(reply.content).toMatch(
+        new RegExp(`^${escape(scheduleEn.previewNote(`<t:${NINE_KYIV_UNIX}:F>`))}\\n\\n`),
+      );
+      for (const text of mentions) expect(shown(reply)).toContain(text);
+      // Previewing posts nothing and settles nothing.
+      expect(store.postsFor(GUILD)).toEqual([]);
+      expect(store.getGuild(GUILD)?.promptsSeen).toEqual([]);
+    },
+  );
+
+  test('GIVEN a paused schedule WHEN previewing THEN it still shows what resuming would bring', async () => {
+    await setUp();
+    await run('pause');
+    expect((await run('preview', { kind: 'anniversary' })).content).toContain('Germany');
+  });
+
+  test('GIVEN a kind turned off WHEN previewed THEN there is nothing to show', async () => {
+    await setUp();
+    await run('set', { prompts: 'off' });
+    expect((await run('preview', { kind: 'prompt' })).content).toBe(scheduleEn.previewNone);
+  });
+});
+
+describe('/schedule pause, resume and off', () => {
+  test('GIVEN a running schedule WHEN paused THEN it is saved paused and the status says so', async () => {
+    await setUp();
+    expect((await run('pause')).content).toBe(scheduleEn.paused_now);
+    expect(store.getGuild(GUILD)?.paused).toBe(true);
+    expect(shown(await run('status'))).toContain('paused');
+  });
+
+  test('GIVEN a blocked, paused schedule and a fixed channel WHEN resumed THEN it runs again from now, unblocked', async () => {
+    await setUp();
+    await store.updateGuild(GUILD, (s) => ({
+      ...s,
+      paused: true,
+      blocked: { reason: 'the bot can no longer see the channel', code: 50001, since: NOW },
+    }));
+    clock.now = new Date('2026-02-17T12:00:00.000Z');
+    inspected = [];
+
+    const reply = await run('resume');
+
+    expect(reply.content).toBe(scheduleEn.resumed);
+    expect(inspected).toEqual([`${GUILD}/${CHANNEL}`]);
+    expect(store.getGuild(GUILD)).toMatchObject({
+      paused: false,
+      blocked: null,
+      activeSince: '2026-02-17T12:00:00.000Z',
+    });
+  });
+
+  test.each<[string, Inspection, string]>([
+    ['the channel gone', { kind: 'not-found' }, scheduleEn.channelGone],
+    [
+      'Send Messages still missing',
+      canPost(['SendMessages', 'SendPolls']),
+      scheduleEn.stillBlocked('**Send Messages**'),
+    ],
+  ])(
+    'GIVEN a blocked schedule and %s WHEN resumed THEN it stays blocked and says why',
+    async (_, inspection, content) => {
+      await setUp();
+      const blocked = { reason: 'the channel was deleted', code: 10003, since: NOW };
+      await store.updateGuild(GUILD, (s) => ({ ...s, blocked }));
+      channel = inspection;
+
+      expect((await run('resume')).content).toBe(content);
+      expect(store.getGuild(GUILD)?.blocked).toEqual(blocked);
+    },
+  );
+
+  test('GIVEN a schedule with a post log WHEN turned off THEN the settings are forgotten and the log kept', async () => {
+    await setUp();
+    await store.recordPost({
+      guildId: GUILD,
+      kind: 'anniversary',
+      key: 'anniversary:2026-02-16',
+      localDate: '2026-02-16',
+      status: 'posted',
+      messageId: '888888888888888888',
+      at: '2026-02-16T07:00:05.000Z',
+      reason: null,
+    });
+
+    expect((await run('off')).content).toBe(scheduleEn.turnedOff);
+
+    expect(store.getGuild(GUILD)).toBeUndefined();
+    expect(store.hasPost(GUILD, 'anniversary:2026-02-16')).toBe(true);
+    expect((await run('status')).content).toBe(scheduleEn.notSetUp);
+  });
+});
+
+describe('time zone autocomplete', () => {
+  test.each(['', 'a', 'europe', 'kyiv', 'x'.repeat(200)])(
+    'GIVEN %j typed WHEN autocompleting THEN at most 25 valid choices',
+    (value) => {
+      const choices = schedule.autocomplete!(
+        { ...input({}, { subcommand: 'setup' }), focused: { name: 'timezone', value } },
+        ctx,
+      );
+      expectValidChoices(choices);
+    },
+  );
+
+  test('GIVEN "kyiv" WHEN autocompleting THEN Europe/Kyiv comes first, with its offset now', () => {
+    const [first] = schedule.autocomplete!(
+      { ...input({}, { subcommand: 'setup' }), focused: { name: 'timezone', value: 'kyiv' } },
+      ctx,
+    );
+    expect(first).toEqual({ name: 'Europe/Kyiv (UTC+2)', value: 'Europe/Kyiv' });
+  });
+
+  test('GIVEN another option focused WHEN autocompleting THEN no choices', () => {
+    expect(
+      schedule.autocomplete!(
+        { ...input({}, { subcommand: 'setup' }), focused: { name: 'time', value: '9' } },
+        ctx,
+      ),
+    ).toEqual([]);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
