@@ -23,8 +23,8 @@ const HEARTBEAT_MS = 500;
 const FIRST_RESPONSE_MS = 3_000;
 const MAX_CHOICES = 25;
 /**
- * Commands that need the schedule runner and a store with settings; their end-to-end tests come
- * with the runner. Every other command must have a case in COMMAND_CASES.
+ * Commands that need the schedule runner and a store with settings: their end-to-end tests are in
+ * schedule.test.ts. Every other command must have a case in COMMAND_CASES.
  */
 const SCHEDULE_COMMANDS = new Set(['schedule', 'discuss']);
 

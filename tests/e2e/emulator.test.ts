@@ -209,6 +209,32 @@ describe('GIVEN the emulator and an unmodified discord.js client', () => {
     expect(handle.channelMessages(channelId)).toHaveLength(before + 1);
   });
 
+  test('WHEN a channel post is delayed THEN it is in flight (status 0) meanwhile, then answered once', async () => {
+    const channelId = general();
+    const path = `/channels/${channelId}/messages`;
+    const rule = handle.faults.delay({ method: 'POST', path, ms: 300 });
+    const before = handle.channelMessages(channelId).length;
+    const sent = textChannel(channelId).send({ content: 'after a delay' });
+    const held = await handle.waitFor(
+      () => handle.requests.find((r) => r.path === path && r.fault === 'delay'),
+      2_000,
+      'the delayed request',
+    );
+    expect(held.status).toBe(0);
+    expect(handle.channelMessages(channelId)).toHaveLength(before);
+    await sent;
+    expect(held.status).toBe(200);
+    expect(rule).toMatchObject({ fired: 1, remaining: 0 });
+    expect(handle.channelMessages(channelId)).toHaveLength(before + 1);
+  });
+
+  test.each([-1, 10_001, Number.NaN])(
+    'WHEN a delay of %s ms is asked for THEN it is refused',
+    (ms) => {
+      expect(() => handle.faults.delay({ ms })).toThrow(RangeError);
+    },
+  );
+
   test('WHEN a poll is posted THEN the stored message carries it with answer ids', async () => {
     const message = await textChannel(general()).send({
       poll: {

@@ -9,7 +9,9 @@ export type RestFault =
   /** A 5xx with no Discord error body; discord.js retries these up to `rest.retries` (3). */
   | { kind: 'server-error'; status: number }
   /** A Discord JSON error, e.g. 403/50013 Missing Permissions or 404/10003 Unknown Channel. */
-  | { kind: 'api-error'; status: number; code: number; message: string };
+  | { kind: 'api-error'; status: number; code: number; message: string }
+  /** Holds the request this long, then answers it as usual: a request in flight, for a test to act in. */
+  | { kind: 'delay'; ms: number };
 
 export interface RequestMatcher {
   method?: string;
@@ -28,6 +30,16 @@ export interface RestFaultRule {
 
 /** A ceiling on any count, so that a typo cannot make a fault effectively permanent. */
 export const MAX_FAULT_COUNT = 1_000;
+
+/** A ceiling on a delay: longer than discord.js's 15 s request timeout would only turn it into an abort. */
+export const MAX_DELAY_MS = 10_000;
+
+export function checkDelay(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_DELAY_MS) {
+    throw new RangeError(`delay must be from 0 to ${MAX_DELAY_MS} ms, got ${ms}`);
+  }
+  return ms;
+}
 
 export function checkCount(count: number): number {
   if (!Number.isInteger(count) || count < 1 || count > MAX_FAULT_COUNT) {

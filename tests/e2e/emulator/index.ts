@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { RequestMatcher, RestFaultRule } from './faults.js';
-import { checkCount } from './faults.js';
+import { checkCount, checkDelay } from './faults.js';
 import type { FixtureChannel, FixtureGuild, World } from './fixtures.js';
 import {
   apiChannel,
@@ -152,6 +152,8 @@ export interface Faults {
   missingPermissions(options?: RequestMatcher & { count?: number }): RestFaultRule;
   /** 404/10003 Unknown Channel. */
   unknownChannel(options?: RequestMatcher & { count?: number }): RestFaultRule;
+  /** Holds matching requests `ms` (at most 10 s) before the route answers them as usual. */
+  delay(options: RequestMatcher & { count?: number; ms: number }): RestFaultRule;
   /** Closes the shard's socket with a code; resumable codes (4000, 4009, 1006-like) keep the session. */
   closeSocket(code: number, options?: { shardId?: number; invalidate?: boolean }): void;
   /** Drops the connection without a close frame (the client sees 1006 and resumes). */
@@ -332,6 +334,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           { kind: 'api-error', status: 404, code: 10003, message: 'Unknown Channel' },
           match,
         ),
+      delay: ({ ms, ...match }) => restRule({ kind: 'delay', ms: checkDelay(ms) }, match),
       closeSocket: (code, closeOptions) => gateway.closeSocket(code, closeOptions),
       dropSocket: (dropOptions) => gateway.dropSocket(dropOptions),
       invalidSession: (resumable, sessionOptions) =>

@@ -14,7 +14,7 @@ export interface RecordedRequest {
   /** Whether an `Authorization: Bot …` header came with the right token. The token is never kept. */
   auth: 'bot' | 'wrong-token' | 'none';
   status: number;
-  /** Set when an injected fault answered instead of the route. */
+  /** Set when an injected fault answered instead of the route, or held the request (`delay`). */
   fault: string | null;
   at: number;
 }

@@ -52,7 +52,11 @@ export async function handleRest(
   };
 
   const fault = state.restFaults.take(method, path);
-  if (fault) {
+  if (fault?.kind === 'delay') {
+    // Held, not failed: the route answers afterwards, and the record shows status 0 meanwhile.
+    record.fault = fault.kind;
+    await new Promise((resolve) => setTimeout(resolve, fault.ms));
+  } else if (fault) {
     record.fault = fault.kind;
     sendFault(res, fault);
     answer(res.statusCode);
@@ -103,7 +107,7 @@ export async function handleRest(
   }
 }
 
-function sendFault(res: ServerResponse, fault: RestFault): void {
+function sendFault(res: ServerResponse, fault: Exclude<RestFault, { kind: 'delay' }>): void {
   switch (fault.kind) {
     case 'rate-limit': {
       const headers: Record<string, string> = {
