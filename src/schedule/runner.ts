@@ -28,6 +28,8 @@ export interface RunnerDeps {
   /** The servers this runner posts for: all the client's servers, or one shard's. */
   guildIds: () => Iterable<string>;
   graceMs?: number;
+  /** Servers posted for at once (default GUILD_CONCURRENCY). */
+  concurrency?: number;
   /** Ticks a post that failed with a passing error is tried on before it is given up. */
   maxAttempts?: number;
 }
@@ -42,6 +44,25 @@ export interface TickSummary {
 }
 
 export const MAX_ATTEMPTS = 3;
+/** Servers posted for at once in a tick. */
+export const GUILD_CONCURRENCY = 8;
+
+/** Runs `work` over the items, at most `limit` at a time. */
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next];
+      next += 1;
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 /** Discord's "Missing Permissions" (RESTJSONErrorCodes.MissingPermissions). */
 const MISSING_PERMISSIONS = 50013;
@@ -66,22 +87,32 @@ export function createRunner(deps: RunnerDeps) {
       prompts,
       graceMs: deps.graceMs ?? GRACE_MS,
     });
-    const blockedGuilds = new Set<string>();
-    for (const post of due) {
-      if (blockedGuilds.has(post.guildId)) continue;
-      try {
-        const outcome = await handle(post);
-        summary[outcome] += 1;
-        if (outcome === 'blocked') blockedGuilds.add(post.guildId);
-      } catch (error) {
-        // One server's trouble (even a bug) never stops the others.
-        deps.log.error(
-          { err: error, guildId: post.guildId, key: post.key },
-          'scheduled post crashed',
-        );
-        summary.failed += 1;
-      }
-    }
+    // Each server's posts go in order, one after another; servers go side by side, so a long
+    // rate limit or a slow channel holds up only its own server. discord.js still keeps the bot
+    // within its global request rate.
+    const byGuild = new Map<string, DuePost[]>();
+    for (const post of due) byGuild.set(post.guildId, [...(byGuild.get(post.guildId) ?? []), post]);
+    await inParallel(
+      [...byGuild.values()],
+      deps.concurrency ?? GUILD_CONCURRENCY,
+      async (posts) => {
+        for (const post of posts) {
+          try {
+            const outcome = await handle(post);
+            summary[outcome] += 1;
+            // A blocked server gets nothing more this tick.
+            if (outcome === 'blocked') return;
+          } catch (error) {
+            // One server's trouble (even a bug) never stops the others.
+            deps.log.error(
+              { err: error, guildId: post.guildId, key: post.key },
+              'scheduled post crashed',
+            );
+            summary.failed += 1;
+          }
+        }
+      },
+    );
     return summary;
   }
 

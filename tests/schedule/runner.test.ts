@@ -399,6 +399,36 @@ describe('Discord errors', () => {
     expect(store.getGuild(GUILD)?.blocked).toBeNull();
   });
 
+  test('GIVEN one server’s channel answering slowly (a long rate limit) WHEN the runner ticks THEN another server is posted for meanwhile', async () => {
+    const { discord, store } = await world({ guilds: twoGuilds() });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: Poster = {
+      ...discord.poster,
+      async post(channelId, body) {
+        if (channelId === CHANNEL) await held;
+        return discord.poster.post(channelId, body);
+      },
+    };
+    const slowRunner = createRunner({
+      store,
+      data,
+      prompts,
+      poster: slow,
+      log: recordingLog(),
+      now: () => new Date(DUE_AT),
+      guildIds: () => store.guildIds(),
+    });
+
+    const tick = slowRunner.tick();
+    await expect.poll(() => discord.to(OTHER_CHANNEL).length).toBe(1);
+    expect(discord.to(CHANNEL)).toHaveLength(0);
+    release();
+
+    expect((await tick).posted).toBe(2);
+    expect(discord.to(CHANNEL)).toHaveLength(1);
+  });
+
   test('GIVEN a bug that throws out of one server’s handling WHEN the runner ticks THEN it is logged and the other server still posts', async () => {
     const base = fakePoster();
     const broken: Poster = {
