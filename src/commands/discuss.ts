@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { scheduleStringsFor } from '../i18n/schedule.js';
+import { languageOf, stringsFor } from '../i18n/index.js';
 import { discordTimestamp } from '../render/format.js';
 import { renderPromptPost } from '../render/posts.js';
 import { ephemeral } from '../render/reply.js';
@@ -19,7 +19,7 @@ export const discuss: SlashCommand = {
   },
 
   async respond(input, ctx) {
-    const s = scheduleStringsFor(input.locale);
+    const s = stringsFor(input.locale).schedule;
     if (!input.guildId || !input.channelId) return ephemeral({ content: s.notInGuild });
     if (!ctx.schedule) return ephemeral({ content: s.notServed });
     const { store, prompts, cooldowns } = ctx.schedule;
@@ -60,6 +60,8 @@ export const discuss: SlashCommand = {
       cadence: 'weekly',
       localDate: DateTime.fromJSDate(now, { zone }).toISODate() ?? now.toISOString().slice(0, 10),
       pingRoleId: null,
+      // A public post: in the server's language where it chose one, else in the member's.
+      language: languageOf(settings?.language ?? input.locale),
     });
     return {
       content: message.body.content,

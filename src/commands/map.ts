@@ -39,7 +39,10 @@ export const map: SlashCommand = {
     const show = Object.hasOwn(FILTERS, requested) ? requested : 'all';
     const strings = stringsFor(input.locale);
     const { renderMapPng } = await loadPictures();
-    const picture = await renderMapPng(data, { filter: FILTERS[show] ?? {} });
+    const picture = await renderMapPng(data, {
+      filter: FILTERS[show] ?? {},
+      locale: input.locale,
+    });
     const body = {
       embeds: [
         fitEmbed({

@@ -6,7 +6,7 @@ import {
   type APIEmbed,
 } from 'discord-api-types/v10';
 import type { Dataset } from '../data/load.js';
-import { scheduleStringsFor, type ScheduleStrings } from '../i18n/schedule.js';
+import { languageOf, LANGUAGES, stringsFor, type Strings } from '../i18n/index.js';
 import { damerauLevenshtein } from '../lookup/distance.js';
 import { COLOURS } from '../render/agreement.js';
 import { fitEmbed, truncate } from '../render/fit.js';
@@ -22,6 +22,8 @@ import {
 } from '../schedule/timezones.js';
 import type { GuildSettings, PostKind } from '../store/schema.js';
 import type { ChannelPermission, CommandInput, ScheduleContext, SlashCommand } from './types.js';
+
+type ScheduleStrings = Strings['schedule'];
 
 /** Without these the bot cannot post at all; the others only cost threads or polls. */
 const REQUIRED: readonly ChannelPermission[] = ['ViewChannel', 'SendMessages', 'EmbedLinks'];
@@ -137,6 +139,16 @@ export const schedule: SlashCommand = {
             name: 'no_ping',
             description: 'Stop pinging a role',
           },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'language',
+            description: 'The language scheduled posts are written in',
+            // Each language also under its own name, so a reader of either finds theirs.
+            choices: [
+              { name: 'English', value: 'en' },
+              { name: 'Українська (Ukrainian)', value: 'uk' },
+            ],
+          },
         ],
       },
       {
@@ -181,7 +193,7 @@ export const schedule: SlashCommand = {
   },
 
   async respond(input, ctx) {
-    const s = scheduleStringsFor(input.locale);
+    const s = stringsFor(input.locale).schedule;
     if (!input.guildId) return ephemeral({ content: s.notInGuild });
     // Discord hides the command from members without Manage Server, but a server can override
     // that in its integration settings: check again here.
@@ -300,6 +312,9 @@ async function setup(
     hour: time.hour,
     minute: time.minute,
     timeZone: zone.name,
+    // The server's preferred locale, unless the server already chose a language; null (English)
+    // where Discord gave none.
+    language: previous?.language ?? (input.guildLocale ? languageOf(input.guildLocale) : null),
     blocked: null,
     paused: false,
     activeSince: now.toISOString(),
@@ -324,6 +339,10 @@ function applySet(current: GuildSettings, input: CommandInput): GuildSettings {
   const role = options['ping_role'];
   if (typeof role === 'string' && /^\d{17,20}$/.test(role)) next.pingRoleId = role;
   if (options['no_ping'] === true) next.pingRoleId = null;
+  const language = options['language'];
+  if (typeof language === 'string' && (LANGUAGES as readonly string[]).includes(language)) {
+    next.language = language;
+  }
   return next;
 }
 
@@ -405,7 +424,7 @@ function statusEmbed(
   const last = deps.store.postsFor(guildId)[0];
   const state = settings.blocked
     ? s.blocked(
-        settings.blocked.reason,
+        blockedReason(settings.blocked, s),
         discordTimestamp(Date.parse(settings.blocked.since) / 1000, 'R'),
       )
     : settings.paused
@@ -423,6 +442,11 @@ function statusEmbed(
           kindLine('digest', settings.digest.enabled, s.digestOn(weekday)),
           kindLine('prompt', settings.prompts !== 'off', s.cadence[settings.prompts]),
         ].join('\n'),
+      },
+      {
+        name: s.language,
+        value: s.languageNames[languageOf(settings.language)],
+        inline: true,
       },
       {
         name: s.ping,
@@ -445,4 +469,10 @@ function statusEmbed(
       { name: s.state, value: state },
     ],
   });
+}
+
+/** The reason in the reader's language where the code is a known one; as recorded otherwise. */
+function blockedReason(blocked: NonNullable<GuildSettings['blocked']>, s: ScheduleStrings): string {
+  const known: Readonly<Record<string, string>> = s.blockedReasons;
+  return (blocked.code !== null ? known[String(blocked.code)] : undefined) ?? blocked.reason;
 }

@@ -13,6 +13,6 @@ export const timeline: SlashCommand = {
   async respond(input, { data }) {
     const body = renderTimeline(data.agreements, stringsFor(input.locale));
     const { renderTimelinePng } = await loadPictures();
-    return withPicture(body, await renderTimelinePng(data));
+    return withPicture(body, await renderTimelinePng(data, { locale: input.locale }));
   },
 };

@@ -20,6 +20,8 @@ export interface CommandInput {
   subcommand: string | null;
   /** The user's locale (interaction.locale), e.g. "en-US" or "uk". */
   locale: string;
+  /** The server's preferred locale (interaction.guildLocale); null outside a server. */
+  guildLocale: string | null;
   guildId: string | null;
   channelId: string | null;
   userId: string;

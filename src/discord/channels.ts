@@ -20,7 +20,8 @@ export function createChannelInspector(client: Client): ChannelInspector {
       const guild = client.guilds.cache.get(guildId);
       if (!guild) return { kind: 'not-found' };
       const channel =
-        guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null));
+        guild.channels.cache.get(channelId) ??
+        (await guild.channels.fetch(channelId).catch(() => null));
       if (!channel || !channel.isTextBased()) return { kind: 'not-found' };
       const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
       const permissions = me ? channel.permissionsFor(me) : null;

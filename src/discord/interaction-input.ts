@@ -31,6 +31,7 @@ export function toCommandInput(interaction: AnyInteraction): CommandInput {
     options,
     subcommand,
     locale: interaction.locale,
+    guildLocale: interaction.guildLocale,
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     userId: interaction.user.id,

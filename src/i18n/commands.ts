@@ -121,6 +121,11 @@ export const ukCommands: Record<string, CommandLocalization> = {
           },
           ping_role: { name: 'роль', description: 'Роль, яку згадувати в кожному дописі' },
           no_ping: { name: 'без_згадок', description: 'Більше не згадувати роль' },
+          language: {
+            name: 'мова',
+            description: 'Мова, якою пишуться заплановані дописи',
+            choices: { en: 'Англійська (English)', uk: 'Українська' },
+          },
         },
       },
       status: {

@@ -105,6 +105,222 @@ export const uk = {
     commandsValue:
       '`/угода` одна угода · `/угоди` перелік · `/хронологія` у порядку підписання · `/мапа` на мапі · `/цитата` що казали експерти · `/про-бота` цей опис',
   },
+  posts: {
+    years: (n: number) => `${n} ${yearsWord(n)}`,
+    months: (n: number) => `${n} ${plural(n, 'місяць', 'місяці', 'місяців')}`,
+    and: ' і ',
+    yearsAgoToday: (years: number, date: string, clause: string) =>
+      `📅 **Цього дня ${years} ${yearsWord(years)} тому** (${date}) ${clause}.`,
+    signedWithOne: (partner: string) => `Україна та ${partner} підписали безпекову угоду`,
+    signedWithMany: (partners: string) =>
+      `Україна підписала безпекові угоди з партнерами: ${partners}`,
+    frameworksSigned: (names: string, count: number) =>
+      `${count === 1 ? 'підписано рамковий документ' : 'підписано рамкові документи'}: ${names}`,
+    clauseJoin: '; також ',
+    fullRecord: (commands: string) => `Повний запис і джерела: ${commands}.`,
+    signedOnThisDay: (count: number) =>
+      count === 1
+        ? 'Підписано цього дня'
+        : `Цього дня підписано ${count} ${plural(count, 'документ', 'документи', 'документів')}`,
+    termEnded: (term: string, end: string) => `Строк дії: ${term}, завершився ${end}.`,
+    termLeft: (term: string, end: string, left: string) =>
+      `Строк дії: ${term}, до ${end}; лишається: ${left}.`,
+    lessThanAMonth: 'менше місяця',
+    unconfirmed: ' (не підтверджено)',
+    dateUnconfirmed: ' (дату не підтверджено)',
+    status: {
+      framework: '🧭 Рамковий документ, а не одна з двосторонніх угод.',
+      disputed:
+        '⚠️ Спірна: деякі джерела її враховують, але в офіційних переліках України її немає.',
+    },
+    signed: (date: string, place: string) => `Підписано ${date}${place}.`,
+    signedPlace: (place: string) => `, місце: ${place}`,
+    more: (command: string) => `Докладніше: ${command}`,
+    agreementCommand: 'угода',
+    quoteNotes: {
+      translated: 'англійський переклад',
+      notVerbatim: 'не дослівно',
+      attributionInferred: 'авторство визначено з контексту',
+    },
+    noneUpcoming: 'У найближчі 7 днів річниць немає.',
+    upcomingLine: (date: string, partner: string, years: number) =>
+      `${date}: ${partner}, ${years} ${yearsWord(years)}`,
+    upcomingTitle: 'Річниці в найближчі 7 днів',
+    featured: (partner: string) => `У фокусі: ${partner}`,
+    quoteOfTheWeek: 'Цитата тижня',
+    digestTitle: 'Тиждень у безпекових угодах України',
+    digestContent: (date: string) => `🗞️ **Щотижневий огляд**, ${date}`,
+    promptTitle: 'Звідки це питання',
+    quote: 'Цитата',
+    vote: 'Проголосуйте й поясніть чому.',
+    whatDoYouThink: 'А що думаєте ви?',
+    promptContent: (question: string, invite: string) =>
+      `💬 **Питання для обговорення**\n${question}\n${invite}`,
+  },
+  pictures: {
+    monthsShort: [
+      'січ.',
+      'лют.',
+      'бер.',
+      'квіт.',
+      'трав.',
+      'черв.',
+      'лип.',
+      'серп.',
+      'вер.',
+      'жовт.',
+      'лист.',
+      'груд.',
+    ],
+    monthsInDate: [
+      'січня',
+      'лютого',
+      'березня',
+      'квітня',
+      'травня',
+      'червня',
+      'липня',
+      'серпня',
+      'вересня',
+      'жовтня',
+      'листопада',
+      'грудня',
+    ],
+    monthsAlone: [
+      'січень',
+      'лютий',
+      'березень',
+      'квітень',
+      'травень',
+      'червень',
+      'липень',
+      'серпень',
+      'вересень',
+      'жовтень',
+      'листопад',
+      'грудень',
+    ],
+    kinds: { bilateral: 'Двосторонні', eu: 'Європейський Союз', multilateral: 'Багатосторонні' },
+    eu: 'ЄС',
+    summitLabels: { vilnius: 'НАТО Вільнюс', washington: 'НАТО Вашингтон' },
+    summitPlaces: { vilnius: 'Вільнюс', washington: 'Вашингтон' },
+    timeline: {
+      title: 'Безпекові угоди України',
+      subtitle: (count: number, from: string, to: string) =>
+        `${count} ${plural(count, 'документ', 'документи', 'документів')} за датою підписання, ${from} – ${to}`,
+      empty: 'Угод немає',
+      disputed: 'Спірна',
+      disputedPill: (name: string) => `${name} (спірна)`,
+      summit: 'Саміт НАТО',
+      altEmpty: 'Хронологія безпекових угод України: записів немає.',
+      altRange: (count: number, first: string, firstDate: string, last: string, lastDate: string) =>
+        `Хронологія: ${count} ${plural(count, 'документ', 'документи', 'документів')} про безпеку України. Перший: ${first}, ${firstDate}; останній: ${last}, ${lastDate}.`,
+      altKinds: (bilateral: number, eu: number, multilateral: number) =>
+        `Колір показує вид: двосторонніх — ${bilateral}, з Європейським Союзом — ${eu}, багатосторонніх — ${multilateral}.`,
+      altDisputed: (names: string) => `Позначено як спірні: ${names}.`,
+      altSummits: (summits: string) => `Смуги позначають саміти НАТО: ${summits}.`,
+      and: ' і ',
+    },
+    map: {
+      title: 'Партнери України за безпековими угодами',
+      scope: {
+        dw21Year: (year: number) => `З 21 угоди за підрахунком DW — підписані у ${year} році`,
+        dw21: '21 угода за підрахунком DW на 11 лип. 2024',
+        year: (year: number) => `Угоди, підписані у ${year} році`,
+        all: 'Усі угоди',
+      },
+      subtitle: (scope: string, countries: number) =>
+        `${scope}: ${countries} ${plural(countries, 'країна', 'країни', 'країн')}, відтінок за датою підписання`,
+      ukraineLabel: 'УКРАЇНА',
+      dateSigned: 'Дата підписання',
+      ukraine: 'Україна',
+      hatched: 'Штрихування: спірна',
+      notPartnerHere: 'Не партнер у цій вибірці',
+      notPartner: 'Не партнер',
+      notCountries: 'Не країни, тож не на мапі:',
+      alt: {
+        intro: (count: number, scope: string, from: string, to: string) =>
+          `Мапа Європи: ${count} ${plural(count, 'країна', 'країни', 'країн')}, що підписали безпекову угоду з Україною (${scope}); відтінок від темно-фіолетового (${from}) до зеленого (${to}).`,
+        ukraine:
+          'Україну в міжнародно визнаних кордонах, разом із Кримом, показано жовтим із синім контуром.',
+        overseas: 'США, Канаду та Японію показано в окремих рамках поруч із мапою.',
+        disputed: (names: string) => `Заштриховано як спірні: ${names}.`,
+        notMapped: (list: string) => `Не країни, перелічені поруч із мапою: ${list}.`,
+        byMonth: (months: string) => `За місяцями: ${months}.`,
+        none: 'У цій вибірці немає жодної країни.',
+      },
+    },
+  },
+  schedule: {
+    notInGuild: 'Розклади належать серверам: запустіть це на сервері.',
+    notAdmin:
+      'Лише учасники з дозволом **Керувати сервером** можуть змінювати розклад цього сервера.',
+    notServed: 'На цьому екземплярі бота розклади недоступні.',
+    badTime: (input: string) =>
+      `«${input}» не схоже на час. Використовуйте 24-годинний формат, напр. \`09:00\` чи \`18:30\`.`,
+    smallHours:
+      'Виберіть час від 04:00: у більшості поясів годинники переводять між північчю й 04:00, і допис у цей час може пропасти або повторитися.',
+    badZone: (input: string, suggestions: string) =>
+      `«${input}» не схоже на часовий пояс. Виберіть зі списку під час введення${suggestions ? `, напр. ${suggestions}` : ''}.`,
+    channelGone: 'Не можу знайти цей канал. Виберіть текстовий канал, який я бачу.',
+    missing: (channel: string, permissions: string) =>
+      `Я ще не можу дописувати в ${channel}. Надайте мені там ці дозволи й запустіть налаштування знову: ${permissions}.`,
+    missingOptional: (permissions: string) =>
+      `Дописи виходитимуть, але без гілок чи опитувань, доки я не матиму також: ${permissions}.`,
+    permissionNames: {
+      ViewChannel: 'Переглядати канал',
+      SendMessages: 'Надсилати повідомлення',
+      EmbedLinks: 'Вбудовувати посилання',
+      CreatePublicThreads: 'Створювати публічні гілки',
+      SendMessagesInThreads: 'Надсилати повідомлення в гілках',
+      SendPolls: 'Створювати опитування',
+    },
+    saved: 'Розклад збережено.',
+    notSetUp: 'Цей сервер ще не має розкладу. Почніть із `/розклад налаштувати`.',
+    statusTitle: 'Заплановані дописи',
+    where: 'Де й коли',
+    whereValue: (channel: string, time: string, zone: string) =>
+      `${channel} о **${time}** (${zone})`,
+    kinds: {
+      anniversary: 'Річниці',
+      digest: 'Щотижневий огляд',
+      prompt: 'Питання для обговорення',
+    },
+    off: 'вимкнено',
+    next: (when: string) => `наступний ${when}`,
+    noneSoon: 'нічого в найближчі два тижні',
+    weekdayNames: ['понеділок', 'вівторок', 'середа', 'четвер', 'пʼятниця', 'субота', 'неділя'],
+    digestOn: (weekday: string) => `день: ${weekday}`,
+    cadence: { daily: 'щодня', weekly: 'щотижня, з оглядом', off: 'вимкнено' },
+    ping: 'Згадка',
+    pingNone: 'нікого',
+    language: 'Мова',
+    languageNames: { en: 'англійська', uk: 'українська' },
+    last: 'Останній допис',
+    lastValue: (kind: string, when: string, status: string) => `${kind}, ${when}: ${status}`,
+    lastNone: 'ще не було',
+    statusWords: { posted: 'опубліковано', skipped: 'пропущено', failed: 'не вдалося' },
+    state: 'Стан',
+    running: '✅ працює',
+    paused: '⏸️ на паузі: `/розклад відновити`, щоб продовжити',
+    blocked: (reason: string, since: string) =>
+      `⛔ зупинено ${since}: ${reason}. Виправте це й запустіть \`/розклад відновити\`.`,
+    blockedReasons: {
+      '10003': 'канал видалено',
+      '10004': 'бота більше немає на сервері',
+      '50001': 'бот більше не бачить цього каналу',
+      '50013': 'ботові бракує потрібного дозволу в каналі',
+    },
+    paused_now: 'На паузі. Нічого не буде опубліковано до `/розклад відновити`.',
+    resumed:
+      'Продовжено. Дописи, що настануть відтепер, вийдуть; те, що припало на паузу, не публікуватиметься.',
+    stillBlocked: (permissions: string) => `Досі не можу туди дописувати: потрібні ${permissions}.`,
+    turnedOff: 'Заплановані дописи для цього сервера вимкнено, налаштування забуто.',
+    previewNone:
+      'Нічого такого не заплановано на найближчі два тижні. Перегляньте `/розклад стан`.',
+    previewNote: (when: string) => `Ось що буде опубліковано ${when}:`,
+    discussCooldown: (when: string) => `Обговорення тут щойно почали. Спробуйте ще раз ${when}.`,
+  },
   errors: {
     unexpected: 'Щось пішло не так з мого боку. Спробуйте ще раз за мить.',
     unknownButton: 'Ця кнопка більше не діє. Запустіть команду ще раз.',

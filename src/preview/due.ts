@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Dataset } from '../data/load.js';
 import { defaultSettings } from '../commands/schedule.js';
+import { LANGUAGES } from '../i18n/index.js';
 import { computeDue, GRACE_MS } from '../schedule/due.js';
 import type { PromptBank } from '../schedule/prompts.js';
 import { checkTimeZone } from '../schedule/timezones.js';
@@ -12,7 +13,7 @@ const PREVIEW_CHANNEL = '100000000000000002';
 
 export const DUE_USAGE = `Usage: npm run -s preview -- due --at <ISO instant> --timezone <IANA zone> --hour <0-23>
          [--minute 0-59] [--digest monday…sunday|off] [--prompts daily|weekly|off]
-         [--anniversaries on|off] [--ping-role <role id>] [--json]`;
+         [--anniversaries on|off] [--ping-role <role id>] [--language en|uk] [--json]`;
 
 export type DuePreview = { ok: true; output: string } | { ok: false; error: string };
 
@@ -34,6 +35,7 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
         prompts: { type: 'string', default: 'weekly' },
         anniversaries: { type: 'string', default: 'on' },
         'ping-role': { type: 'string' },
+        language: { type: 'string', default: 'en' },
         json: { type: 'boolean', default: false },
       },
     }));
@@ -77,6 +79,8 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
   const pingRole = values['ping-role'];
   if (pingRole !== undefined && !/^\d{17,20}$/.test(pingRole))
     return { ok: false, error: '--ping-role takes a role id' };
+  const language = LANGUAGES.find((l) => l === values.language);
+  if (language === undefined) return { ok: false, error: '--language takes en or uk' };
 
   const now = new Date(at);
   const settings = {
@@ -85,6 +89,7 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
     digest: { enabled: digestDay >= 0, weekday: Math.max(0, digestDay) + 1 },
     prompts: values.prompts as 'daily' | 'weekly' | 'off',
     pingRoleId: pingRole ?? null,
+    language,
   };
   const posts = computeDue({
     now,
@@ -98,13 +103,15 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
   );
   if (values.json) return { ok: true, output: JSON.stringify(posts) };
   if (posts.length === 0) return { ok: true, output: 'Nothing is due at that instant.' };
+  // Plain text the way the server's members would read it: dates in the posts' language.
+  const locale = language === 'uk' ? 'uk' : 'en-GB';
   const text = posts.map((post) => {
-    const lines = [`=== ${post.kind} (${post.key}) ===`, plainMarkup(post.body.content, 'en-GB')];
+    const lines = [`=== ${post.kind} (${post.key}) ===`, plainMarkup(post.body.content, locale)];
     for (const embed of post.body.embeds) {
-      if (embed.title) lines.push(`# ${plainMarkup(embed.title, 'en-GB')}`);
-      if (embed.description) lines.push(plainMarkup(embed.description, 'en-GB'));
+      if (embed.title) lines.push(`# ${plainMarkup(embed.title, locale)}`);
+      if (embed.description) lines.push(plainMarkup(embed.description, locale));
       for (const field of embed.fields ?? [])
-        lines.push(`## ${plainMarkup(field.name, 'en-GB')}\n${plainMarkup(field.value, 'en-GB')}`);
+        lines.push(`## ${plainMarkup(field.name, locale)}\n${plainMarkup(field.value, locale)}`);
     }
     if (post.body.poll) {
       lines.push(

@@ -79,6 +79,7 @@ async function main(argv: string[]): Promise<void> {
     options: line.options,
     subcommand: line.subcommand,
     locale: values.locale,
+    guildLocale: null,
     guildId: 'preview-guild',
     channelId: 'preview-channel',
     userId: 'preview-user',

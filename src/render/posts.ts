@@ -9,6 +9,8 @@ import type {
 import type { Agreement, FactKey, Person, Quote } from '../data/schema.js';
 import type { PromptCadence } from '../store/schema.js';
 import type { Prompt } from '../schedule/prompts.js';
+import { languageOf, stringsFor, type Language, type Strings } from '../i18n/index.js';
+import { partnerLabel, partnerName, placeName } from './agreement.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate } from './format.js';
 import { LIMITS } from './limits.js';
@@ -64,23 +66,18 @@ function body(
   return result;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function postStrings(language: Language | undefined): Strings['posts'] {
+  return stringsFor(language ?? 'en').posts;
 }
 
-export function partnerLabel(agreement: Agreement): string {
-  const { flag, shortName } = agreement.partner;
-  return flag ? `${flag} ${shortName.en}` : shortName.en;
+/** What to type to find an agreement, as this reader sees the command: `/agreement Germany`. */
+function agreementCommand(agreement: Agreement, strings: Strings): string {
+  return `\`/${strings.posts.agreementCommand} ${partnerName(agreement, strings)}\``;
 }
 
-/** What to type after `/agreement` to find this one. */
-function agreementCommand(agreement: Agreement): string {
-  return `\`/agreement ${agreement.partner.shortName.en}\``;
-}
-
-function listJoin(items: readonly string[]): string {
+function listJoin(items: readonly string[], and: string): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(', ')}${and}${items.at(-1)}`;
 }
 
 /** Full years from the signing to a local date (an anniversary's "N years ago"). */
@@ -94,80 +91,89 @@ export function yearsSince(signed: string, localDate: string): number {
  * The term left on a local date: "8 years", "2 years and 3 months", "less than a month";
  * null when the agreement states no duration (then nothing is said about it).
  */
-export function termLine(agreement: Agreement, localDate: string): string | null {
+export function termLine(
+  agreement: Agreement,
+  localDate: string,
+  language: Language = 'en',
+): string | null {
   if (agreement.durationYears === null) return null;
+  const p = postStrings(language);
   const end = addYears(agreement.signed, agreement.durationYears);
-  const term = `${plural(agreement.durationYears, 'year')}${mark(agreement, 'durationYears')}`;
-  if (end <= localDate) return `Term: ${term}, ended ${discordDate(end)}.`;
+  const term = `${p.years(agreement.durationYears)}${mark(agreement, 'durationYears', p)}`;
+  if (end <= localDate) return p.termEnded(term, discordDate(end));
   const left = DateTime.fromISO(end, { zone: 'UTC' })
     .diff(DateTime.fromISO(localDate, { zone: 'UTC' }), ['years', 'months', 'days'])
     .shiftTo('years', 'months', 'days');
   const years = Math.floor(left.years);
   const months = Math.floor(left.months);
-  const parts = [
-    years > 0 ? plural(years, 'year') : null,
-    months > 0 ? plural(months, 'month') : null,
-  ].filter((p): p is string => p !== null);
-  const remaining = parts.length > 0 ? parts.join(' and ') : 'less than a month';
-  return `Term: ${term}, to ${discordDate(end)}: ${remaining} left.`;
+  const parts = [years > 0 ? p.years(years) : null, months > 0 ? p.months(months) : null].filter(
+    (part): part is string => part !== null,
+  );
+  const remaining = parts.length > 0 ? parts.join(p.and) : p.lessThanAMonth;
+  return p.termLeft(term, discordDate(end), remaining);
 }
 
-const STATUS_LINES = {
-  official: null,
-  framework: '🧭 A framework document, not one of the bilateral agreements.',
-  disputed: "⚠️ Disputed: counted by some sources, absent from Ukraine's official lists.",
-} as const;
-
-const UNCONFIRMED = ' (unconfirmed)';
-
-function mark(agreement: Agreement, fact: FactKey): string {
-  return agreement.unconfirmed.includes(fact) ? UNCONFIRMED : '';
+function mark(agreement: Agreement, fact: FactKey, p: Strings['posts']): string {
+  return agreement.unconfirmed.includes(fact) ? p.unconfirmed : '';
 }
 
-function signedLine(agreement: Agreement): string {
-  const place = agreement.place ? ` in ${agreement.place}${mark(agreement, 'place')}` : '';
-  const unconfirmed = agreement.unconfirmed.includes('signed') ? ' (date unconfirmed)' : '';
-  return `Signed ${discordDate(agreement.signed)}${unconfirmed}${place}.`;
+function signedLine(agreement: Agreement, strings: Strings): string {
+  const p = strings.posts;
+  const placeText = placeName(agreement, strings);
+  const place = placeText ? p.signedPlace(`${placeText}${mark(agreement, 'place', p)}`) : '';
+  const unconfirmed = agreement.unconfirmed.includes('signed') ? p.dateUnconfirmed : '';
+  return p.signed(`${discordDate(agreement.signed)}${unconfirmed}`, place);
+}
+
+function statusLine(agreement: Agreement, p: Strings['posts']): string | null {
+  return agreement.status === 'official' ? null : p.status[agreement.status];
 }
 
 /** The key facts of one agreement, as a field value. */
-function factsValue(agreement: Agreement, localDate: string, commitments: number): string {
+function factsValue(
+  agreement: Agreement,
+  localDate: string,
+  commitments: number,
+  strings: Strings,
+): string {
+  const p = strings.posts;
   const lines = [
-    STATUS_LINES[agreement.status],
-    signedLine(agreement),
-    termLine(agreement, localDate),
+    statusLine(agreement, p),
+    signedLine(agreement, strings),
+    termLine(agreement, localDate, languageOf(strings.locale)),
     ...agreement.commitments
       .slice(0, commitments)
-      .map((c, i) => `• ${truncate(c.text, 300)}${mark(agreement, `commitments.${i}`)}`),
-    `More: ${agreementCommand(agreement)}`,
+      .map((c, i) => `• ${truncate(c.text, 300)}${mark(agreement, `commitments.${i}`, p)}`),
+    p.more(agreementCommand(agreement, strings)),
   ].filter((line): line is string => line !== null);
-  return joinLines(lines, LIMITS.embedFieldValue, (n) => `…and ${n} more`);
+  return joinLines(lines, LIMITS.embedFieldValue, strings.agreement.moreLines);
 }
 
 function agreementField(
   agreement: Agreement,
   localDate: string,
   commitments: number,
+  strings: Strings,
 ): APIEmbedField {
   return {
-    name: `${partnerLabel(agreement)}: ${agreement.title}${mark(agreement, 'title')}`,
-    value: factsValue(agreement, localDate, commitments),
+    name: `${partnerLabel(agreement, strings)}: ${agreement.title}${mark(agreement, 'title', strings.posts)}`,
+    value: factsValue(agreement, localDate, commitments, strings),
   };
 }
 
 /** "Ukraine and 🇩🇪 Germany signed…", "the G7 declaration was signed": one clause per kind. */
-function signingClause(agreements: readonly Agreement[]): string {
-  const partners = agreements.filter((a) => a.status !== 'framework').map(partnerLabel);
-  const frameworks = agreements.filter((a) => a.status === 'framework').map(partnerLabel);
+function signingClause(agreements: readonly Agreement[], strings: Strings): string {
+  const p = strings.posts;
+  const label = (a: Agreement) => partnerLabel(a, strings);
+  const partners = agreements.filter((a) => a.status !== 'framework').map(label);
+  const frameworks = agreements.filter((a) => a.status === 'framework').map(label);
   const clauses: string[] = [];
-  if (partners.length === 1)
-    clauses.push(`Ukraine and ${partners[0]} signed their security agreement`);
-  if (partners.length > 1)
-    clauses.push(`Ukraine signed security agreements with ${listJoin(partners)}`);
+  if (partners.length === 1) clauses.push(p.signedWithOne(partners[0]!));
+  if (partners.length > 1) clauses.push(p.signedWithMany(listJoin(partners, p.and)));
   if (frameworks.length > 0) {
-    clauses.push(`the ${listJoin(frameworks)} ${frameworks.length === 1 ? 'was' : 'were'} signed`);
+    clauses.push(p.frameworksSigned(listJoin(frameworks, p.and), frameworks.length));
   }
-  return clauses.join(', and ');
+  return clauses.join(p.clauseJoin);
 }
 
 export interface AnniversaryInput {
@@ -176,6 +182,8 @@ export interface AnniversaryInput {
   /** Agreements signed on this month and day in an earlier year, in signing order. */
   agreements: readonly Agreement[];
   pingRoleId: string | null;
+  /** The server's language; English when absent. */
+  language?: Language;
 }
 
 /** "1 year ago today, Ukraine signed security agreements with Germany and France…" */
@@ -183,7 +191,10 @@ export function renderAnniversaryPost({
   localDate,
   agreements,
   pingRoleId,
+  language,
 }: AnniversaryInput): ScheduledMessage {
+  const strings = stringsFor(language ?? 'en');
+  const p = strings.posts;
   const byYears = new Map<number, Agreement[]>();
   for (const agreement of agreements) {
     const years = yearsSince(agreement.signed, localDate);
@@ -191,17 +202,20 @@ export function renderAnniversaryPost({
   }
   const sentences = [...byYears.entries()]
     .sort(([a], [b]) => b - a)
-    .map(([years, group]) => {
-      const date = discordDate(group[0]!.signed);
-      return `📅 **${plural(years, 'year')} ago today** (${date}), ${signingClause(group)}.`;
-    });
-  const commands = listJoin(agreements.map(agreementCommand));
-  const content = `${sentences.join('\n')}\nThe full record and its sources: ${commands}.`;
+    .map(([years, group]) =>
+      p.yearsAgoToday(years, discordDate(group[0]!.signed), signingClause(group, strings)),
+    );
+  const commands = listJoin(
+    agreements.map((a) => agreementCommand(a, strings)),
+    p.and,
+  );
+  const content = `${sentences.join('\n')}\n${p.fullRecord(commands)}`;
   const embed: APIEmbed = {
-    title:
-      agreements.length === 1 ? 'Signed on this day' : `${agreements.length} signed on this day`,
+    title: p.signedOnThisDay(agreements.length),
     color: POST_COLOURS.anniversary,
-    fields: agreements.slice(0, LIMITS.embedFields).map((a) => agreementField(a, localDate, 2)),
+    fields: agreements
+      .slice(0, LIMITS.embedFields)
+      .map((a) => agreementField(a, localDate, 2, strings)),
   };
   return { body: body(content, [embed], pingRoleId), thread: null };
 }
@@ -224,18 +238,28 @@ export interface DigestInput {
   featured: Agreement;
   quote: QuoteWithSpeaker | null;
   pingRoleId: string | null;
+  /** The server's language; English when absent. */
+  language?: Language;
 }
 
-function quoteText({ quote, speaker }: QuoteWithSpeaker): string {
-  const who = speaker ? `${speaker.name.en}, ${speaker.role}` : quote.speakerId;
-  const notes = [
+/**
+ * A quote as posted: always verbatim in the language of its source, never translated here; the
+ * notes say when the source itself is a translation.
+ */
+function quoteText({ quote, speaker }: QuoteWithSpeaker, strings: Strings): string {
+  const notes = strings.posts.quoteNotes;
+  const name = speaker
+    ? ((languageOf(strings.locale) === 'uk' ? speaker.name.uk : null) ?? speaker.name.en)
+    : null;
+  const who = speaker ? `${name}, ${speaker.role}` : quote.speakerId;
+  const marks = [
     quote.date ? discordDate(quote.date) : null,
-    quote.translation ? 'translated' : null,
-    quote.verbatim ? null : 'not verbatim',
-    quote.note && /attribution inferred/i.test(quote.note) ? 'attribution inferred' : null,
+    quote.translation ? notes.translated : null,
+    quote.verbatim ? null : notes.notVerbatim,
+    quote.note && /attribution inferred/i.test(quote.note) ? notes.attributionInferred : null,
   ].filter((n): n is string => n !== null);
   const text = `> ${truncate(quote.text, 700).replace(/\n/g, '\n> ')}`;
-  return `${text}\n— ${who}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  return `${text}\n— ${who}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`;
 }
 
 /** The weekly digest: the anniversaries of the next 7 days, one agreement, one quote. */
@@ -245,32 +269,34 @@ export function renderDigestPost({
   featured,
   quote,
   pingRoleId,
+  language,
 }: DigestInput): ScheduledMessage {
+  const strings = stringsFor(language ?? 'en');
+  const p = strings.posts;
   const upcomingValue =
     upcoming.length === 0
-      ? 'None in the next 7 days.'
+      ? p.noneUpcoming
       : joinLines(
-          upcoming.map(
-            (u) =>
-              `${discordDate(u.date)}: ${partnerLabel(u.agreement)}, ${plural(u.years, 'year')}`,
+          upcoming.map((u) =>
+            p.upcomingLine(discordDate(u.date), partnerLabel(u.agreement, strings), u.years),
           ),
           LIMITS.embedFieldValue,
-          (n) => `…and ${n} more`,
+          strings.agreement.moreLines,
         );
   const fields: APIEmbedField[] = [
-    { name: 'Anniversaries in the next 7 days', value: upcomingValue },
+    { name: p.upcomingTitle, value: upcomingValue },
     {
-      name: `Featured: ${partnerLabel(featured)}`,
-      value: `**${featured.title}**${mark(featured, 'title')}\n${factsValue(featured, localDate, 3)}`,
+      name: p.featured(partnerLabel(featured, strings)),
+      value: `**${featured.title}**${mark(featured, 'title', p)}\n${factsValue(featured, localDate, 3, strings)}`,
     },
   ];
-  if (quote) fields.push({ name: 'Quote of the week', value: quoteText(quote) });
+  if (quote) fields.push({ name: p.quoteOfTheWeek, value: quoteText(quote, strings) });
   const embed: APIEmbed = {
-    title: "This week in Ukraine's security agreements",
+    title: p.digestTitle,
     color: POST_COLOURS.digest,
     fields,
   };
-  const content = `🗞️ **Weekly digest**, ${discordDate(localDate)}`;
+  const content = p.digestContent(discordDate(localDate));
   return { body: body(content, [embed], pingRoleId), thread: null };
 }
 
@@ -282,11 +308,25 @@ export interface PromptInput {
   cadence: Exclude<PromptCadence, 'off'>;
   localDate: string;
   pingRoleId: string | null;
+  /** The server's language (for /discuss: the server's, else the member's); English when absent. */
+  language?: Language;
 }
 
 /** Poll durations in hours: open until the next prompt. */
 const POLL_HOURS = { daily: 24, weekly: 24 * 7 } as const;
 const THREAD_ARCHIVE = { daily: 1440, weekly: 10080 } as const;
+
+/** The prompt's question and poll answers in a language (the bank holds both). */
+export function promptText(
+  prompt: Prompt,
+  language: Language = 'en',
+): { question: string; answers: readonly string[] | null } {
+  const uk = language === 'uk';
+  return {
+    question: uk ? prompt.questionUk : prompt.question,
+    answers: prompt.poll ? (uk ? prompt.poll.answersUk : prompt.poll.answers) : null,
+  };
+}
 
 /** A discussion prompt: the question, what it starts from, and a native poll when it has answers. */
 export function renderPromptPost({
@@ -296,32 +336,36 @@ export function renderPromptPost({
   cadence,
   localDate,
   pingRoleId,
+  language,
 }: PromptInput): ScheduledMessage {
+  const strings = stringsFor(language ?? 'en');
+  const p = strings.posts;
+  const { question, answers } = promptText(prompt, language);
   const fields: APIEmbedField[] = [
-    ...quotes.map((q) => ({ name: 'Quote', value: quoteText(q) })),
-    ...agreements.map((a) => agreementField(a, localDate, 0)),
+    ...quotes.map((q) => ({ name: p.quote, value: quoteText(q, strings) })),
+    ...agreements.map((a) => agreementField(a, localDate, 0, strings)),
   ];
   const embed: APIEmbed = {
-    title: 'Where this starts from',
+    title: p.promptTitle,
     color: POST_COLOURS.prompt,
     fields: fields.slice(0, LIMITS.embedFields),
   };
-  const poll: RESTAPIPoll | undefined = prompt.poll
-    ? {
-        question: { text: truncate(prompt.question, LIMITS.pollQuestion) },
-        answers: prompt.poll.answers
-          .slice(0, LIMITS.pollAnswers)
-          .map((text) => ({ poll_media: { text: truncate(text, LIMITS.pollAnswer) } })),
-        duration: POLL_HOURS[cadence],
-        allow_multiselect: prompt.poll.allowMultiselect,
-      }
-    : undefined;
-  const invite = poll ? 'Vote, then say why.' : 'What do you think?';
-  const content = `💬 **Discussion prompt**\n${prompt.question}\n${invite}`;
+  const poll: RESTAPIPoll | undefined =
+    prompt.poll && answers
+      ? {
+          question: { text: truncate(question, LIMITS.pollQuestion) },
+          answers: answers
+            .slice(0, LIMITS.pollAnswers)
+            .map((text) => ({ poll_media: { text: truncate(text, LIMITS.pollAnswer) } })),
+          duration: POLL_HOURS[cadence],
+          allow_multiselect: prompt.poll.allowMultiselect,
+        }
+      : undefined;
+  const content = p.promptContent(question, poll ? p.vote : p.whatDoYouThink);
   return {
     body: body(content, [embed], pingRoleId, poll),
     thread: {
-      name: truncate(`💬 ${prompt.question}`, THREAD_NAME_MAX),
+      name: truncate(`💬 ${question}`, THREAD_NAME_MAX),
       auto_archive_duration: THREAD_ARCHIVE[cadence],
     },
   };

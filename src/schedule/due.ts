@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Dataset } from '../data/load.js';
 import type { Agreement } from '../data/schema.js';
+import { languageOf } from '../i18n/index.js';
 import {
   renderAnniversaryPost,
   renderDigestPost,
@@ -279,7 +280,9 @@ function render(
 ): ScheduledMessage {
   const ping = settings.pingRoleId;
   const cadence = settings.prompts === 'daily' ? 'daily' : 'weekly';
-  const memoKey = `${kind}|${day.iso}|${ping}|${promptId}|${cadence}`;
+  // A server without a language setting (set up before it existed) gets English, as before.
+  const language = languageOf(settings.language);
+  const memoKey = `${kind}|${day.iso}|${ping}|${promptId}|${cadence}|${language}`;
   const memo = renderMemos.get(data) ?? new Map<string, ScheduledMessage>();
   renderMemos.set(data, memo);
   return remember(memo, memoKey, () => {
@@ -288,9 +291,12 @@ function render(
         localDate: day.iso,
         agreements: anniversariesOn(data, day.date),
         pingRoleId: ping,
+        language,
       });
     }
-    if (kind === 'digest') return renderDigestPost(digestInput(day.date, settings, data));
+    if (kind === 'digest') {
+      return renderDigestPost({ ...digestInput(day.date, settings, data), language });
+    }
     const prompt = prompts.byId.get(promptId!)!;
     const { quotes } = indexFor(data);
     return renderPromptPost({
@@ -300,6 +306,7 @@ function render(
       cadence,
       localDate: day.iso,
       pingRoleId: ping,
+      language,
     });
   });
 }

@@ -10,6 +10,11 @@ export const promptSchema = z
     id: slug,
     /** Asked as posted, and the poll's question when there is a poll. */
     question: z.string().min(10).max(LIMITS.pollQuestion),
+    /**
+     * The question in Ukrainian, grounded in the same facts. Words from a quote are retold, never
+     * put in quotation marks: a quote exists only in the language of its source.
+     */
+    questionUk: z.string().min(10).max(LIMITS.pollQuestion),
     /** The agreements the prompt starts from: their facts are shown with it. */
     agreementIds: z.array(z.string()),
     /** The quotes it starts from, shown verbatim with it. */
@@ -17,6 +22,8 @@ export const promptSchema = z
     poll: z
       .strictObject({
         answers: z.array(z.string().min(1).max(LIMITS.pollAnswer)).min(2).max(LIMITS.pollAnswers),
+        /** The answers in Ukrainian, one for one, in the same order. */
+        answersUk: z.array(z.string().min(1).max(LIMITS.pollAnswer)).min(2).max(LIMITS.pollAnswers),
         allowMultiselect: z.boolean(),
       })
       .nullable(),
@@ -55,9 +62,14 @@ export function loadPrompts(data: Dataset, raw: unknown = promptsJson): PromptBa
     for (const id of prompt.quoteIds) {
       if (!quoteIds.has(id)) problems.push(`${at}.quoteIds: no quote "${id}"`);
     }
-    const answers = new Set(prompt.poll?.answers.map((a) => a.toLowerCase()) ?? []);
-    if (prompt.poll && answers.size !== prompt.poll.answers.length) {
-      problems.push(`${at}.poll.answers: duplicate answer`);
+    for (const key of ['answers', 'answersUk'] as const) {
+      const answers = new Set(prompt.poll?.[key].map((a) => a.toLowerCase()) ?? []);
+      if (prompt.poll && answers.size !== prompt.poll[key].length) {
+        problems.push(`${at}.poll.${key}: duplicate answer`);
+      }
+    }
+    if (prompt.poll && prompt.poll.answersUk.length !== prompt.poll.answers.length) {
+      problems.push(`${at}.poll.answersUk: must have one answer per English answer`);
     }
   });
   if (problems.length > 0) throw new DataError(problems);

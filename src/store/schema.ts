@@ -34,7 +34,11 @@ export const guildSettingsSchema = z.strictObject({
   digest: z.strictObject({ enabled: z.boolean(), weekday: weekdaySchema }),
   prompts: promptCadenceSchema,
   pingRoleId: snowflake.nullable(),
-  /** For later: the language posts are written in; null means English. */
+  /**
+   * The language posts are written in: `en` or `uk`, taken from the server's preferred locale at
+   * setup and changed with `/schedule set language`. Null (servers set up before it existed)
+   * means English.
+   */
   language: z.string().min(2).max(10).nullable(),
   /** Prompt ids this server has seen in the current round of the bank. */
   promptsSeen: z.array(z.string()),

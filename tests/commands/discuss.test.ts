@@ -10,13 +10,15 @@ import {
 } from '../../src/commands/discuss.js';
 import { defaultSettings } from '../../src/commands/schedule.js';
 import type { CommandContext, CommandInput, ScheduleContext } from '../../src/commands/types.js';
-import { scheduleEn } from '../../src/i18n/schedule.js';
+import { en } from '../../src/i18n/en.js';
 import { LIMITS } from '../../src/render/limits.js';
 import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { input, testContext, testData } from '../helpers/context.js';
 import { expectWithinDiscordLimits } from '../helpers/limits.js';
+
+const scheduleEn = en.schedule;
 
 const GUILD = '100000000000000001';
 const CHANNEL = '100000000000000002';

@@ -12,7 +12,8 @@ import type {
   CommandInput,
   ScheduleContext,
 } from '../../src/commands/types.js';
-import { scheduleEn, scheduleUk } from '../../src/i18n/schedule.js';
+import { en } from '../../src/i18n/en.js';
+import { uk } from '../../src/i18n/uk.js';
 import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
 import { echoUserText } from '../../src/render/user-text.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
@@ -20,6 +21,9 @@ import type { GuildSettings } from '../../src/store/schema.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { input, testContext, testData } from '../helpers/context.js';
 import { expectValidChoices, expectWithinDiscordLimits } from '../helpers/limits.js';
+
+const scheduleEn = en.schedule;
+const scheduleUk = uk.schedule;
 
 const GUILD = '100000000000000001';
 const CHANNEL = '555555555555555555';

@@ -27,6 +27,7 @@ export function input(
     options,
     subcommand: null,
     locale: 'en-US',
+    guildLocale: null,
     guildId: '100000000000000001',
     channelId: '100000000000000002',
     userId: '100000000000000003',

@@ -235,3 +235,152 @@ describe('every scheduled post stays within Discord limits', () => {
     },
   );
 });
+
+describe('posts in Ukrainian', () => {
+  test('GIVEN Germany and France a year on WHEN rendered in uk THEN the sentence, names and commands are Ukrainian', () => {
+    const { body } = renderAnniversaryPost({
+      localDate: '2025-02-16',
+      agreements: [agreement('de'), agreement('fr')],
+      pingRoleId: null,
+      language: 'uk',
+    });
+    expect(body.content).toBe(
+      '📅 **Цього дня 1 рік тому** (<t:1708084800:D>) Україна підписала безпекові угоди з партнерами: 🇩🇪 Німеччина і 🇫🇷 Франція.\n' +
+        'Повний запис і джерела: `/угода Німеччина` і `/угода Франція`.',
+    );
+    const [germany, france] = body.embeds[0]!.fields!;
+    expect(body.embeds[0]!.title).toBe('Цього дня підписано 2 документи');
+    expect(germany!.value).toContain('Підписано <t:1708084800:D>, місце: Берлін.');
+    expect(germany!.value).toContain(
+      'Строк дії: 10 років, до <t:2023704000:D>; лишається: 9 років.',
+    );
+    expect(france!.value).toContain('(дату не підтверджено)');
+    expect(france!.name).toContain('(не підтверджено)');
+  });
+
+  test.each([
+    ['de', '2025-02-16', 'Строк дії: 10 років, до <t:2023704000:D>; лишається: 9 років.'],
+    [
+      'de',
+      '2025-11-16',
+      'Строк дії: 10 років, до <t:2023704000:D>; лишається: 8 років і 3 місяці.',
+    ],
+    ['de', '2032-01-16', 'Строк дії: 10 років, до <t:2023704000:D>; лишається: 2 роки і 1 місяць.'],
+    ['de', '2034-02-01', 'Строк дії: 10 років, до <t:2023704000:D>; лишається: менше місяця.'],
+    ['de', '2034-02-16', 'Строк дії: 10 років, завершився <t:2023704000:D>.'],
+    ['eu', '2025-06-27', null],
+  ])('GIVEN %s on %s WHEN the term is described in uk THEN %j', (id, date, line) => {
+    expect(termLine(agreement(id), date, 'uk')).toBe(line);
+  });
+
+  test('GIVEN the G7 declaration WHEN rendered in uk THEN it is a framework document, named as the data names it', () => {
+    const { body } = renderAnniversaryPost({
+      localDate: '2026-07-12',
+      agreements: [agreement('g7-declaration')],
+      pingRoleId: null,
+      language: 'uk',
+    });
+    expect(body.content).toContain(
+      '**Цього дня 3 роки тому** (<t:1689163200:D>) підписано рамковий документ: Велика сімка.',
+    );
+    expect(body.embeds[0]!.fields![0]!.value).toContain('Рамковий документ');
+  });
+
+  test('GIVEN a digest in uk WHEN rendered THEN its labels are Ukrainian and the quote stays verbatim, marked as a translation', () => {
+    const quote = data.quotes.find((q) => q.id === 'donald-tusk-1')!;
+    const { body } = renderDigestPost({
+      localDate: '2026-02-16',
+      upcoming: [{ date: '2026-02-23', agreement: agreement('dk'), years: 2 }],
+      featured: agreement('no'),
+      quote: { quote, speaker: data.personById.get('donald-tusk') },
+      pingRoleId: null,
+      language: 'uk',
+    });
+    expect(body.content).toBe('🗞️ **Щотижневий огляд**, <t:1771243200:D>');
+    const fields = body.embeds[0]!.fields!;
+    expect(fields.map((f) => f.name)).toEqual([
+      'Річниці в найближчі 7 днів',
+      'У фокусі: 🇳🇴 Норвегія',
+      'Цитата тижня',
+    ]);
+    expect(fields[0]!.value).toBe('<t:1771848000:D>: 🇩🇰 Данія, 2 роки');
+    expect(fields[2]!.value).toContain(`> ${quote.text}`);
+    expect(fields[2]!.value).toContain('— Дональд Туск, Prime Minister of Poland');
+    expect(fields[2]!.value).toContain('англійський переклад');
+  });
+
+  test('GIVEN the Shea prompt WHEN rendered in uk THEN question, poll and thread are Ukrainian and the quote is not translated', () => {
+    const prompt = prompts.byId.get('shea-psychological')!;
+    const quote = data.quotes.find((q) => q.id === 'jamie-shea-1')!;
+    const { body, thread } = renderPromptPost({
+      prompt,
+      agreements: [],
+      quotes: [{ quote, speaker: data.personById.get('jamie-shea') }],
+      cadence: 'daily',
+      localDate: '2026-02-16',
+      pingRoleId: null,
+      language: 'uk',
+    });
+    expect(body.content).toBe(
+      `💬 **Питання для обговорення**\n${prompt.questionUk}\nПроголосуйте й поясніть чому.`,
+    );
+    expect(body.poll).toEqual({
+      question: { text: prompt.questionUk },
+      answers: prompt.poll!.answersUk.map((text) => ({ poll_media: { text } })),
+      duration: 24,
+      allow_multiselect: false,
+    });
+    expect(body.embeds[0]!.title).toBe('Звідки це питання');
+    expect(body.embeds[0]!.fields![0]!.value).toBe(
+      '> main function is psychological rather than material.\n— Jamie Shea, Senior fellow at Friends of Europe; former British NATO official (англійський переклад)',
+    );
+    expect(thread!.name.startsWith(`💬 ${prompt.questionUk.slice(0, 20)}`)).toBe(true);
+  });
+
+  test.each(prompts.prompts.map((p) => [p.id, p] as const))(
+    'GIVEN prompt %s WHEN rendered in uk with its grounding and a ping THEN it fits and asks in Ukrainian',
+    (_id, prompt) => {
+      const message = renderPromptPost({
+        prompt,
+        agreements: prompt.agreementIds.map(agreement),
+        quotes: prompt.quoteIds.map((id) => {
+          const quote = data.quotes.find((q) => q.id === id)!;
+          return { quote, speaker: data.personById.get(quote.speakerId) };
+        }),
+        cadence: 'weekly',
+        localDate: '2026-02-16',
+        pingRoleId: ROLE,
+        language: 'uk',
+      });
+      expectWithinLimits(message);
+      expect(message.body.content).toContain(prompt.questionUk);
+      expect(message.body.content).not.toContain(prompt.question);
+      expect(message.body.poll?.answers.map((a) => a.poll_media.text)).toEqual(
+        prompt.poll?.answersUk,
+      );
+    },
+  );
+
+  test('GIVEN every day of 2026 in uk WHEN anniversaries and digests are rendered with a ping THEN all fit', () => {
+    for (
+      let day = DateTime.fromISO('2026-01-01', { zone: 'UTC' });
+      day.year === 2026;
+      day = day.plus({ days: 1 })
+    ) {
+      const posts = computeDue({
+        now: day.set({ hour: 9 }).toJSDate(),
+        guildId: '1'.repeat(18),
+        settings: settings({
+          timeZone: 'UTC',
+          pingRoleId: ROLE,
+          digest: { enabled: true, weekday: day.weekday },
+          language: 'uk',
+        }),
+        postLog: new Set(),
+        data,
+        prompts,
+      });
+      for (const post of posts) if (post.status === 'due') expectWithinLimits(post);
+    }
+  });
+});

@@ -422,3 +422,56 @@ describe('nextDueTimes', () => {
     expect(next.prompt?.toISOString()).toBe('2026-02-18T07:00:00.000Z');
   });
 });
+
+describe('the server’s language', () => {
+  const everything = (language: string | null) =>
+    settings({
+      language,
+      digest: { enabled: true, weekday: 1 },
+      prompts: 'weekly',
+    });
+
+  test.each([
+    ['uk', '📅 **Цього дня', '🗞️ **Щотижневий огляд**', '💬 **Питання для обговорення**'],
+    ['uk-UA', '📅 **Цього дня', '🗞️ **Щотижневий огляд**', '💬 **Питання для обговорення**'],
+    ['en', '📅 **2 years ago today**', '🗞️ **Weekly digest**', '💬 **Discussion prompt**'],
+    [null, '📅 **2 years ago today**', '🗞️ **Weekly digest**', '💬 **Discussion prompt**'],
+  ])(
+    'GIVEN language %j WHEN Monday 16 February 2026 is due THEN all three posts are written in it',
+    (language, anniversary, digest, prompt) => {
+      const posts = dueOnly('2026-02-16T07:00:00.000Z', everything(language));
+      const content = (kind: string) => {
+        const post = posts.find((p) => p.kind === kind);
+        return post?.status === 'due' ? post.body.content : '';
+      };
+      expect(content('anniversary').startsWith(anniversary)).toBe(true);
+      expect(content('digest').startsWith(digest)).toBe(true);
+      expect(content('prompt').startsWith(prompt)).toBe(true);
+    },
+  );
+
+  test('GIVEN two servers alike but for the language WHEN due at the same instant THEN neither gets the other’s memoised body', () => {
+    const at = '2026-02-16T07:00:00.000Z';
+    const english = dueOnly(at, everything('en'));
+    const ukrainian = dueOnly(at, everything('uk'));
+    const englishAgain = dueOnly(at, everything('en'));
+    expect(ukrainian.map((p) => p.key)).toEqual(english.map((p) => p.key));
+    for (const [i, post] of ukrainian.entries()) {
+      if (post.status !== 'due' || english[i]?.status !== 'due') throw new Error('expected due');
+      expect(post.body.content).not.toBe(english[i].body.content);
+      // Same key, same nonce: the language changes the words, not which post it is.
+      expect(post.nonce).toBe(english[i].nonce);
+    }
+    expect(englishAgain).toEqual(english);
+  });
+
+  test('GIVEN a Ukrainian server’s prompt with a poll WHEN due THEN the poll asks the Ukrainian question', () => {
+    const [post] = dueOnly(
+      '2026-02-16T07:00:00.000Z',
+      settings({ language: 'uk', anniversaries: false, prompts: 'daily' }),
+    );
+    if (post?.status !== 'due') throw new Error('expected a due prompt');
+    const prompt = prompts.byId.get(post.promptId!)!;
+    expect(post.body.poll?.question.text).toBe(prompt.questionUk);
+  });
+});

@@ -95,3 +95,49 @@ describe('rotation', () => {
     expect(nextPrompt(prompts, seen).id).toBe(ids[1]);
   });
 });
+
+describe('the prompt bank in Ukrainian', () => {
+  test.each(prompts.prompts.map((p) => [p.id, p] as const))(
+    'GIVEN prompt %s THEN its Ukrainian question and answers exist, fit, and quote nobody',
+    (_id, prompt) => {
+      expect(prompt.questionUk).toMatch(/\p{Script=Cyrillic}/u);
+      expect(prompt.questionUk).not.toBe(prompt.question);
+      expect(prompt.questionUk.length).toBeLessThanOrEqual(300);
+      // A quote exists only in the language of its source: Ukrainian retells, never quotes.
+      expect(prompt.questionUk).not.toMatch(/["«»“”„]/);
+      if (prompt.poll) {
+        expect(prompt.poll.answersUk).toHaveLength(prompt.poll.answers.length);
+        for (const answer of prompt.poll.answersUk) {
+          expect(answer.length).toBeLessThanOrEqual(55);
+          expect(answer).toMatch(/\p{Script=Cyrillic}/u);
+        }
+      }
+    },
+  );
+
+  test.each([
+    [
+      'a Ukrainian answer over 55 characters',
+      { answers: ['a', 'b'], answersUk: ['я'.repeat(56), 'б'], allowMultiselect: false },
+      'poll',
+    ],
+    [
+      'fewer Ukrainian answers than English',
+      { answers: ['a', 'b', 'c'], answersUk: ['а', 'б'], allowMultiselect: false },
+      'one answer per English answer',
+    ],
+    [
+      'a duplicate Ukrainian answer',
+      { answers: ['a', 'b'], answersUk: ['так', 'Так'], allowMultiselect: false },
+      'answersUk: duplicate answer',
+    ],
+  ])('GIVEN %s WHEN loaded THEN it is refused', (_, poll, message) => {
+    const raw = [{ ...promptsJson[0], poll }, ...promptsJson.slice(1)];
+    expect(() => loadPrompts(data, raw)).toThrow(message);
+  });
+
+  test('GIVEN a prompt without a Ukrainian question WHEN loaded THEN it is refused', () => {
+    const { questionUk: _, ...withoutUk } = promptsJson[0]!;
+    expect(() => loadPrompts(data, [withoutUk, ...promptsJson.slice(1)])).toThrow('questionUk');
+  });
+});

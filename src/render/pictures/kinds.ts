@@ -1,4 +1,6 @@
 import type { Agreement } from '../../data/schema.js';
+import type { Strings } from '../../i18n/index.js';
+import { partnerName } from '../agreement.js';
 import type { PictureKind } from './theme.js';
 
 /** The EU signs as a union of states: shown apart from bilateral and multilateral agreements. */
@@ -7,13 +9,10 @@ export function pictureKind(agreement: Agreement): PictureKind {
   return agreement.kind === 'multilateral' ? 'multilateral' : 'bilateral';
 }
 
-export const KIND_LABELS: Record<PictureKind, string> = {
-  bilateral: 'Bilateral',
-  eu: 'European Union',
-  multilateral: 'Multilateral',
-};
-
-/** The partner's short English name; "EU" keeps the crowded weeks of June 2024 legible. */
-export function pictureName(agreement: Agreement): string {
-  return agreement.partner.iso2 === 'EU' ? 'EU' : agreement.partner.shortName.en;
+/**
+ * The partner's short name in the picture's language where the data has one; "EU" ("ЄС") keeps
+ * the crowded weeks of June 2024 legible.
+ */
+export function pictureName(agreement: Agreement, strings: Strings): string {
+  return agreement.partner.iso2 === 'EU' ? strings.pictures.eu : partnerName(agreement, strings);
 }

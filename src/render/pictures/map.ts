@@ -10,8 +10,11 @@ import {
 } from 'd3-geo';
 import type { Dataset } from '../../data/load.js';
 import type { Agreement } from '../../data/schema.js';
+import { languageOf, stringsFor, type Strings } from '../../i18n/index.js';
+import { partnerName } from '../agreement.js';
 import { colourAt, dateScale, type DateScale } from './colour-scale.js';
-import { longDate, monthName, monthStart, shortDate } from './dates.js';
+import { longDate, monthAndYear, monthName, monthStart, shortDate } from './dates.js';
+import { pictureName } from './kinds.js';
 import { countryForIso2, ISO_NUMERIC, lonLatBox, loadWorld, mainland } from './geo.js';
 import { PictureCache, rasterise, type Picture } from './picture.js';
 import { element, svgDocument, text } from './svg.js';
@@ -28,13 +31,15 @@ export interface MapFilter {
 export interface MapOptions {
   filter?: MapFilter;
   theme?: ThemeName;
+  /** The reader's Discord locale: Ukrainian for `uk`, English otherwise (the default). */
+  locale?: string;
 }
 
 const WIDTH = 1200;
 const HEIGHT = 900;
-const FRAME = { left: 24, top: 118, right: 860, bottom: 876 } as const;
-const SIDE = { left: 884, right: 1176 } as const;
-const FONT = { title: 34, subtitle: 22, label: 21, side: 21, small: 18 } as const;
+export const FRAME = { left: 24, top: 118, right: 860, bottom: 876 } as const;
+export const SIDE = { left: 884, right: 1176 } as const;
+export const FONT = { title: 34, subtitle: 22, label: 21, side: 21, small: 18 } as const;
 /**
  * The part of the globe the main map shows: Iceland to the Don, Crete to the North Cape. Points,
  * not a polygon: d3 reads a polygon's winding on the sphere, and a box drawn the other way round
@@ -148,7 +153,7 @@ function europeOutlines(): { id: string; d: string }[] {
   return baseMap;
 }
 
-export function layoutMap(data: Dataset, filter: MapFilter = {}): MapLayout {
+export function layoutMap(data: Dataset, filter: MapFilter = {}, locale = 'en'): MapLayout {
   const selected = selectAgreements(data, filter);
   const selectedIds = new Set(selected.map((a) => a.id));
   const scale = scaleFor(data);
@@ -166,7 +171,7 @@ export function layoutMap(data: Dataset, filter: MapFilter = {}): MapLayout {
   const ukraine = countryForIso2('UA')!;
   const [ux, uy] = projection(geoCentroid(mainland(ukraine)))!;
   // North of the centroid, clear of the coast; the centroid itself stays clear for the colour check.
-  const ukraineLabel = box('UKRAINE', ux, uy - 26, null);
+  const ukraineLabel = box(stringsFor(locale).pictures.map.ukraineLabel, ux, uy - 26, null);
   placed.push(ukraineLabel);
   const european = partners
     .filter((p) => p.selected && !(OVERSEAS as readonly string[]).includes(p.iso2))
@@ -247,7 +252,8 @@ function fitsInFrame(label: MapLabel): boolean {
 
 export function mapSvg(data: Dataset, options: MapOptions = {}): string {
   const theme = THEMES[options.theme ?? 'light'];
-  const layout = layoutMap(data, options.filter);
+  const strings = stringsFor(options.locale ?? 'en');
+  const layout = layoutMap(data, options.filter, options.locale);
   const fillById = new Map<string, MapPartner>();
   for (const partner of layout.partners) {
     if (partner.selected) fillById.set(ISO_NUMERIC[partner.iso2]!.id, partner);
@@ -265,12 +271,12 @@ export function mapSvg(data: Dataset, options: MapOptions = {}): string {
   const ukraineOutline = europeOutlines().find((outline) => outline.id === ukraineId)?.d ?? '';
   const parts = [
     `<defs>${hatch(theme)}<clipPath id="frame">${element('rect', frameRect())}</clipPath></defs>`,
-    text(FRAME.left, 54, "Ukraine's security agreement partners", {
+    text(FRAME.left, 54, strings.pictures.map.title, {
       size: FONT.title,
       fill: theme.ink,
       bold: true,
     }),
-    text(FRAME.left, 90, subtitle(options.filter ?? {}, layout), {
+    text(FRAME.left, 90, subtitle(options.filter ?? {}, layout, strings), {
       size: FONT.subtitle,
       fill: theme.muted,
     }),
@@ -286,7 +292,7 @@ export function mapSvg(data: Dataset, options: MapOptions = {}): string {
     element('rect', { ...frameRect(), fill: 'none', stroke: theme.grid, 'stroke-width': 2 }),
     ...layout.labels.map((label) => drawLabel(label, theme)),
     drawLabel(layout.ukraineLabel, theme, theme.ukraineBorder),
-    sidePanel(layout, theme),
+    sidePanel(layout, theme, strings),
   ];
   return svgDocument(WIDTH, HEIGHT, theme.card, parts.join('\n'));
 }
@@ -328,26 +334,40 @@ function drawLabel(label: MapLabel, theme: Theme, colour = theme.ink): string {
   );
 }
 
-function subtitle(filter: MapFilter, layout: MapLayout): string {
-  const scope =
-    filter.dw21 && filter.year !== undefined
-      ? `Of the 21 in DW's count (11 Jul 2024), those signed in ${filter.year}`
-      : filter.dw21
-        ? "The 21 agreements in DW's count of 11 Jul 2024"
-        : filter.year !== undefined
-          ? `Agreements signed in ${filter.year}`
-          : 'Every agreement';
-  const countries = layout.partners.filter((p) => p.selected).length;
-  return `${scope}: ${countries} ${countries === 1 ? 'country' : 'countries'}, shaded by date signed`;
+function scopeOf(filter: MapFilter, strings: Strings): string {
+  const scope = strings.pictures.map.scope;
+  if (filter.dw21 && filter.year !== undefined) return scope.dw21Year(filter.year);
+  if (filter.dw21) return scope.dw21;
+  return filter.year !== undefined ? scope.year(filter.year) : scope.all;
 }
 
-function sidePanel(layout: MapLayout, theme: Theme): string {
+function subtitle(filter: MapFilter, layout: MapLayout, strings: Strings): string {
+  const countries = layout.partners.filter((p) => p.selected).length;
+  return strings.pictures.map.subtitle(scopeOf(filter, strings), countries);
+}
+
+/** The title and subtitle, for the check that they fit. */
+export function mapHeadings(
+  data: Dataset,
+  filter: MapFilter = {},
+  locale = 'en',
+): { title: string; subtitle: string } {
+  const strings = stringsFor(locale);
+  return {
+    title: strings.pictures.map.title,
+    subtitle: subtitle(filter, layoutMap(data, filter, locale), strings),
+  };
+}
+
+function sidePanel(layout: MapLayout, theme: Theme, strings: Strings): string {
+  const p = strings.pictures;
+  const m = p.map;
   const parts: string[] = [];
   let y = FRAME.top;
   const width = SIDE.right - SIDE.left;
   // The colour scale.
   parts.push(
-    text(SIDE.left, y + 20, 'Date signed', { size: FONT.side, fill: theme.ink, bold: true }),
+    text(SIDE.left, y + 20, m.dateSigned, { size: FONT.side, fill: theme.ink, bold: true }),
   );
   y += 34;
   const gradientStops = layout.scale.stops
@@ -381,7 +401,7 @@ function sidePanel(layout: MapLayout, theme: Theme): string {
     const last = monthStart(month, 3) > layout.scale.to;
     const withYear = first || last || month.endsWith('-01-01');
     parts.push(
-      text(x, y + 30, monthName(month), {
+      text(x, y + 30, monthName(month, p), {
         size: FONT.small,
         fill: theme.ink,
         anchor: first ? 'start' : last ? 'end' : 'middle',
@@ -417,7 +437,7 @@ function sidePanel(layout: MapLayout, theme: Theme): string {
   };
   swatch(
     theme.ukraine,
-    'Ukraine',
+    m.ukraine,
     element('rect', {
       x: SIDE.left,
       y: y - 14,
@@ -432,7 +452,7 @@ function sidePanel(layout: MapLayout, theme: Theme): string {
   if (layout.partners.some((p) => p.selected && p.agreement.status === 'disputed')) {
     swatch(
       colourAt(0.6),
-      'Hatched: disputed',
+      m.hatched,
       element('rect', {
         x: SIDE.left,
         y: y - 14,
@@ -445,7 +465,7 @@ function sidePanel(layout: MapLayout, theme: Theme): string {
   }
   swatch(
     theme.land,
-    layout.selected.length < layout.partners.length ? 'Not a partner here' : 'Not a partner',
+    layout.selected.length < layout.partners.length ? m.notPartnerHere : m.notPartner,
   );
   y += 6;
 
@@ -453,14 +473,14 @@ function sidePanel(layout: MapLayout, theme: Theme): string {
   for (const iso2 of OVERSEAS) {
     const partner = layout.partners.find((p) => p.iso2 === iso2);
     if (!partner) continue;
-    parts.push(overseasBox(partner, SIDE.left, y, width, 128, theme));
+    parts.push(overseasBox(partner, SIDE.left, y, width, 128, theme, strings));
     y += 140;
   }
 
   // What the map cannot show as a country.
   if (layout.notMapped.length > 0) {
     parts.push(
-      text(SIDE.left, y + 2, 'Not countries, so not mapped:', {
+      text(SIDE.left, y + 2, m.notCountries, {
         size: FONT.small,
         fill: theme.muted,
       }),
@@ -485,7 +505,7 @@ function sidePanel(layout: MapLayout, theme: Theme): string {
       text(
         SIDE.left + (isEu ? 38 : 0),
         y + 2,
-        `${isEu ? 'EU' : agreement.partner.shortName.en}, ${shortDate(agreement.signed)}`,
+        `${pictureName(agreement, strings)}, ${shortDate(agreement.signed, p)}`,
         {
           size: FONT.small,
           fill: theme.ink,
@@ -504,6 +524,7 @@ function overseasBox(
   width: number,
   height: number,
   theme: Theme,
+  strings: Strings,
 ): string {
   const country = countryForIso2(partner.iso2)!;
   const inner: [[number, number], [number, number]] = [
@@ -517,7 +538,11 @@ function overseasBox(
         ? geoConicConformal().rotate([96, 0]).parallels([50, 70]).fitExtent(inner, country)
         : geoMercator().fitExtent(inner, country);
   const d = geoPath(projection).digits(1)(country) ?? '';
-  const label = `${partner.agreement.partner.shortName.en}${partner.selected ? `, ${shortDate(partner.agreement.signed)}` : ''}`;
+  const name = partnerName(partner.agreement, strings);
+  const signed = partner.selected
+    ? `, ${shortDate(partner.agreement.signed, strings.pictures)}`
+    : '';
+  const label = `${name}${signed}`;
   return [
     element('rect', { x, y, width, height, rx: 8, fill: theme.sea }),
     element('path', {
@@ -531,31 +556,42 @@ function overseasBox(
 }
 
 /** What the map shows, in words, for screen readers. */
-export function mapAlt(data: Dataset, filter: MapFilter = {}): string {
-  const layout = layoutMap(data, filter);
-  const shown = layout.partners.filter((p) => p.selected);
+export function mapAlt(data: Dataset, filter: MapFilter = {}, locale = 'en'): string {
+  const strings = stringsFor(locale);
+  const p = strings.pictures;
+  const alt = p.map.alt;
+  const layout = layoutMap(data, filter, locale);
+  const shown = layout.partners.filter((partner) => partner.selected);
+  const name = (a: Agreement) => partnerName(a, strings);
   const byMonth = new Map<string, string[]>();
   for (const partner of shown) {
     const month = partner.agreement.signed.slice(0, 7);
-    byMonth.set(month, [...(byMonth.get(month) ?? []), partner.agreement.partner.shortName.en]);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), name(partner.agreement)]);
   }
   const months = [...byMonth].map(
-    ([month, names]) => `${monthName(`${month}-01`)} ${month.slice(0, 4)}: ${names.join(', ')}`,
+    ([month, names]) => `${monthAndYear(`${month}-01`, p)}: ${names.join(', ')}`,
   );
-  const disputed = shown.filter((p) => p.agreement.status === 'disputed');
+  const disputed = shown.filter((partner) => partner.agreement.status === 'disputed');
+  const scope = scopeOf(filter, strings);
   const sentences = [
-    `Map of Europe with ${shown.length} countries that signed a security agreement with Ukraine, ${subtitle(filter, layout).split(':')[0]!.toLowerCase()}, shaded from dark purple (${longDate(layout.scale.from)}) to green (${longDate(layout.scale.to)}).`,
-    'Ukraine, in its internationally recognised borders including Crimea, is yellow with a blue outline.',
-    shown.some((p) => (OVERSEAS as readonly string[]).includes(p.iso2))
-      ? 'The United States, Canada and Japan are shown in boxes beside the map.'
+    alt.intro(
+      shown.length,
+      // Mid-sentence: "…with Ukraine: every agreement, shaded…"; names and "DW" keep their capitals.
+      scope.charAt(0).toLocaleLowerCase(strings.locale) + scope.slice(1),
+      longDate(layout.scale.from, p),
+      longDate(layout.scale.to, p),
+    ),
+    alt.ukraine,
+    shown.some((partner) => (OVERSEAS as readonly string[]).includes(partner.iso2))
+      ? alt.overseas
       : '',
-    disputed.length > 0
-      ? `Hatched as disputed: ${disputed.map((p) => p.agreement.partner.shortName.en).join(', ')}.`
-      : '',
+    disputed.length > 0 ? alt.disputed(disputed.map((d) => name(d.agreement)).join(', ')) : '',
     layout.notMapped.length > 0
-      ? `Not countries, listed beside the map: ${layout.notMapped.map((a) => `${a.partner.shortName.en} (${shortDate(a.signed)})`).join(', ')}.`
+      ? alt.notMapped(
+          layout.notMapped.map((a) => `${name(a)} (${shortDate(a.signed, p)})`).join(', '),
+        )
       : '',
-    months.length > 0 ? `By month: ${months.join('; ')}.` : 'No country in this selection.',
+    months.length > 0 ? alt.byMonth(months.join('; ')) : alt.none,
   ];
   return sentences.filter(Boolean).join(' ');
 }
@@ -571,14 +607,15 @@ export function mapFileName(filter: MapFilter = {}): string {
 
 const cache = new PictureCache<Dataset>();
 
-/** The `/map` picture for a filter. Cached per dataset, filter and theme. */
+/** The `/map` picture for a filter. Cached per dataset, filter, theme and language. */
 export async function renderMapPng(data: Dataset, options: MapOptions = {}): Promise<Picture> {
   const filter: MapFilter = { year: options.filter?.year, dw21: options.filter?.dw21 === true };
   const theme = options.theme ?? 'light';
-  const key = `map:${filter.year ?? ''}:${filter.dw21 ? 'dw21' : ''}:${theme}`;
+  const language = languageOf(options.locale ?? 'en');
+  const key = `map:${filter.year ?? ''}:${filter.dw21 ? 'dw21' : ''}:${theme}:${language}`;
   const picture = await cache.get(data, key, () =>
-    rasterise(mapSvg(data, { filter, theme }), {
-      alt: mapAlt(data, filter),
+    rasterise(mapSvg(data, { filter, theme, locale: language }), {
+      alt: mapAlt(data, filter, language),
       fileName: mapFileName(filter),
     }),
   );

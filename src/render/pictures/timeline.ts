@@ -1,7 +1,17 @@
 import type { Dataset } from '../../data/load.js';
 import type { Agreement } from '../../data/schema.js';
-import { dayNumber, longDate, monthName, monthStart, shortDate } from './dates.js';
-import { KIND_LABELS, pictureKind, pictureName } from './kinds.js';
+import { partnerName } from '../agreement.js';
+import { languageOf, stringsFor, type Strings } from '../../i18n/index.js';
+import {
+  dayNumber,
+  dayRange,
+  longDate,
+  monthName,
+  monthStart,
+  shortDate,
+  shortDay,
+} from './dates.js';
+import { pictureKind, pictureName } from './kinds.js';
 import { spreadLabels } from './label-layout.js';
 import { PictureCache, rasterise, type Picture } from './picture.js';
 import { element, svgDocument, text } from './svg.js';
@@ -10,12 +20,16 @@ import { THEMES, type PictureKind, type Theme, type ThemeName } from './theme.js
 
 /** The NATO summits the agreements were timed around (Vilnius 2023, Washington 2024). */
 export const NATO_SUMMITS = [
-  { place: 'Vilnius', start: '2023-07-11', end: '2023-07-12', label: '11–12 Jul 2023' },
-  { place: 'Washington', start: '2024-07-09', end: '2024-07-11', label: '9–11 Jul 2024' },
+  { id: 'vilnius', start: '2023-07-11', end: '2023-07-12' },
+  { id: 'washington', start: '2024-07-09', end: '2024-07-11' },
 ] as const;
+
+type Summit = (typeof NATO_SUMMITS)[number];
 
 export interface TimelineOptions {
   theme?: ThemeName;
+  /** The reader's Discord locale: Ukrainian for `uk`, English otherwise (the default). */
+  locale?: string;
 }
 
 /*
@@ -25,12 +39,12 @@ export interface TimelineOptions {
  * width and the chart turns into a staircase three times as tall. Summits are therefore horizontal
  * bands across the chart.
  */
-const WIDTH = 1200;
+export const WIDTH = 1200;
 const RIBBON = { left: 536, right: 664 } as const;
 const PLOT_TOP = 222;
 const RIBBON_PADDING = 20;
 const PLOT_LENGTH = 740;
-const FONT = { title: 36, subtitle: 23, pill: 23, date: 20, axis: 22, legend: 22 } as const;
+export const FONT = { title: 36, subtitle: 23, pill: 23, date: 20, axis: 22, legend: 22 } as const;
 const PILL = { height: 34, padX: 11, gap: 6, radius: 8 } as const;
 const PITCH = PILL.height + 8;
 /** The leader runs straight out of the ribbon, then slants to its label. */
@@ -41,19 +55,27 @@ type Side = 'left' | 'right';
 interface Pill {
   agreement: Agreement;
   label: string;
+  /** The caption's size: FONT.pill, or less on a day too long for its side of the chart. */
+  font: number;
   width: number;
 }
+
+/** Nothing may come closer to the image's edge than this. */
+const EDGE = 8;
+/** The smallest caption a crowded day may shrink to: still readable on a phone. */
+export const MIN_PILL_FONT = 17;
 
 interface Row {
   /** The date the row points at, and where on the axis. */
   date: string;
+  /** The date as the row shows it ("12 Jul"). */
+  dateLabel: string;
   y: number;
   side: Side;
   /** Where the row's centre line sits after spreading. */
   centre: number;
   content:
-    | { kind: 'agreements'; pills: Pill[] }
-    | { kind: 'summit'; summit: (typeof NATO_SUMMITS)[number] };
+    { kind: 'agreements'; pills: Pill[] } | { kind: 'summit'; summit: Summit; label: string };
 }
 
 export interface TimelineLayout {
@@ -69,7 +91,8 @@ export interface TimelineLayout {
   to: string;
 }
 
-export function layoutTimeline(agreements: readonly Agreement[]): TimelineLayout {
+export function layoutTimeline(agreements: readonly Agreement[], locale = 'en'): TimelineLayout {
+  const strings = stringsFor(locale);
   const dates = agreements.map((a) => a.signed).sort();
   const first = dates[0] ?? '2023-07-12';
   const last = dates.at(-1) ?? first;
@@ -85,11 +108,13 @@ export function layoutTimeline(agreements: readonly Agreement[]): TimelineLayout
   const pending = [
     ...NATO_SUMMITS.filter((s) => s.end >= from && s.start <= to).map((summit) => ({
       date: summit.start,
-      content: { kind: 'summit', summit } as const,
+      dateLabel: '',
+      content: { kind: 'summit', summit, label: summitLabel(summit, strings) } as const,
     })),
     ...groupByDay(agreements).map(([date, inDay]) => ({
       date,
-      content: { kind: 'agreements', pills: inDay.map(toPill) } as const,
+      dateLabel: shortDay(date, strings.pictures),
+      content: { kind: 'agreements', pills: inDay.map((a) => toPill(a, strings)) } as const,
     })),
   ].sort((a, b) => a.date.localeCompare(b.date) || (a.content.kind === 'summit' ? -1 : 1));
   for (const item of pending) {
@@ -102,6 +127,19 @@ export function layoutTimeline(agreements: readonly Agreement[]): TimelineLayout
           : 'left';
     lastOnSide[side] = Math.max(at, lastOnSide[side] + PITCH);
     rows.push({ ...item, y: at, side, centre: at });
+  }
+  // Longer names (Ukrainian ones, say) can make a busy day too wide for its side: shrink its captions.
+  for (const row of rows) {
+    if (row.content.kind !== 'agreements') continue;
+    const room =
+      row.side === 'right'
+        ? WIDTH - EDGE - (RIBBON.right + LEADER.total)
+        : RIBBON.left - LEADER.total - EDGE;
+    const agreementsOfRow = row.content.pills.map((pill) => pill.agreement);
+    for (let font: number = FONT.pill; rowWidth(row) > room && font > MIN_PILL_FONT;) {
+      font = Math.max(MIN_PILL_FONT, font - 0.5);
+      row.content.pills = agreementsOfRow.map((a) => toPill(a, strings, font));
+    }
   }
   const bounds = { min: PLOT_TOP - RIBBON_PADDING, max: PLOT_TOP + PLOT_LENGTH + RIBBON_PADDING };
   for (const side of ['left', 'right'] as const) {
@@ -126,10 +164,11 @@ export function layoutTimeline(agreements: readonly Agreement[]): TimelineLayout
   };
 }
 
-function toPill(agreement: Agreement): Pill {
-  const name = pictureName(agreement);
-  const label = agreement.status === 'disputed' ? `${name} (disputed)` : name;
-  return { agreement, label, width: textWidth(label, FONT.pill, true) + 2 * PILL.padX };
+function toPill(agreement: Agreement, strings: Strings, font: number = FONT.pill): Pill {
+  const name = pictureName(agreement, strings);
+  const label =
+    agreement.status === 'disputed' ? strings.pictures.timeline.disputedPill(name) : name;
+  return { agreement, label, font, width: textWidth(label, font, true) + 2 * PILL.padX };
 }
 
 function groupByDay(agreements: readonly Agreement[]): [string, Agreement[]][] {
@@ -155,55 +194,62 @@ export function rowExtent(row: Row): { left: number; right: number; top: number;
   };
 }
 
-function dayLabel(date: string): string {
-  return shortDate(date).replace(/ \d{4}$/, '');
-}
-
 function rowWidth(row: Row): number {
-  if (row.content.kind === 'summit')
-    return textWidth(summitLabel(row.content.summit), FONT.legend, true);
+  if (row.content.kind === 'summit') return textWidth(row.content.label, FONT.legend, true);
   const pills = row.content.pills.reduce((sum, pill) => sum + pill.width + PILL.gap, 0);
-  return textWidth(dayLabel(row.date), FONT.date) + 8 + pills - PILL.gap;
+  return textWidth(row.dateLabel, FONT.date) + 8 + pills - PILL.gap;
 }
 
-function summitLabel(summit: (typeof NATO_SUMMITS)[number]): string {
-  return `NATO ${summit.place} ${summit.label}`;
+/** "NATO Vilnius 11–12 Jul 2023" */
+function summitLabel(summit: Summit, strings: Strings): string {
+  const p = strings.pictures;
+  return `${p.summitLabels[summit.id]} ${dayRange(summit.start, summit.end, p)}`;
+}
+
+/** The title and subtitle: what a reader sees before anything else, so checked to fit. */
+export function timelineHeadings(
+  data: Dataset,
+  locale = 'en',
+): { title: string; subtitle: string } {
+  const p = stringsFor(locale).pictures;
+  const first = data.agreements[0];
+  const last = data.agreements.at(-1);
+  return {
+    title: p.timeline.title,
+    subtitle:
+      first && last
+        ? p.timeline.subtitle(
+            data.agreements.length,
+            shortDate(first.signed, p),
+            shortDate(last.signed, p),
+          )
+        : p.timeline.empty,
+  };
 }
 
 export function timelineSvg(data: Dataset, options: TimelineOptions = {}): string {
   const theme = THEMES[options.theme ?? 'light'];
-  const layout = layoutTimeline(data.agreements);
-  const first = data.agreements[0];
-  const last = data.agreements.at(-1);
+  const strings = stringsFor(options.locale ?? 'en');
+  const layout = layoutTimeline(data.agreements, options.locale);
+  const headings = timelineHeadings(data, options.locale);
   const parts: string[] = [
-    text(40, 56, "Ukraine's security agreements", {
+    text(40, 56, headings.title, {
       size: FONT.title,
       fill: theme.ink,
       bold: true,
     }),
-    text(
-      40,
-      92,
-      first && last
-        ? `${data.agreements.length} agreements by date signed, ${shortDate(first.signed)} – ${shortDate(last.signed)}`
-        : 'No agreements',
-      { size: FONT.subtitle, fill: theme.muted },
-    ),
-    legend(theme, 40, 140),
+    text(40, 92, headings.subtitle, { size: FONT.subtitle, fill: theme.muted }),
+    legend(theme, 40, 140, strings),
     ribbon(layout, theme),
     ...NATO_SUMMITS.map((summit) => summitBand(summit, layout, theme)),
-    ribbonScale(layout, theme),
+    ribbonScale(layout, theme, strings),
     ...layout.rows.map((row) => drawRow(row, theme)),
   ];
   return svgDocument(layout.width, layout.height, theme.card, parts.join('\n'));
 }
 
 /** A summit is a band across the ribbon; its label sits with the others on the left. */
-function summitBand(
-  summit: (typeof NATO_SUMMITS)[number],
-  layout: TimelineLayout,
-  theme: Theme,
-): string {
+function summitBand(summit: Summit, layout: TimelineLayout, theme: Theme): string {
   const y1 = layout.y(summit.start);
   const y2 = Math.max(
     y1 + 4,
@@ -244,7 +290,14 @@ function ribbon(layout: TimelineLayout, theme: Theme): string {
   });
 }
 
-function ribbonScale(layout: TimelineLayout, theme: Theme): string {
+/** A month label's size: FONT.axis, or less where the label ("лист. 2024") is wider than the ribbon. */
+export function axisFont(label: string, bold: boolean): number {
+  const room = RIBBON.right - RIBBON.left - 10;
+  const width = textWidth(label, FONT.axis, bold);
+  return width <= room ? FONT.axis : Math.floor((FONT.axis * room) / width);
+}
+
+function ribbonScale(layout: TimelineLayout, theme: Theme, strings: Strings): string {
   const centre = (RIBBON.left + RIBBON.right) / 2;
   const parts: string[] = [];
   for (let offset = 0; ; offset++) {
@@ -274,19 +327,18 @@ function ribbonScale(layout: TimelineLayout, theme: Theme): string {
     );
     if (!quarter || month === layout.to) continue;
     const withYear = monthIndex === 0 || offset === 0;
+    const label = withYear
+      ? `${monthName(month, strings.pictures)} ${month.slice(0, 4)}`
+      : monthName(month, strings.pictures);
+    const size = axisFont(label, withYear);
     parts.push(
-      text(
-        centre,
-        y + FONT.axis * 0.36,
-        withYear ? `${monthName(month)} ${month.slice(0, 4)}` : monthName(month),
-        {
-          size: FONT.axis,
-          fill: theme.ink,
-          bold: withYear,
-          anchor: 'middle',
-          halo: theme.grid,
-        },
-      ),
+      text(centre, y + size * 0.36, label, {
+        size,
+        fill: theme.ink,
+        bold: withYear,
+        anchor: 'middle',
+        halo: theme.grid,
+      }),
     );
   }
   return `<g>${parts.join('')}</g>`;
@@ -308,21 +360,16 @@ function drawRow(row: Row, theme: Theme): string {
   const extent = rowExtent(row);
   const baseline = row.centre + FONT.pill * 0.36;
   if (row.content.kind === 'summit') {
-    return `<g>${leader}${text(
-      right ? extent.left : extent.right,
-      baseline,
-      summitLabel(row.content.summit),
-      {
-        size: FONT.legend,
-        fill: theme.summit,
-        bold: true,
-        anchor: right ? 'start' : 'end',
-        halo: theme.card,
-      },
-    )}</g>`;
+    return `<g>${leader}${text(right ? extent.left : extent.right, baseline, row.content.label, {
+      size: FONT.legend,
+      fill: theme.summit,
+      bold: true,
+      anchor: right ? 'start' : 'end',
+      halo: theme.card,
+    })}</g>`;
   }
   // The date sits next to the leader, the pills beyond it.
-  const date = dayLabel(row.date);
+  const date = row.dateLabel;
   const dateWidth = textWidth(date, FONT.date) + 8;
   const parts: string[] = [leader];
   let cursor = right ? extent.left + dateWidth : extent.left;
@@ -334,13 +381,14 @@ function drawRow(row: Row, theme: Theme): string {
       halo: theme.card,
     }),
   );
-  for (const { agreement, label, width } of row.content.pills) {
+  for (const { agreement, label, font, width } of row.content.pills) {
     parts.push(
       pill(
         cursor,
         row.centre - PILL.height / 2,
         width,
         label,
+        font,
         pictureKind(agreement),
         agreement.status === 'disputed',
         theme,
@@ -367,6 +415,7 @@ function pill(
   y: number,
   width: number,
   label: string,
+  font: number,
   kind: PictureKind,
   disputed: boolean,
   theme: Theme,
@@ -383,15 +432,36 @@ function pill(
     'stroke-width': disputed ? 2.5 : undefined,
     'stroke-dasharray': disputed ? '6 4' : undefined,
   });
-  const caption = text(x + PILL.padX, y + PILL.height / 2 + FONT.pill * 0.36, label, {
-    size: FONT.pill,
+  const caption = text(x + PILL.padX, y + PILL.height / 2 + font * 0.36, label, {
+    size: font,
     fill: disputed ? theme.ink : colour.ink,
     bold: true,
   });
   return box + caption;
 }
 
-function legend(theme: Theme, left: number, y: number): string {
+/** The legend's entries, left to right: their labels are what must fit across the chart. */
+export function legendLabels(locale = 'en'): string[] {
+  const t = stringsFor(locale).pictures;
+  return [
+    t.kinds.bilateral,
+    t.kinds.eu,
+    t.kinds.multilateral,
+    t.timeline.disputed,
+    t.timeline.summit,
+  ];
+}
+
+/** Where the legend ends, for the check that it fits. */
+export function legendRight(locale = 'en', left = 40): number {
+  return (
+    legendLabels(locale).reduce((x, label) => x + 36 + textWidth(label, FONT.legend) + 28, left) -
+    28
+  );
+}
+
+function legend(theme: Theme, left: number, y: number, strings: Strings): string {
+  const t = strings.pictures;
   const parts: string[] = [];
   let x = left;
   const entry = (swatch: string, label: string): void => {
@@ -411,9 +481,9 @@ function legend(theme: Theme, left: number, y: number): string {
       'stroke-dasharray': dashed ? '6 4' : undefined,
     });
   for (const kind of ['bilateral', 'eu', 'multilateral'] as const) {
-    entry(swatch(theme.kinds[kind].fill), KIND_LABELS[kind]);
+    entry(swatch(theme.kinds[kind].fill), t.kinds[kind]);
   }
-  entry(swatch(theme.kinds.bilateral.fill, true), 'Disputed');
+  entry(swatch(theme.kinds.bilateral.fill, true), t.timeline.disputed);
   entry(
     element('rect', {
       x,
@@ -432,30 +502,40 @@ function legend(theme: Theme, left: number, y: number): string {
         'stroke-width': 2.5,
         'stroke-dasharray': '8 5',
       }),
-    'NATO summit',
+    t.timeline.summit,
   );
   return `<g>${parts.join('')}</g>`;
 }
 
 /** What the picture shows, in words, for screen readers (Discord shows it as the image's alt). */
-export function timelineAlt(data: Dataset): string {
+export function timelineAlt(data: Dataset, locale = 'en'): string {
+  const strings = stringsFor(locale);
+  const p = strings.pictures;
+  const t = p.timeline;
   const all = data.agreements;
   const first = all[0];
   const last = all.at(-1);
-  if (!first || !last) return 'Timeline of Ukraine’s security agreements: none recorded.';
+  if (!first || !last) return t.altEmpty;
+  const name = (a: Agreement) => partnerName(a, strings);
   const count = (kind: PictureKind): number => all.filter((a) => pictureKind(a) === kind).length;
   const disputed = all.filter((a) => a.status === 'disputed');
   const days = groupByDay(all).map(
-    ([date, inDay]) =>
-      `${dayLabel(date)} ${date.slice(0, 4)}: ${inDay.map((a) => a.partner.shortName.en).join(', ')}`,
+    ([date, inDay]) => `${shortDate(date, p)}: ${inDay.map(name).join(', ')}`,
+  );
+  const summits = NATO_SUMMITS.map(
+    (s) => `${p.summitPlaces[s.id]} (${dayRange(s.start, s.end, p, true)})`,
   );
   const sentences = [
-    `Timeline of ${all.length} agreements on Ukraine’s security, from ${first.partner.shortName.en} on ${longDate(first.signed)} to ${last.partner.shortName.en} on ${longDate(last.signed)}.`,
-    `Coloured by kind: ${count('bilateral')} bilateral, ${count('eu')} with the European Union, ${count('multilateral')} multilateral.`,
-    disputed.length > 0
-      ? `Marked as disputed: ${disputed.map((a) => a.partner.shortName.en).join(', ')}.`
-      : '',
-    `Bands mark the NATO summits in ${NATO_SUMMITS.map((s) => `${s.place} (${s.label})`).join(' and ')}.`,
+    t.altRange(
+      all.length,
+      name(first),
+      longDate(first.signed, p),
+      name(last),
+      longDate(last.signed, p),
+    ),
+    t.altKinds(count('bilateral'), count('eu'), count('multilateral')),
+    disputed.length > 0 ? t.altDisputed(disputed.map(name).join(', ')) : '',
+    t.altSummits(summits.join(t.and)),
     `${days.join('; ')}.`,
   ];
   return sentences.filter(Boolean).join(' ');
@@ -463,14 +543,18 @@ export function timelineAlt(data: Dataset): string {
 
 const cache = new PictureCache<Dataset>();
 
-/** The `/timeline` picture. Cached per dataset and theme: a second call costs nothing. */
+/** The `/timeline` picture. Cached per dataset, theme and language: a second call costs nothing. */
 export async function renderTimelinePng(
   data: Dataset,
   options: TimelineOptions = {},
 ): Promise<Picture> {
   const theme = options.theme ?? 'light';
-  const picture = await cache.get(data, `timeline:${theme}`, () =>
-    rasterise(timelineSvg(data, { theme }), { alt: timelineAlt(data), fileName: 'timeline.png' }),
+  const language = languageOf(options.locale ?? 'en');
+  const picture = await cache.get(data, `timeline:${theme}:${language}`, () =>
+    rasterise(timelineSvg(data, { theme, locale: language }), {
+      alt: timelineAlt(data, language),
+      fileName: 'timeline.png',
+    }),
   );
   return picture!;
 }

@@ -35,7 +35,7 @@ export interface WireChoice {
 export const EPHEMERAL = 1 << 6;
 
 export function messageOf(callback: RecordedCallback): WireMessage {
-  return (callback.data ?? {});
+  return callback.data ?? {};
 }
 
 export function choicesOf(callback: RecordedCallback): WireChoice[] {
@@ -86,7 +86,7 @@ export async function finalAnswer(
     embeds: edited.embeds as WireEmbed[],
     components: edited.components as WireRow[],
     flags: edited.flags,
-    allowed_mentions: (edited.allowedMentions ?? undefined),
+    allowed_mentions: edited.allowedMentions ?? undefined,
   };
 }
 
