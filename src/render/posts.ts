@@ -37,6 +37,11 @@ export interface ThreadSpec {
 export interface ScheduledMessage {
   body: PostBody;
   thread: ThreadSpec | null;
+  /**
+   * For a post with a poll: the same post without it, inviting answers instead of votes. Sent
+   * where Discord refuses the poll (the bot may not create polls in the channel).
+   */
+  withoutPoll: PostBody | null;
 }
 
 export const THREAD_NAME_MAX = 100;
@@ -217,7 +222,7 @@ export function renderAnniversaryPost({
       .slice(0, LIMITS.embedFields)
       .map((a) => agreementField(a, localDate, 2, strings)),
   };
-  return { body: body(content, [embed], pingRoleId), thread: null };
+  return { body: body(content, [embed], pingRoleId), withoutPoll: null, thread: null };
 }
 
 export interface UpcomingAnniversary {
@@ -297,7 +302,7 @@ export function renderDigestPost({
     fields,
   };
   const content = p.digestContent(discordDate(localDate));
-  return { body: body(content, [embed], pingRoleId), thread: null };
+  return { body: body(content, [embed], pingRoleId), withoutPoll: null, thread: null };
 }
 
 export interface PromptInput {
@@ -364,6 +369,9 @@ export function renderPromptPost({
   const content = p.promptContent(question, poll ? p.vote : p.whatDoYouThink);
   return {
     body: body(content, [embed], pingRoleId, poll),
+    withoutPoll: poll
+      ? body(p.promptContent(question, p.whatDoYouThink), [embed], pingRoleId)
+      : null,
     thread: {
       name: truncate(`💬 ${question}`, THREAD_NAME_MAX),
       auto_archive_duration: THREAD_ARCHIVE[cadence],

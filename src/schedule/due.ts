@@ -50,6 +50,8 @@ export type DuePost =
   | (DuePostBase & {
       status: 'due';
       body: PostBody;
+      /** The post without its poll, for a channel where Discord refuses the poll. */
+      withoutPoll: PostBody | null;
       thread: ThreadSpec | null;
       /** For Discord's `nonce` + `enforce_nonce`: the same post sent twice is created once. */
       nonce: string;
@@ -261,6 +263,7 @@ export function computeDue({
         status: 'due',
         // A copy of the top level, so a runner adding `nonce` does not touch the shared memo.
         body: { ...message.body },
+        withoutPoll: message.withoutPoll,
         thread: message.thread,
         nonce: postNonce(guildId, candidate.key),
         promptId,

@@ -189,16 +189,16 @@ export function createRunner(deps: RunnerDeps) {
     } catch (error) {
       const failure = deps.poster.classify(error);
       const refusedPoll =
-        body.poll !== undefined &&
+        post.withoutPoll !== null &&
         failure.kind === 'blocked' &&
         failure.code === MISSING_PERMISSIONS;
-      if (!refusedPoll) throw error;
+      if (!refusedPoll || post.withoutPoll === null) throw error;
       deps.log.warn(
         { guildId: post.guildId, key: post.key },
         'posting without the poll: the bot may not create polls in the channel',
       );
-      const { poll: _poll, ...withoutPoll } = body;
-      return deps.poster.post(channelId, withoutPoll);
+      // Same nonce: the refused request created nothing.
+      return deps.poster.post(channelId, { ...post.withoutPoll, nonce: post.nonce });
     }
   }
 

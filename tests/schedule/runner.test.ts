@@ -527,7 +527,11 @@ describe('a channel where the bot may not create polls', () => {
     expect(more).toEqual([]);
     expect(refused?.body.poll).toBeDefined();
     expect(accepted?.body.poll).toBeUndefined();
-    expect(accepted?.body.content).toBe(refused?.body.content);
+    // Without a poll there is nothing to vote on: it invites answers instead.
+    expect(refused?.body.content).toContain('Vote, then say why.');
+    expect(accepted?.body.content).not.toContain('Vote');
+    expect(accepted?.body.content).toContain('What do you think?');
+    expect(accepted?.body.embeds).toEqual(refused?.body.embeds);
     expect(accepted?.body.nonce).toBe(refused?.body.nonce);
     expect(store.getGuild(GUILD)?.blocked).toBeNull();
     expect(store.getGuild(GUILD)?.promptsSeen).toEqual([prompts.prompts[0]?.id]);
