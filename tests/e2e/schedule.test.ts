@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import promptBank from '../../src/data/prompts.json' with { type: 'json' };
 import { MAX_ATTEMPTS } from '../../src/schedule/runner.js';
 import type { BotProcess } from './bot/bot-process.js';
-import { FAKE_TOKEN, LOG_LEVEL, startBot, tempStoreDir } from './bot/bot-process.js';
+import { FAKE_TOKEN, LOG_LEVEL, startBot } from './bot/bot-process.js';
 import {
+  botsOnOneStore,
   ANNIVERSARY_DUE,
   ANNIVERSARY_KEY,
   EVERY_SECOND,
@@ -422,18 +423,9 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
 
 describe('GIVEN a schedule set up before 09:00 and the bot killed with -9 before the post was due', () => {
   let handle: EmulatorHandle;
-  const storeDir = tempStoreDir();
-  const started: BotProcess[] = [];
+  const bots = botsOnOneStore(() => handle);
+  const { start } = bots;
   const general = () => handle.channel(DEFAULT_CHANNELS.general).id;
-  const start = async (clock: string) => {
-    const bot = await startBot({
-      apiUrl: handle.restUrl,
-      storeDir,
-      env: { BOT_CLOCK_START: clock, SCHEDULE_CRON: EVERY_SECOND },
-    });
-    started.push(bot);
-    return bot;
-  };
 
   beforeAll(async () => {
     handle = await startEmulator({ token: FAKE_TOKEN, heartbeatIntervalMs: 1_000 });
@@ -446,7 +438,7 @@ describe('GIVEN a schedule set up before 09:00 and the bot killed with -9 before
   }, 40_000);
 
   afterAll(async () => {
-    await Promise.all(started.map((bot) => bot.stop()));
+    await bots.stopAll();
     await handle?.close();
   });
 
@@ -481,7 +473,7 @@ describe('GIVEN a schedule set up before 09:00 and the bot killed with -9 before
   test('WHEN the run is over THEN no unknown route, no emulator error, no error in any bot log', () => {
     expect(handle.unknownRoutes).toEqual([]);
     expect(handle.internalErrors).toEqual([]);
-    for (const bot of started) {
+    for (const bot of bots.started) {
       expect(bot.logs().filter((r) => r.level >= LOG_LEVEL.error)).toEqual([]);
     }
   });
@@ -489,18 +481,9 @@ describe('GIVEN a schedule set up before 09:00 and the bot killed with -9 before
 
 describe('GIVEN a catch-up post that Discord accepted but whose answer the bot never read (killed with -9 while it was in flight)', () => {
   let handle: EmulatorHandle;
-  const storeDir = tempStoreDir();
-  const started: BotProcess[] = [];
+  const bots = botsOnOneStore(() => handle);
+  const { start } = bots;
   const general = () => handle.channel(DEFAULT_CHANNELS.general).id;
-  const start = async (clock: string) => {
-    const bot = await startBot({
-      apiUrl: handle.restUrl,
-      storeDir,
-      env: { BOT_CLOCK_START: clock, SCHEDULE_CRON: EVERY_SECOND },
-    });
-    started.push(bot);
-    return bot;
-  };
 
   beforeAll(async () => {
     handle = await startEmulator({ token: FAKE_TOKEN, heartbeatIntervalMs: 1_000 });
@@ -522,7 +505,7 @@ describe('GIVEN a catch-up post that Discord accepted but whose answer the bot n
   }, 40_000);
 
   afterAll(async () => {
-    await Promise.all(started.map((bot) => bot.stop()));
+    await bots.stopAll();
     await handle?.close();
   });
 

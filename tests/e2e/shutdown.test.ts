@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BotProcess } from './bot/bot-process.js';
-import { FAKE_TOKEN, LOG_LEVEL, startBot, tempStoreDir } from './bot/bot-process.js';
+import { FAKE_TOKEN, LOG_LEVEL } from './bot/bot-process.js';
 import {
+  botsOnOneStore,
   ANNIVERSARY_DUE,
   ANNIVERSARY_KEY,
-  EVERY_SECOND,
   adminSchedule,
   postsTo,
   readStoreFile,
@@ -32,25 +32,16 @@ async function terminate(bot: BotProcess) {
 
 describe('GIVEN the real bot with a schedule set up in its store', () => {
   let handle: EmulatorHandle;
-  const storeDir = tempStoreDir();
-  const started: BotProcess[] = [];
+  const bots = botsOnOneStore(() => handle);
+  const { start } = bots;
   const general = () => handle.channel(DEFAULT_CHANNELS.general).id;
-  const start = async (clock: string) => {
-    const bot = await startBot({
-      apiUrl: handle.restUrl,
-      storeDir,
-      env: { BOT_CLOCK_START: clock, SCHEDULE_CRON: EVERY_SECOND },
-    });
-    started.push(bot);
-    return bot;
-  };
 
   beforeAll(async () => {
     handle = await startEmulator({ token: FAKE_TOKEN, heartbeatIntervalMs: 1_000 });
   });
 
   afterAll(async () => {
-    await Promise.all(started.map((bot) => bot.stop(1_000)));
+    await bots.stopAll(1_000);
     await handle?.close();
   });
 
@@ -105,7 +96,7 @@ describe('GIVEN the real bot with a schedule set up in its store', () => {
   test('WHEN the run is over THEN no unknown route, no emulator error, no error in any bot log', () => {
     expect(handle.unknownRoutes).toEqual([]);
     expect(handle.internalErrors).toEqual([]);
-    for (const bot of started) {
+    for (const bot of bots.started) {
       expect(bot.logs().filter((r) => r.level >= LOG_LEVEL.error)).toEqual([]);
     }
   });

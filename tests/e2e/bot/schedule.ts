@@ -6,6 +6,7 @@ import type {
   OptionValue,
   RecordedRequest,
 } from '../emulator/index.js';
+import { startBot, tempStoreDir, type BotProcess } from './bot-process.js';
 import type { WireEmbed } from './wire.js';
 
 /** Wake the runner every second, so a test waits seconds for a post, not minutes. */
@@ -107,3 +108,28 @@ export function embedText(embed: WireEmbed | undefined): string {
 
 export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Bot processes that share one store file, as one bot across restarts: `start(clock)` starts the
+ * next one with its clock at `clock`, waking every second; `stopAll()` ends every one started.
+ */
+export function botsOnOneStore(emulator: () => EmulatorHandle) {
+  const storeDir = tempStoreDir();
+  const started: BotProcess[] = [];
+  return {
+    storeDir,
+    started,
+    start: async (clock: string): Promise<BotProcess> => {
+      const bot = await startBot({
+        apiUrl: emulator().restUrl,
+        storeDir,
+        env: { BOT_CLOCK_START: clock, SCHEDULE_CRON: EVERY_SECOND },
+      });
+      started.push(bot);
+      return bot;
+    },
+    stopAll: async (killAfterMs?: number): Promise<void> => {
+      await Promise.all(started.map((bot) => bot.stop(killAfterMs)));
+    },
+  };
+}
