@@ -4,6 +4,7 @@ import type { BotProcess } from './bot/bot-process.js';
 import { FAKE_TOKEN, startBot, tempStoreDir } from './bot/bot-process.js';
 import type { DeployResult } from './bot/deploy.js';
 import { deployCommands } from './bot/deploy.js';
+import { previewJson } from './bot/preview.js';
 import {
   EPHEMERAL,
   callbacksFor,
@@ -142,6 +143,22 @@ describe('GIVEN the real bot as its own process, a temp store, and the emulator'
       }
       expect((message.flags ?? 0) & EPHEMERAL).toBe(0);
       expect(canPing(message)).toBe(false);
+    },
+  );
+
+  test.each([
+    ['/agreement partner:Germany', 'agreement', { partner: 'Germany' }, 'en-US'],
+    ['/agreements', 'agreements', {}, 'uk'],
+  ] as const)(
+    'WHEN %s arrives THEN the embeds and buttons on the wire are exactly what the preview shows',
+    async (line, name, options, locale) => {
+      const [message, shown] = await Promise.all([
+        roundTrip(handle, slash(name, options, locale)).then((cb) => finalAnswer(handle, cb)),
+        previewJson(line, '--locale', locale),
+      ]);
+      expect(message.embeds?.length).toBeGreaterThan(0);
+      expect(message.embeds).toEqual(shown.embeds);
+      expect(message.components).toEqual(shown.components);
     },
   );
 
