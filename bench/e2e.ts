@@ -2,13 +2,15 @@
  * End-to-end benchmark: the bot against the bare discord.js floor, on the local Discord emulator.
  *
  *   npm run bench                       (all benches, this one included)
- *   node --import tsx bench/e2e.ts [--profile] [--per-phase N]
+ *   node --import tsx bench/e2e.ts [--profile] [--per-phase N] [--node-flags='…'] [--out FILE]
  *
- * Writes bench/results/e2e.json and prints a markdown table. See `method` below for how.
+ * Writes bench/results/e2e.json (or FILE) and prints a markdown table. See `method` below for how.
+ * `--node-flags` runs both subjects under the same extra V8/Node flags (say, a smaller young
+ * generation), to see what a runtime setting does to each without favouring either.
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../tests/e2e/bot/bot-process.js';
 import type { EmulatorHandle, EmulatorOptions } from '../tests/e2e/emulator/index.js';
@@ -31,11 +33,16 @@ const { values: args } = parseArgs({
   options: {
     profile: { type: 'boolean', default: false },
     'per-phase': { type: 'string', default: '10000' },
+    'node-flags': { type: 'string', default: '' },
+    out: { type: 'string', default: join('bench', 'results', 'e2e.json') },
   },
 });
 
 const SUBJECTS: readonly SubjectName[] = ['floor', 'bot'];
 const PER_PHASE = Number.parseInt(args['per-phase'], 10);
+/** Extra flags for both subjects alike; none by default, so each runs as Node ships. */
+const NODE_FLAGS = args['node-flags'].split(/\s+/).filter(Boolean);
+const OUT = join(ROOT, args.out);
 const CHUNK = 1_000;
 const WARMUP = 1_000;
 const STARTS = 3;
@@ -51,7 +58,7 @@ const METHOD = [
   'Both subjects run as plain JavaScript under `node` with no loader: the bot from `npm run build` (dist/src/index.js, as `npm start` runs it, minus --enable-source-maps), the floor (tests/e2e/floor-bot.ts) transpiled by TypeScript to dist/bench/floor-bot.js. So tsx is measured for neither.',
   'Each subject has its own emulator instance (same code, same options) in this process, so neither inherits the records the other made; the two subjects alternate in chunks of 1,000 interactions, so both see the same machine load.',
   'Round trip = the emulator’s time from sending INTERACTION_CREATE to receiving the callback. Each phase: a fixed number of interactions kept at 1 or 10 in flight; /agreement rotates over every partner id, autocomplete over typed prefixes. One warm-up chunk per subject first.',
-  'Both run with --trace-gc (one line per collection, the same for both) for the GC figures.',
+  `Both run with --trace-gc (one line per collection, the same for both) for the GC figures${NODE_FLAGS.length > 0 ? `, and both with ${NODE_FLAGS.join(' ')}` : ''}.`,
   'CPU = utime+stime from /proc/<pid>/stat around each chunk. RSS = VmRSS from /proc/<pid>/status after ready and after every chunk. RSS saws with garbage collection, so the trend is the least-squares slope of its troughs (the lowest of every 4 samples), over the second half of the run (the first half holds the heap’s growth to its working size). The live heap after each full GC (from --trace-gc) tells a leak from heap V8 keeps.',
 ];
 
@@ -70,7 +77,7 @@ async function main(): Promise<void> {
   for (let start = 0; start < STARTS; start += 1) {
     for (const name of SUBJECTS) {
       await running[name]?.process.stop();
-      running[name] = await startSubject(name, handles[name], ['--trace-gc']);
+      running[name] = await startSubject(name, handles[name], ['--trace-gc', ...NODE_FLAGS]);
       readyMs[name].push(running[name].readyAfterMs);
     }
   }
@@ -138,6 +145,7 @@ async function main(): Promise<void> {
     command: 'npm run bench',
     date: new Date().toISOString(),
     node: process.version,
+    nodeFlags: NODE_FLAGS,
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? null,
     method: METHOD,
@@ -151,8 +159,8 @@ async function main(): Promise<void> {
     benchProcessRssMB: process.memoryUsage().rss / MB,
     durationS: (performance.now() - started) / 1000,
   };
-  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'e2e.json'), `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
 
   const out = [
     '',
@@ -166,7 +174,7 @@ async function main(): Promise<void> {
     `- Bot log lines during the whole run: ${botLogLines}. Unknown routes: floor ${unknownRoutes.floor}, bot ${unknownRoutes.bot}.`,
     ...(profiles ? ['', profileTable(profiles)] : []),
     '',
-    `Written to bench/results/e2e.json in ${report.durationS.toFixed(0)} s (bench process with both emulators: RSS ${report.benchProcessRssMB.toFixed(0)} MB).`,
+    `Written to ${relative(ROOT, OUT)} in ${report.durationS.toFixed(0)} s (bench process with both emulators: RSS ${report.benchProcessRssMB.toFixed(0)} MB).`,
     '',
   ];
   process.stdout.write(out.join('\n'));
@@ -215,7 +223,11 @@ async function profileBoth(): Promise<Record<SubjectName, ProfileSummary>> {
   for (const name of SUBJECTS) {
     const dir = mkdtempSync(join(tmpdir(), `bench-prof-${name}-`));
     const handle = await startEmulator(EMULATOR);
-    const subject = await startSubject(name, handle, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const subject = await startSubject(name, handle, [
+      '--cpu-prof',
+      `--cpu-prof-dir=${dir}`,
+      ...NODE_FLAGS,
+    ]);
     const phases: Phase[] = [PHASES[1]!, PHASES[3]!];
     for (const phase of phases) {
       await runChunk(handle, subject.process.pid, phase, 0, PROFILE_INTERACTIONS / phases.length);
