@@ -113,7 +113,12 @@ export function resolvePartner(query: string, data: Dataset): PartnerMatch {
  * query, names with a word that does, near misses, then member lists. Empty input lists the
  * agreements in signing order. Values are agreement ids.
  */
-export function suggestPartners(query: string, data: Dataset, locale: string): Choice[] {
+export function suggestPartners(
+  query: string,
+  data: Dataset,
+  locale: string,
+  include: (agreement: Agreement) => boolean = () => true,
+): Choice[] {
   const text = query.slice(0, MAX_QUERY_LENGTH * 2);
   const normalized = lookupForm(text);
   const direct = [byId(text, data), ...byFlag(text, data)].filter(
@@ -124,8 +129,15 @@ export function suggestPartners(query: string, data: Dataset, locale: string): C
       ? data.agreements
       : [...direct, ...rankByName(partnerIndex(data), normalized).map((r) => r.item)];
   return [...new Set(ranked)]
+    .filter(include)
     .slice(0, LIMITS.autocompleteChoices)
     .map((agreement) => choice(partnerChoiceName(agreement, locale), agreement.id));
+}
+
+/** Whether the partner is a country (the EU, the G7 and the Compact are not): one a map can show. */
+export function isCountry(agreement: Agreement): boolean {
+  const { iso2 } = agreement.partner;
+  return iso2 !== null && iso2 !== 'EU';
 }
 
 /** "🇩🇪 Germany · 16 Feb 2024"; Ukrainian names and dates for the `uk` locale where we have them. */

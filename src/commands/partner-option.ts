@@ -1,0 +1,69 @@
+import type { Dataset } from '../data/load.js';
+import type { Agreement } from '../data/schema.js';
+import type { Strings } from '../i18n/index.js';
+import { resolvePartner, suggestPartners } from '../lookup/partners.js';
+import { partnerLabel } from '../render/agreement.js';
+import { renderNotFound } from '../render/not-found.js';
+import type { ReplyBody } from '../render/reply.js';
+import { echoUserText } from '../render/user-text.js';
+import type { Choice } from './types.js';
+
+/** A `partner` option read: the agreement meant, or the ephemeral reply that says we do not know. */
+export type PartnerOption =
+  { kind: 'found'; agreement: Agreement } | { kind: 'reply'; body: ReplyBody };
+
+/** Resolves what a user typed in a `partner` option, as /agreement and /map both take one. */
+export function readPartnerOption(query: string, data: Dataset, strings: Strings): PartnerOption {
+  const match = resolvePartner(query, data);
+  switch (match.kind) {
+    case 'found':
+      return match;
+    case 'ambiguous':
+      return {
+        kind: 'reply',
+        body: renderNotFound(
+          strings.notFound.ambiguous(echoUserText(query)),
+          match.candidates.map((a) => partnerLabel(a, strings)),
+          strings.notFound.tryList,
+          strings,
+        ),
+      };
+    case 'not-found':
+      return {
+        kind: 'reply',
+        body: renderNotFound(
+          strings.notFound.partner(echoUserText(query)),
+          match.suggestions.map((a) => partnerLabel(a, strings)),
+          strings.notFound.tryList,
+          strings,
+        ),
+      };
+  }
+}
+
+/**
+ * What people type repeats (every user types "g", "ge", "ger"…), and the answer depends only on
+ * the text, the language and which partners the command takes: keep recent answers, bounded so
+ * odd input cannot grow it.
+ */
+const SUGGESTION_CACHE_SIZE = 2000;
+const suggestions = new WeakMap<Dataset, Map<string, Choice[]>>();
+
+/** Autocomplete for a `partner` option; `scope` names the subset `include` keeps, for the cache. */
+export function partnerChoices(
+  data: Dataset,
+  query: string,
+  locale: string,
+  include?: { scope: string; keep: (agreement: Agreement) => boolean },
+): Choice[] {
+  const cache = suggestions.get(data) ?? new Map<string, Choice[]>();
+  suggestions.set(data, cache);
+  const key = `${include?.scope ?? 'all'}|${locale}|${query.slice(0, 100)}`;
+  let choices = cache.get(key);
+  if (!choices) {
+    choices = suggestPartners(query, data, locale, include?.keep);
+    if (cache.size >= SUGGESTION_CACHE_SIZE) cache.clear();
+    cache.set(key, choices);
+  }
+  return choices;
+}
