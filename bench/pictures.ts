@@ -21,6 +21,7 @@ const cases: [string, () => Promise<Picture>][] = [
   ['map 2024', () => renderMapPng(data, { filter: { year: 2024 } })],
   ['map 2025', () => renderMapPng(data, { filter: { year: 2025 } })],
   ['map DW 21', () => renderMapPng(data, { filter: { dw21: true } })],
+  ['map, locator for Poland', () => renderMapPng(data, { filter: { partner: 'pl' } })],
 ];
 
 let peak = process.memoryUsage().rss;

@@ -62,6 +62,10 @@ export const ukCommands: Record<string, CommandLocalization> = {
           dw21: '21 угода зі статті DW (липень 2024)',
         },
       },
+      partner: {
+        name: 'партнер',
+        description: 'Одна країна-партнер, щоб побачити, де вона (замість «показати»)',
+      },
     },
   },
   quote: {

@@ -81,6 +81,11 @@ export const en = {
       '2025': 'The partners that signed in 2025.',
       dw21: 'The 21 agreements DW counted on 11 July 2024.',
     },
+    partnerTitle: (label: string) => `${label} on the map`,
+    partnerDescription: (name: string) =>
+      `Where ${name} is, in the shade of the date it signed. The facts: \`/agreement partner:${name}\``,
+    notACountry: (label: string, name: string) =>
+      `${label} is not a country, so the map cannot show it. Its facts: \`/agreement partner:${name}\`; every partner country: \`/map\`.`,
     footer:
       'Map: Natural Earth via world-atlas, with Crimea shown as part of Ukraine (UN GA resolution 68/262)',
   },
@@ -228,6 +233,7 @@ export const en = {
         dw21: "The 21 agreements in DW's count of 11 Jul 2024",
         year: (year: number) => `Agreements signed in ${year}`,
         all: 'Every agreement',
+        partner: (name: string, date: string) => `${name}: signed ${date}`,
       },
       subtitle: (scope: string, countries: number) =>
         `${scope}: ${countries} ${countries === 1 ? 'country' : 'countries'}, shaded by date signed`,
@@ -236,6 +242,7 @@ export const en = {
       ukraine: 'Ukraine',
       hatched: 'Hatched: disputed',
       notPartnerHere: 'Not a partner here',
+      otherCountries: 'Other countries',
       notPartner: 'Not a partner',
       notCountries: 'Not countries, so not mapped:',
       alt: {
@@ -248,6 +255,10 @@ export const en = {
         notMapped: (list: string) => `Not countries, listed beside the map: ${list}.`,
         byMonth: (months: string) => `By month: ${months}.`,
         none: 'No country in this selection.',
+        partner: (name: string, date: string, overseas: boolean) =>
+          overseas
+            ? `Map of Europe, with ${name} in a box beside it, highlighted in the shade of its signing date, ${date}.`
+            : `Map of Europe with ${name} highlighted in the shade of its signing date, ${date}.`,
       },
     },
   },

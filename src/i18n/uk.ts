@@ -84,6 +84,11 @@ export const uk = {
       '2025': 'Партнери, що підписали угоди у 2025 році.',
       dw21: '21 угода, яку DW нарахувала станом на 11 липня 2024 року.',
     },
+    partnerTitle: (label: string) => `${label} на мапі`,
+    partnerDescription: (name: string) =>
+      `Де розташований партнер «${name}», у кольорі дати підписання. Факти: \`/угода партнер:${name}\``,
+    notACountry: (label: string, name: string) =>
+      `${label} — не країна, тож на мапі цього не показати. Факти: \`/угода партнер:${name}\`; усі країни-партнери: \`/мапа\`.`,
     footer:
       'Мапа: Natural Earth (world-atlas); Крим показано як частину України (резолюція ГА ООН 68/262)',
   },
@@ -228,6 +233,7 @@ export const uk = {
         dw21: '21 угода за підрахунком DW на 11 лип. 2024',
         year: (year: number) => `Угоди, підписані у ${year} році`,
         all: 'Усі угоди',
+        partner: (name: string, date: string) => `${name}: підписано ${date}`,
       },
       subtitle: (scope: string, countries: number) =>
         `${scope}: ${countries} ${plural(countries, 'країна', 'країни', 'країн')}, відтінок за датою підписання`,
@@ -236,6 +242,7 @@ export const uk = {
       ukraine: 'Україна',
       hatched: 'Штрихування: спірна',
       notPartnerHere: 'Не партнер у цій вибірці',
+      otherCountries: 'Інші країни',
       notPartner: 'Не партнер',
       notCountries: 'Не країни, тож не на мапі:',
       alt: {
@@ -248,6 +255,10 @@ export const uk = {
         notMapped: (list: string) => `Не країни, перелічені поруч із мапою: ${list}.`,
         byMonth: (months: string) => `За місяцями: ${months}.`,
         none: 'У цій вибірці немає жодної країни.',
+        partner: (name: string, date: string, overseas: boolean) =>
+          overseas
+            ? `Мапа Європи; поруч у рамці — партнер «${name}», виділений кольором дати підписання, ${date}.`
+            : `Мапа Європи, на якій виділено партнера «${name}» кольором дати підписання, ${date}.`,
       },
     },
   },

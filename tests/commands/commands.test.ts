@@ -4,7 +4,9 @@ import { agreement } from '../../src/commands/agreement.js';
 import { agreements } from '../../src/commands/agreements.js';
 import { commands } from '../../src/commands/index.js';
 import { quote } from '../../src/commands/quote.js';
+import { map } from '../../src/commands/map.js';
 import { timeline } from '../../src/commands/timeline.js';
+import { isCountry } from '../../src/lookup/partners.js';
 import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
 import { PAGE_SIZE } from '../../src/render/list.js';
 import { expectValidChoices, expectWithinDiscordLimits } from '../helpers/limits.js';
@@ -235,5 +237,73 @@ describe('/timeline and /about', () => {
     expect(counts).toContain(`${data.agreements.length} documents (28 on Ukraine’s official list)`);
     expect(counts).toContain(`${data.quotes.length} quotes`);
     expect(text(body)).toContain('https://example.org/report');
+  });
+});
+
+describe('/map partner (a locator for one country)', () => {
+  test.each([
+    ['Germny', 'de', 'map-de.png'],
+    ['Німеччина', 'de', 'map-de.png'],
+    ['🇯🇵', 'jp', 'map-jp.png'],
+  ])(
+    'GIVEN partner "%s" THEN a public embed showing %s, with the picture attached as %s',
+    async (typed, id, fileName) => {
+      const body = await map.respond(input({ partner: typed }), testContext());
+      expectWithinDiscordLimits(body);
+      expect(isEphemeral(body)).toBe(false);
+      const embed = body.embeds?.[0];
+      expect(embed?.title).toContain(data.agreementById.get(id)!.partner.shortName.en);
+      expect(embed?.image?.url).toBe(`attachment://${fileName}`);
+      expect(body.files?.map((f) => f.name)).toEqual([fileName]);
+      expect(body.files?.[0]?.description).toContain('highlighted');
+    },
+  );
+
+  test.each(['EU', 'G7', 'compact'])(
+    'GIVEN %s, which is no country THEN an ephemeral note pointing to /agreement',
+    async (typed) => {
+      const body = await map.respond(input({ partner: typed }), testContext());
+      expect(isEphemeral(body)).toBe(true);
+      expect(body.files ?? []).toEqual([]);
+      expect(body.content).toContain('not a country');
+      expect(body.content).toContain('/agreement partner:');
+    },
+  );
+
+  test('GIVEN an unknown partner THEN the same ephemeral "did you mean" as /agreement', async () => {
+    const [fromMap, fromAgreement] = await Promise.all([
+      map.respond(input({ partner: 'Germanyy land' }), testContext()),
+      agreement.respond(input({ partner: 'Germanyy land' }), testContext()),
+    ]);
+    expect(isEphemeral(fromMap)).toBe(true);
+    expect(fromMap).toEqual(fromAgreement);
+  });
+
+  test('GIVEN an empty partner THEN the whole map, as without the option', async () => {
+    const body = await map.respond(input({ partner: '  ' }), testContext());
+    expect(body.files?.map((f) => f.name)).toEqual(['map.png']);
+  });
+
+  test.each(['', 'e', 'g', 'u'])(
+    'GIVEN "%s" typed THEN autocomplete offers countries only, within limits',
+    (typed) => {
+      const choices = map.autocomplete!(
+        { ...input({}), focused: { name: 'partner', value: typed } },
+        testContext(),
+      );
+      expectValidChoices(choices);
+      expect(choices.length).toBeGreaterThan(0);
+      for (const { value } of choices) expect(isCountry(data.agreementById.get(value)!)).toBe(true);
+    },
+  );
+
+  test('GIVEN nothing typed THEN autocomplete lists every country and no organisation', () => {
+    const choices = map.autocomplete!(
+      { ...input({}), focused: { name: 'partner', value: '' } },
+      testContext(),
+    );
+    const values = choices.map((c) => c.value);
+    expect(values).not.toContain('eu');
+    expect(values).toContain('de');
   });
 });

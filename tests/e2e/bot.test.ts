@@ -50,6 +50,7 @@ const COMMAND_CASES: [string, string, Record<string, OptionValue>, string][] = [
   ['/about in Ukrainian', 'about', {}, 'uk'],
   ['/map', 'map', {}, 'en-US'],
   ['/map show:2024 in Ukrainian', 'map', { show: '2024' }, 'uk'],
+  ['/map partner:Poland (a locator)', 'map', { partner: 'Poland' }, 'en-US'],
 ];
 
 describe('GIVEN the real bot as its own process, a temp store, and the emulator', () => {

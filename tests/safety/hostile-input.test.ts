@@ -321,10 +321,14 @@ describe('hostile input at every command', () => {
       fc.record({
         name: fc.constantFrom('timeline', 'map', 'about'),
         show: fc.oneof(fc.constantFrom('all', '2024', '2025', 'dw21'), optionValue),
+        // /map's locator: mostly hostile text, sometimes a partner it finds or one it cannot map.
+        partner: fc.option(fc.oneof(hostile, fc.constantFrom('de', 'Germny', '🇯🇵', 'EU', 'G7')), {
+          nil: undefined,
+        }),
         locale,
       }),
-      async ({ name, show, locale: l }) => {
-        const body = await command(name).respond(commandInput({ show }, l), testContext());
+      async ({ name, show, partner, locale: l }) => {
+        const body = await command(name).respond(commandInput({ show, partner }, l), testContext());
         expectSafeReply(body);
       },
     );

@@ -11,6 +11,7 @@ import {
 import type { Dataset } from '../../data/load.js';
 import type { Agreement } from '../../data/schema.js';
 import { languageOf, stringsFor, type Strings } from '../../i18n/index.js';
+import { isCountry } from '../../lookup/partners.js';
 import { partnerName } from '../agreement.js';
 import { colourAt, dateScale, type DateScale } from './colour-scale.js';
 import { longDate, monthAndYear, monthName, monthStart, shortDate } from './dates.js';
@@ -26,6 +27,8 @@ export interface MapFilter {
   year?: number;
   /** Only the 21 agreements the DW article of 11 July 2024 counts. */
   dw21?: boolean;
+  /** One agreement, by id: a locator for one partner country. Overrides the others. */
+  partner?: string;
 }
 
 export interface MapOptions {
@@ -60,6 +63,8 @@ const EUROPE_VIEW: GeoJSON.MultiPoint = {
 };
 /** Partners beyond Europe, drawn in boxes of their own beside the map. */
 const OVERSEAS = ['US', 'CA', 'JP'] as const;
+const isOverseas = (partner: { iso2: string }): boolean =>
+  (OVERSEAS as readonly string[]).includes(partner.iso2);
 
 /** A partner on the map: a country that signed, with its colour, or null outside the selection. */
 export interface MapPartner {
@@ -94,6 +99,7 @@ export interface MapLayout {
 }
 
 export function selectAgreements(data: Dataset, filter: MapFilter = {}): Agreement[] {
+  if (filter.partner !== undefined) return data.agreements.filter((a) => a.id === filter.partner);
   return data.agreements.filter(
     (a) =>
       (filter.year === undefined || Number(a.signed.slice(0, 4)) === filter.year) &&
@@ -101,11 +107,14 @@ export function selectAgreements(data: Dataset, filter: MapFilter = {}): Agreeme
   );
 }
 
-/** Countries that signed (the EU, an organisation, is not one). Same scale for every filter. */
+/** Whether the map can show this partner: a country (the EU, an organisation, is not one). */
+export function isMapped(agreement: Agreement): boolean {
+  return isCountry(agreement) && ISO_NUMERIC[agreement.partner.iso2!] !== undefined;
+}
+
+/** Countries that signed. Same scale for every filter. */
 function countryAgreements(data: Dataset): Agreement[] {
-  return data.agreements.filter(
-    (a) => a.partner.iso2 !== null && a.partner.iso2 !== 'EU' && ISO_NUMERIC[a.partner.iso2],
-  );
+  return data.agreements.filter(isMapped);
 }
 
 function scaleFor(data: Dataset): DateScale {
@@ -164,7 +173,7 @@ export function layoutMap(data: Dataset, filter: MapFilter = {}, locale = 'en'):
     selected: selectedIds.has(agreement.id),
     fill: scale.colour(agreement.signed),
   }));
-  const notMapped = selected.filter((a) => a.partner.iso2 === null || a.partner.iso2 === 'EU');
+  const notMapped = selected.filter((a) => !isCountry(a));
 
   // Labels, biggest country first; a small one that would cover a neighbour's moves aside.
   const placed: MapLabel[] = [];
@@ -174,7 +183,7 @@ export function layoutMap(data: Dataset, filter: MapFilter = {}, locale = 'en'):
   const ukraineLabel = box(stringsFor(locale).pictures.map.ukraineLabel, ux, uy - 26, null);
   placed.push(ukraineLabel);
   const european = partners
-    .filter((p) => p.selected && !(OVERSEAS as readonly string[]).includes(p.iso2))
+    .filter((p) => p.selected && !isOverseas(p))
     .map((p) => {
       const country = countryForIso2(p.iso2)!;
       const land = mainland(country);
@@ -292,7 +301,7 @@ export function mapSvg(data: Dataset, options: MapOptions = {}): string {
     element('rect', { ...frameRect(), fill: 'none', stroke: theme.grid, 'stroke-width': 2 }),
     ...layout.labels.map((label) => drawLabel(label, theme)),
     drawLabel(layout.ukraineLabel, theme, theme.ukraineBorder),
-    sidePanel(layout, theme, strings),
+    sidePanel(layout, theme, strings, options.filter ?? {}),
   ];
   return svgDocument(WIDTH, HEIGHT, theme.card, parts.join('\n'));
 }
@@ -334,16 +343,22 @@ function drawLabel(label: MapLabel, theme: Theme, colour = theme.ink): string {
   );
 }
 
-function scopeOf(filter: MapFilter, strings: Strings): string {
+function scopeOf(filter: MapFilter, strings: Strings, selected: readonly Agreement[]): string {
   const scope = strings.pictures.map.scope;
+  const [one] = selected;
+  if (filter.partner !== undefined && one) {
+    return scope.partner(partnerName(one, strings), longDate(one.signed, strings.pictures));
+  }
   if (filter.dw21 && filter.year !== undefined) return scope.dw21Year(filter.year);
   if (filter.dw21) return scope.dw21;
   return filter.year !== undefined ? scope.year(filter.year) : scope.all;
 }
 
 function subtitle(filter: MapFilter, layout: MapLayout, strings: Strings): string {
+  // A locator names its one partner and date; "1 country, shaded by date" would say nothing more.
+  if (filter.partner !== undefined) return scopeOf(filter, strings, layout.selected);
   const countries = layout.partners.filter((p) => p.selected).length;
-  return strings.pictures.map.subtitle(scopeOf(filter, strings), countries);
+  return strings.pictures.map.subtitle(scopeOf(filter, strings, layout.selected), countries);
 }
 
 /** The title and subtitle, for the check that they fit. */
@@ -359,7 +374,7 @@ export function mapHeadings(
   };
 }
 
-function sidePanel(layout: MapLayout, theme: Theme, strings: Strings): string {
+function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: MapFilter): string {
   const p = strings.pictures;
   const m = p.map;
   const parts: string[] = [];
@@ -463,16 +478,22 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings): string {
       }),
     );
   }
+  // On a locator the grey countries include other partners: "not a partner" would be wrong.
   swatch(
     theme.land,
-    layout.selected.length < layout.partners.length ? m.notPartnerHere : m.notPartner,
+    filter.partner !== undefined
+      ? m.otherCountries
+      : layout.selected.length < layout.partners.length
+        ? m.notPartnerHere
+        : m.notPartner,
   );
   y += 6;
 
   // Partners beyond Europe, each in a box of its own.
   for (const iso2 of OVERSEAS) {
     const partner = layout.partners.find((p) => p.iso2 === iso2);
-    if (!partner) continue;
+    // A locator shows a box only for its own partner: grey boxes would locate nothing.
+    if (!partner || (filter.partner !== undefined && !partner.selected)) continue;
     parts.push(overseasBox(partner, SIDE.left, y, width, 128, theme, strings));
     y += 140;
   }
@@ -572,31 +593,37 @@ export function mapAlt(data: Dataset, filter: MapFilter = {}, locale = 'en'): st
     ([month, names]) => `${monthAndYear(`${month}-01`, p)}: ${names.join(', ')}`,
   );
   const disputed = shown.filter((partner) => partner.agreement.status === 'disputed');
-  const scope = scopeOf(filter, strings);
+  const scope = scopeOf(filter, strings, layout.selected);
+  const [one] = shown;
   const sentences = [
-    alt.intro(
-      shown.length,
-      // Mid-sentence: "…with Ukraine: every agreement, shaded…"; names and "DW" keep their capitals.
-      scope.charAt(0).toLocaleLowerCase(strings.locale) + scope.slice(1),
-      longDate(layout.scale.from, p),
-      longDate(layout.scale.to, p),
-    ),
+    filter.partner !== undefined && one
+      ? alt.partner(name(one.agreement), longDate(one.agreement.signed, p), isOverseas(one))
+      : alt.intro(
+          shown.length,
+          // Mid-sentence: "…with Ukraine: every agreement, shaded…"; names and "DW" keep their capitals.
+          scope.charAt(0).toLocaleLowerCase(strings.locale) + scope.slice(1),
+          longDate(layout.scale.from, p),
+          longDate(layout.scale.to, p),
+        ),
     alt.ukraine,
-    shown.some((partner) => (OVERSEAS as readonly string[]).includes(partner.iso2))
-      ? alt.overseas
-      : '',
+    filter.partner === undefined && shown.some(isOverseas) ? alt.overseas : '',
     disputed.length > 0 ? alt.disputed(disputed.map((d) => name(d.agreement)).join(', ')) : '',
     layout.notMapped.length > 0
       ? alt.notMapped(
           layout.notMapped.map((a) => `${name(a)} (${shortDate(a.signed, p)})`).join(', '),
         )
       : '',
-    months.length > 0 ? alt.byMonth(months.join('; ')) : alt.none,
+    filter.partner !== undefined
+      ? ''
+      : months.length > 0
+        ? alt.byMonth(months.join('; '))
+        : alt.none,
   ];
   return sentences.filter(Boolean).join(' ');
 }
 
 export function mapFileName(filter: MapFilter = {}): string {
+  if (filter.partner !== undefined) return `map-${filter.partner.replace(/[^a-z0-9-]/gi, '')}.png`;
   const parts = [
     'map',
     filter.year !== undefined ? String(filter.year) : '',
@@ -609,10 +636,14 @@ const cache = new PictureCache<Dataset>();
 
 /** The `/map` picture for a filter. Cached per dataset, filter, theme and language. */
 export async function renderMapPng(data: Dataset, options: MapOptions = {}): Promise<Picture> {
-  const filter: MapFilter = { year: options.filter?.year, dw21: options.filter?.dw21 === true };
+  const requested = options.filter ?? {};
+  const filter: MapFilter =
+    requested.partner !== undefined
+      ? { partner: requested.partner }
+      : { year: requested.year, dw21: requested.dw21 === true };
   const theme = options.theme ?? 'light';
   const language = languageOf(options.locale ?? 'en');
-  const key = `map:${filter.year ?? ''}:${filter.dw21 ? 'dw21' : ''}:${theme}:${language}`;
+  const key = `map:${filter.partner ?? ''}:${filter.year ?? ''}:${filter.dw21 ? 'dw21' : ''}:${theme}:${language}`;
   const picture = await cache.get(data, key, () =>
     rasterise(mapSvg(data, { filter, theme, locale: language }), {
       alt: mapAlt(data, filter, language),

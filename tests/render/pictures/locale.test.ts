@@ -164,6 +164,8 @@ describe('labels fit, in both languages', () => {
     { year: 2025 },
     { dw21: true },
     { year: 2024, dw21: true },
+    // Locators: the longest partner names.
+    ...data.agreements.map((a) => ({ partner: a.id })),
   ];
   test.each(LOCALES.flatMap((locale) => filters.map((filter) => [locale, filter] as const)))(
     'GIVEN %s and filter %o WHEN the map’s headings are measured THEN they fit across',
@@ -188,7 +190,13 @@ describe('labels fit, in both languages', () => {
       const fits = (offset: number, label: string, size: number, bold = false) =>
         expect(SIDE.left + offset + textWidth(label, size, bold), label).toBeLessThanOrEqual(right);
       fits(0, m.dateSigned, MAP_FONT.side, true);
-      for (const label of [m.ukraine, m.hatched, m.notPartnerHere, m.notPartner]) {
+      for (const label of [
+        m.ukraine,
+        m.hatched,
+        m.notPartnerHere,
+        m.notPartner,
+        m.otherCountries,
+      ]) {
         fits(38, label, MAP_FONT.small);
       }
       fits(0, m.notCountries, MAP_FONT.small);

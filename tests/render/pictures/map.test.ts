@@ -169,8 +169,62 @@ describe('renderMapPng', () => {
     [{ year: 2024 }, 'map-2024.png'],
     [{ dw21: true }, 'map-dw21.png'],
     [{ year: 2024, dw21: true }, 'map-2024-dw21.png'],
+    [{ partner: 'de' }, 'map-de.png'],
+    [{ partner: 'g7-declaration' }, 'map-g7-declaration.png'],
   ])('GIVEN filter %o WHEN named THEN the file is %s', (filter, name) => {
     expect(mapFileName(filter)).toBe(name);
+  });
+});
+
+describe('a locator for one partner', () => {
+  let png: DecodedPng;
+  let layout: MapLayout;
+  let picture: Picture;
+  beforeAll(async () => {
+    picture = await renderMapPng(data, { filter: { partner: 'de' } });
+    png = decodePng(picture.png);
+    layout = layoutMap(data, { partner: 'de' });
+  });
+
+  test('GIVEN Germany THEN only Germany is selected, and only it is labelled beside Ukraine', () => {
+    expect(layout.selected.map((a) => a.id)).toEqual(['de']);
+    expect(layout.partners.filter((p) => p.selected).map((p) => p.iso2)).toEqual(['DE']);
+    expect(layout.labels.map((l) => l.text)).toEqual(['DE']);
+  });
+
+  test('GIVEN Germany WHEN rendered THEN Germany wears its date shade, France and Poland plain land', () => {
+    const germany = layout.partners.find((p) => p.iso2 === 'DE')!;
+    expect(
+      colourDistance(png.pixel(...probe(layout, 'DE')), rgb(germany.fill)),
+    ).toBeLessThanOrEqual(3);
+    for (const other of ['FR', 'PL']) {
+      expect(
+        colourDistance(png.pixel(...probe(layout, other)), rgb(THEMES.light.land)),
+      ).toBeLessThanOrEqual(3);
+    }
+  });
+
+  test('GIVEN Germany WHEN rendered THEN Ukraine is still yellow', () => {
+    const [x, y] = layout.projection(geoCentroid(mainland(countryForIso2('UA')!)))!;
+    expect(colourDistance(png.pixel(x, y), rgb(THEMES.light.ukraine))).toBeLessThanOrEqual(3);
+  });
+
+  test('GIVEN Germany THEN the alt text names it and its date, and a file of its own', () => {
+    expect(picture.fileName).toBe('map-de.png');
+    expect(picture.alt).toContain('Germany');
+    expect(picture.alt).toContain('16 February 2024');
+    expect(picture.alt).not.toContain('Canada');
+  });
+
+  test('GIVEN Japan THEN no European country is selected and the alt text says where it is', async () => {
+    const japan = await renderMapPng(data, { filter: { partner: 'jp' } });
+    expect(layoutMap(data, { partner: 'jp' }).labels).toEqual([]);
+    expect(japan.alt).toContain('in a box beside it');
+  });
+
+  test('GIVEN a partner and a year THEN the partner wins: the filter is one or the other', async () => {
+    const both = await renderMapPng(data, { filter: { partner: 'de', year: 2025 } });
+    expect(both).toBe(picture);
   });
 });
 
