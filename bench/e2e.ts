@@ -10,7 +10,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../tests/e2e/bot/bot-process.js';
 import type { EmulatorHandle, EmulatorOptions } from '../tests/e2e/emulator/index.js';
@@ -42,7 +42,7 @@ const SUBJECTS: readonly SubjectName[] = ['floor', 'bot'];
 const PER_PHASE = Number.parseInt(args['per-phase'], 10);
 /** Extra flags for both subjects alike; none by default, so each runs as Node ships. */
 const NODE_FLAGS = args['node-flags'].split(/\s+/).filter(Boolean);
-const OUT = join(ROOT, args.out);
+const OUT = resolve(ROOT, args.out);
 const CHUNK = 1_000;
 const WARMUP = 1_000;
 const STARTS = 3;
