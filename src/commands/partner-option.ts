@@ -15,30 +15,21 @@ export type PartnerOption =
 /** Resolves what a user typed in a `partner` option, as /agreement and /map both take one. */
 export function readPartnerOption(query: string, data: Dataset, strings: Strings): PartnerOption {
   const match = resolvePartner(query, data);
-  switch (match.kind) {
-    case 'found':
-      return match;
-    case 'ambiguous':
-      return {
-        kind: 'reply',
-        body: renderNotFound(
-          strings.notFound.ambiguous(echoUserText(query)),
-          match.candidates.map((a) => partnerLabel(a, strings)),
-          strings.notFound.tryList,
-          strings,
-        ),
-      };
-    case 'not-found':
-      return {
-        kind: 'reply',
-        body: renderNotFound(
-          strings.notFound.partner(echoUserText(query)),
-          match.suggestions.map((a) => partnerLabel(a, strings)),
-          strings.notFound.tryList,
-          strings,
-        ),
-      };
-  }
+  if (match.kind === 'found') return match;
+  const echoed = echoUserText(query);
+  const [message, guesses] =
+    match.kind === 'ambiguous'
+      ? [strings.notFound.ambiguous(echoed), match.candidates]
+      : [strings.notFound.partner(echoed), match.suggestions];
+  return {
+    kind: 'reply',
+    body: renderNotFound(
+      message,
+      guesses.map((a) => partnerLabel(a, strings)),
+      strings.notFound.tryList,
+      strings,
+    ),
+  };
 }
 
 /**
