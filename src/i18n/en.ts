@@ -135,8 +135,8 @@ export const en = {
     signed: (date: string, place: string) => `Signed ${date}${place}.`,
     signedPlace: (place: string) => ` in ${place}`,
     more: (command: string) => `More: ${command}`,
-    /** What to type after the slash to find an agreement: the command's name as this reader sees it. */
-    agreementCommand: 'agreement',
+    /** What to type after the slash to find an agreement, up to the name: as this reader sees it. */
+    agreementCommand: 'agreement partner:',
     quoteNotes: {
       translated: 'translated',
       notVerbatim: 'not verbatim',

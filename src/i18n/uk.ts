@@ -141,7 +141,7 @@ export const uk = {
     signed: (date: string, place: string) => `Підписано ${date}${place}.`,
     signedPlace: (place: string) => `, місце: ${place}`,
     more: (command: string) => `Докладніше: ${command}`,
-    agreementCommand: 'угода',
+    agreementCommand: 'угода партнер:',
     quoteNotes: {
       translated: 'англійський переклад',
       notVerbatim: 'не дослівно',

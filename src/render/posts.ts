@@ -75,9 +75,12 @@ function postStrings(language: Language | undefined): Strings['posts'] {
   return stringsFor(language ?? 'en').posts;
 }
 
-/** What to type to find an agreement, as this reader sees the command: `/agreement Germany`. */
+/**
+ * What to type to find an agreement, as this reader sees the command and as Discord itself shows
+ * a used one: `/agreement partner:Germany`.
+ */
 function agreementCommand(agreement: Agreement, strings: Strings): string {
-  return `\`/${strings.posts.agreementCommand} ${partnerName(agreement, strings)}\``;
+  return `\`/${strings.posts.agreementCommand}${partnerName(agreement, strings)}\``;
 }
 
 function listJoin(items: readonly string[], and: string): string {

@@ -86,7 +86,7 @@ describe('renderAnniversaryPost', () => {
     });
     expect(body.content).toBe(
       '📅 **1 year ago today** (<t:1708084800:D>), Ukraine signed security agreements with 🇩🇪 Germany and 🇫🇷 France.\n' +
-        'The full record and its sources: `/agreement Germany` and `/agreement France`.',
+        'The full record and its sources: `/agreement partner:Germany` and `/agreement partner:France`.',
     );
     expect(thread).toBeNull();
     const fields = body.embeds[0]!.fields!;
@@ -246,7 +246,7 @@ describe('posts in Ukrainian', () => {
     });
     expect(body.content).toBe(
       '📅 **Цього дня 1 рік тому** (<t:1708084800:D>) Україна підписала безпекові угоди з партнерами: 🇩🇪 Німеччина і 🇫🇷 Франція.\n' +
-        'Повний запис і джерела: `/угода Німеччина` і `/угода Франція`.',
+        'Повний запис і джерела: `/угода партнер:Німеччина` і `/угода партнер:Франція`.',
     );
     const [germany, france] = body.embeds[0]!.fields!;
     expect(body.embeds[0]!.title).toBe('Цього дня підписано 2 документи');
