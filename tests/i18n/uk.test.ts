@@ -629,6 +629,18 @@ describe('Ukrainian data in replies', () => {
   ])('GIVEN %d documents THEN the timeline says "%s"', (count, start) => {
     expect(uk.timeline.description(count).startsWith(start)).toBe(true);
   });
+
+  test.each([
+    [1, '1 країна, що підписала безпекову угоду'],
+    [3, '3 країни, що підписали безпекову угоду'],
+    [11, '11 країн, що підписали безпекову угоду'],
+    [21, '21 країна, що підписала безпекову угоду'],
+    [28, '28 країн, що підписали безпекову угоду'],
+  ])('GIVEN %d countries THEN the map’s alt text says "%s", the verb agreeing', (count, text) => {
+    expect(uk.pictures.map.alt.intro(count, 'усі угоди', 'A', 'B')).toContain(
+      `: ${text} з Україною`,
+    );
+  });
 });
 
 describe('The language of scheduled posts', () => {
