@@ -288,10 +288,11 @@ export const uk = {
       prompt: 'Питання для обговорення',
     },
     off: 'вимкнено',
-    next: (when: string) => `наступний ${when}`,
+    // "Наступний" alone would have to agree with each kind (річниці, огляд, питання): name the post.
+    next: (when: string) => `наступний допис ${when}`,
     noneSoon: 'нічого в найближчі два тижні',
     weekdayNames: ['понеділок', 'вівторок', 'середа', 'четвер', 'пʼятниця', 'субота', 'неділя'],
-    digestOn: (weekday: string) => `день: ${weekday}`,
+    digestOn: (weekday: string) => everyWeekday(weekday),
     cadence: { daily: 'щодня', weekly: 'щотижня, з оглядом', off: 'вимкнено' },
     ping: 'Згадка',
     pingNone: 'нікого',
@@ -343,6 +344,20 @@ function plural(n: number, one: string, few: string, many: string): string {
       // Fractions ("1,5 роки") take the genitive singular, which for these nouns is the "few" form.
       return few;
   }
+}
+
+/** "щопонеділка", "щоп’ятниці": on every such weekday, from its name in `weekdayNames`. */
+function everyWeekday(weekday: string): string {
+  const every: Readonly<Record<string, string>> = {
+    понеділок: 'щопонеділка',
+    вівторок: 'щовівторка',
+    середа: 'щосереди',
+    четвер: 'щочетверга',
+    пʼятниця: 'щопʼятниці',
+    субота: 'щосуботи',
+    неділя: 'щонеділі',
+  };
+  return every[weekday] ?? `день: ${weekday}`;
 }
 
 function yearsWord(n: number): string {

@@ -643,6 +643,24 @@ describe('Ukrainian data in replies', () => {
   });
 });
 
+describe('The Ukrainian /schedule status', () => {
+  test.each(uk.schedule.weekdayNames.map((day, i) => [day, i] as const))(
+    'GIVEN the digest on %s THEN the status says on every such day, in one word',
+    (day) => {
+      expect(uk.schedule.digestOn(day)).toMatch(/^що\p{L}+$/u);
+    },
+  );
+
+  test('GIVEN Friday and Monday THEN the forms are the genitive ones', () => {
+    expect(uk.schedule.digestOn('понеділок')).toBe('щопонеділка');
+    expect(uk.schedule.digestOn('пʼятниця')).toBe('щопʼятниці');
+  });
+
+  test('GIVEN the next post THEN it is named, whatever the kind’s gender or number', () => {
+    expect(uk.schedule.next('X')).toBe('наступний допис X');
+  });
+});
+
 describe('The language of scheduled posts', () => {
   test.each([
     ['uk', 'uk'],
