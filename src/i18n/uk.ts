@@ -320,7 +320,8 @@ export const uk = {
     turnedOff: 'Заплановані дописи для цього сервера вимкнено, налаштування забуто.',
     previewNone:
       'Нічого такого не заплановано на найближчі два тижні. Перегляньте `/розклад стан`.',
-    previewNote: (when: string) => `Ось що буде опубліковано ${when}:`,
+    // `when` is a full date and time ("понеділок, 1 грудня 2025 р. о 09:00"): it needs "на" before it.
+    previewNote: (when: string) => `Ось допис, запланований на ${when}:`,
     discussCooldown: (when: string) => `Обговорення тут щойно почали. Спробуйте ще раз ${when}.`,
   },
   errors: {
