@@ -49,7 +49,7 @@ export const uk = {
     didYouMean: (names: string) => `Можливо, ви мали на увазі: ${names}?`,
     tryList: 'Спробуйте `/угоди`, щоб побачити всі, або виберіть із підказок під час введення.',
     speaker: (query: string) => `У мене немає цитат від «${query}».`,
-    speakerList: (names: string) => `Автори цитат, які я маю: ${names}.`,
+    speakerList: (names: string) => `Я маю цитати таких авторів: ${names}.`,
     topic: (topic: string) => `Жодна цитата не згадує «${topic}».`,
     topicTry: 'Спробуйте ширше слово або не вказуйте тему, щоб отримати випадкову цитату.',
     or: ' або ',
