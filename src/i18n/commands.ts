@@ -130,11 +130,11 @@ export const ukCommands: Record<string, CommandLocalization> = {
       },
       status: {
         name: 'стан',
-        description: 'Коли наступні дописи, останній допис і будь-яка проблема',
+        description: 'Коли вийдуть наступні дописи, яким був останній і чи є проблеми',
       },
       preview: {
         name: 'перегляд',
-        description: 'Побачити наступний допис певного виду (лише вам)',
+        description: 'Показати наступний допис певного виду (бачите лише ви)',
         options: {
           kind: {
             name: 'вид',
