@@ -49,7 +49,7 @@ export const uk = {
     didYouMean: (names: string) => `Можливо, ви мали на увазі: ${names}?`,
     tryList: 'Спробуйте `/угоди`, щоб побачити всі, або виберіть із підказок під час введення.',
     speaker: (query: string) => `У мене немає цитат від «${query}».`,
-    speakerList: (names: string) => `Автори цитат, які я маю: ${names}.`,
+    speakerList: (names: string) => `Я маю цитати таких авторів: ${names}.`,
     topic: (topic: string) => `Жодна цитата не згадує «${topic}».`,
     topicTry: 'Спробуйте ширше слово або не вказуйте тему, щоб отримати випадкову цитату.',
     or: ' або ',
@@ -79,9 +79,9 @@ export const uk = {
   map: {
     title: 'Партнери України за безпековими угодами',
     description: {
-      all: 'Усі країни-партнери, відтінок показує дату підписання. Україна жовтим; ЄС і багатосторонні документи перелічено поруч із мапою.',
-      '2024': 'Партнери, що підписали угоди у 2024 році.',
-      '2025': 'Партнери, що підписали угоди у 2025 році.',
+      all: 'Усі країни-партнери, відтінок показує дату підписання. Україну позначено жовтим; ЄС і багатосторонні документи перелічено поруч із мапою.',
+      '2024': 'Партнери, що підписали угоди в 2024 році.',
+      '2025': 'Партнери, що підписали угоди в 2025 році.',
       dw21: '21 угода, яку DW нарахувала станом на 11 липня 2024 року.',
     },
     partnerTitle: (label: string) => `${label} на мапі`,
@@ -229,9 +229,9 @@ export const uk = {
     map: {
       title: 'Партнери України за безпековими угодами',
       scope: {
-        dw21Year: (year: number) => `З 21 угоди за підрахунком DW — підписані у ${year} році`,
+        dw21Year: (year: number) => `З 21 угоди за підрахунком DW — підписані в ${year} році`,
         dw21: '21 угода за підрахунком DW на 11 лип. 2024',
-        year: (year: number) => `Угоди, підписані у ${year} році`,
+        year: (year: number) => `Угоди, підписані в ${year} році`,
         all: 'Усі угоди',
         partner: (name: string, date: string) => `${name}: підписано ${date}`,
       },
@@ -247,12 +247,13 @@ export const uk = {
       notCountries: 'Не країни, тож не на мапі:',
       alt: {
         intro: (count: number, scope: string, from: string, to: string) =>
-          `Мапа Європи: ${count} ${plural(count, 'країна', 'країни', 'країн')}, що підписали безпекову угоду з Україною (${scope}); відтінок від темно-фіолетового (${from}) до зеленого (${to}).`,
+          // The verb agrees with the count: "1 країна, що підписала", "21 країна, що підписала".
+          `Мапа Європи: ${count} ${plural(count, 'країна, що підписала', 'країни, що підписали', 'країн, що підписали')} безпекову угоду з Україною (${scope}); відтінок від темно-фіолетового (${from}) до зеленого (${to}).`,
         ukraine:
           'Україну в міжнародно визнаних кордонах, разом із Кримом, показано жовтим із синім контуром.',
         overseas: 'США, Канаду та Японію показано в окремих рамках поруч із мапою.',
         disputed: (names: string) => `Заштриховано як спірні: ${names}.`,
-        notMapped: (list: string) => `Не країни, перелічені поруч із мапою: ${list}.`,
+        notMapped: (list: string) => `Не країни, тому їх перелічено поруч із мапою: ${list}.`,
         byMonth: (months: string) => `За місяцями: ${months}.`,
         none: 'У цій вибірці немає жодної країни.',
         partner: (name: string, date: string, overseas: boolean) =>
@@ -298,10 +299,11 @@ export const uk = {
       prompt: 'Питання для обговорення',
     },
     off: 'вимкнено',
-    next: (when: string) => `наступний ${when}`,
+    // "Наступний" alone would have to agree with each kind (річниці, огляд, питання): name the post.
+    next: (when: string) => `наступний допис ${when}`,
     noneSoon: 'нічого в найближчі два тижні',
     weekdayNames: ['понеділок', 'вівторок', 'середа', 'четвер', 'пʼятниця', 'субота', 'неділя'],
-    digestOn: (weekday: string) => `день: ${weekday}`,
+    digestOn: (weekday: string) => everyWeekday(weekday),
     cadence: { daily: 'щодня', weekly: 'щотижня, з оглядом', off: 'вимкнено' },
     ping: 'Згадка',
     pingNone: 'нікого',
@@ -324,12 +326,14 @@ export const uk = {
     },
     paused_now: 'На паузі. Нічого не буде опубліковано до `/розклад відновити`.',
     resumed:
-      'Продовжено. Дописи, що настануть відтепер, вийдуть; те, що припало на паузу, не публікуватиметься.',
-    stillBlocked: (permissions: string) => `Досі не можу туди дописувати: потрібні ${permissions}.`,
+      'Відновлено. Відтепер дописи виходитимуть за розкладом; ті, що припали на паузу, опубліковано не буде.',
+    stillBlocked: (permissions: string) =>
+      `Досі не можу туди дописувати, бо бракує дозволів: ${permissions}.`,
     turnedOff: 'Заплановані дописи для цього сервера вимкнено, налаштування забуто.',
     previewNone:
       'Нічого такого не заплановано на найближчі два тижні. Перегляньте `/розклад стан`.',
-    previewNote: (when: string) => `Ось що буде опубліковано ${when}:`,
+    // `when` is a full date and time ("понеділок, 1 грудня 2025 р. о 09:00"): it needs "на" before it.
+    previewNote: (when: string) => `Ось допис, запланований на ${when}:`,
     discussCooldown: (when: string) => `Обговорення тут щойно почали. Спробуйте ще раз ${when}.`,
   },
   errors: {
@@ -353,6 +357,20 @@ function plural(n: number, one: string, few: string, many: string): string {
       // Fractions ("1,5 роки") take the genitive singular, which for these nouns is the "few" form.
       return few;
   }
+}
+
+/** "щопонеділка", "щоп’ятниці": on every such weekday, from its name in `weekdayNames`. */
+function everyWeekday(weekday: string): string {
+  const every: Readonly<Record<string, string>> = {
+    понеділок: 'щопонеділка',
+    вівторок: 'щовівторка',
+    середа: 'щосереди',
+    четвер: 'щочетверга',
+    пʼятниця: 'щопʼятниці',
+    субота: 'щосуботи',
+    неділя: 'щонеділі',
+  };
+  return every[weekday] ?? `день: ${weekday}`;
 }
 
 function yearsWord(n: number): string {

@@ -629,6 +629,36 @@ describe('Ukrainian data in replies', () => {
   ])('GIVEN %d documents THEN the timeline says "%s"', (count, start) => {
     expect(uk.timeline.description(count).startsWith(start)).toBe(true);
   });
+
+  test.each([
+    [1, '1 країна, що підписала безпекову угоду'],
+    [3, '3 країни, що підписали безпекову угоду'],
+    [11, '11 країн, що підписали безпекову угоду'],
+    [21, '21 країна, що підписала безпекову угоду'],
+    [28, '28 країн, що підписали безпекову угоду'],
+  ])('GIVEN %d countries THEN the map’s alt text says "%s", the verb agreeing', (count, text) => {
+    expect(uk.pictures.map.alt.intro(count, 'усі угоди', 'A', 'B')).toContain(
+      `: ${text} з Україною`,
+    );
+  });
+});
+
+describe('The Ukrainian /schedule status', () => {
+  test.each(uk.schedule.weekdayNames.map((day, i) => [day, i] as const))(
+    'GIVEN the digest on %s THEN the status says on every such day, in one word',
+    (day) => {
+      expect(uk.schedule.digestOn(day)).toMatch(/^що\p{L}+$/u);
+    },
+  );
+
+  test('GIVEN Friday and Monday THEN the forms are the genitive ones', () => {
+    expect(uk.schedule.digestOn('понеділок')).toBe('щопонеділка');
+    expect(uk.schedule.digestOn('пʼятниця')).toBe('щопʼятниці');
+  });
+
+  test('GIVEN the next post THEN it is named, whatever the kind’s gender or number', () => {
+    expect(uk.schedule.next('X')).toBe('наступний допис X');
+  });
 });
 
 describe('The language of scheduled posts', () => {

@@ -250,7 +250,7 @@ describe('suggestPartners', () => {
     const choices = suggestPartners('ger', data, 'uk');
     expect(choices[0]).toEqual({ name: '🇩🇪 Німеччина · 16 лют. 2024', value: 'de' });
     const g7 = suggestPartners('', data, 'uk').find((c) => c.value === 'g7-declaration');
-    expect(g7?.name).toBe('Велика сімка · 12 лип. 2023');
+    expect(g7?.name).toBe('Декларація G7 · 12 лип. 2023');
   });
 
   test('GIVEN the uk locale and a partner with no Ukrainian short name WHEN suggested THEN the English one is used', () => {
