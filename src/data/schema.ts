@@ -156,7 +156,10 @@ export const personSchema = z.strictObject({
   kind: z.enum(['person', 'document']),
   name: localizedNameSchema,
   role: z.string().min(1),
+  /** The role in Ukrainian, for `uk` readers; null where we have none (the English is shown). */
+  roleUk: z.string().min(1).nullable(),
   organisation: z.string().min(1),
+  organisationUk: z.string().min(1).nullable(),
   /** Other names people type: "Shea", "Jamie Shea", "Шеа". */
   aliases: z.array(z.string().min(1).max(100)),
 });

@@ -77,7 +77,10 @@ export function speakerChoiceName(person: Person, quoteCount: number, locale: st
   const ukrainian = isUkrainian(locale);
   const name = ukrainian ? (person.name.uk ?? person.name.en) : person.name.en;
   // "Friends of Europe (Brussels-based think tank)": the explanation does not fit a menu line.
-  const organisation = person.organisation.replace(/\s*\([^()]*\)\s*$/, '');
+  const organisation = ((ukrainian ? person.organisationUk : null) ?? person.organisation).replace(
+    /\s*\([^()]*\)\s*$/,
+    '',
+  );
   const head = `${name} — `;
   const tail = ` (${quoteCountLabel(quoteCount, ukrainian)})`;
   const room = LIMITS.choiceName - head.length - tail.length;

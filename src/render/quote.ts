@@ -11,6 +11,18 @@ export function personName(person: Person, strings: Strings): string {
   return (strings.locale.startsWith('uk') ? person.name.uk : null) ?? person.name.en;
 }
 
+/** The speaker's role and organisation in the reader's language where the data has them. */
+export function personRole(
+  person: Person,
+  strings: Strings,
+): { role: string; organisation: string } {
+  const ukrainian = strings.locale.startsWith('uk');
+  return {
+    role: (ukrainian ? person.roleUk : null) ?? person.role,
+    organisation: (ukrainian ? person.organisationUk : null) ?? person.organisation,
+  };
+}
+
 /** The reply to `/quote`: the words as the source gives them, who said them, and where. */
 export function renderQuote(quote: Quote, speaker: Person, strings: Strings): ReplyBody {
   const q = strings.quote;
@@ -22,8 +34,9 @@ export function renderQuote(quote: Quote, speaker: Person, strings: Strings): Re
     quote.translation ? q.translation : null,
     quote.verbatim ? null : q.notVerbatim,
   ].filter((note): note is string => note !== null);
+  const { role, organisation } = personRole(speaker, strings);
   const embed: APIEmbed = {
-    author: { name: `${personName(speaker, strings)}: ${speaker.role}` },
+    author: { name: `${personName(speaker, strings)}: ${role}` },
     description: `> ${quote.text.replace(/\n/g, '\n> ')}`,
     color: QUOTE_COLOUR,
     fields: [
@@ -31,7 +44,7 @@ export function renderQuote(quote: Quote, speaker: Person, strings: Strings): Re
       { name: q.source, value: source, inline: true },
       { name: q.context, value: quote.context },
     ],
-    footer: { text: [speaker.organisation, ...notes].join(' · ') },
+    footer: { text: [organisation, ...notes].join(' · ') },
   };
   return { embeds: [fitEmbed(embed)] };
 }

@@ -141,6 +141,21 @@ describe('/quote', () => {
     expect(body.embeds?.[0]?.author?.name).toMatch(/^Jamie Shea/);
   });
 
+  test.each([
+    ['en-US', 'Donald Tusk: Prime Minister of Poland', 'Government of Poland'],
+    ['uk', 'Дональд Туск: прем’єр-міністр Польщі', 'Уряд Польщі'],
+  ])(
+    'GIVEN speaker "tusk" in %s THEN name, role and organisation in that language, words as said',
+    async (locale, author, organisation) => {
+      const body = await quote.respond(input({ speaker: 'tusk' }, { locale }), testContext());
+      const embed = body.embeds?.[0];
+      expect(embed?.author?.name).toBe(author);
+      expect(embed?.footer?.text).toMatch(new RegExp(`^${organisation}`));
+      const said = data.quotes.find((q) => q.speakerId === 'donald-tusk')!.text;
+      expect(embed?.description).toContain(said.slice(0, 40));
+    },
+  );
+
   test('GIVEN an unknown speaker THEN an ephemeral list of speakers', async () => {
     const body = await quote.respond(input({ speaker: 'Napoleon' }), testContext());
     expect(isEphemeral(body)).toBe(true);

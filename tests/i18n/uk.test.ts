@@ -52,8 +52,8 @@ import { input, testData } from '../helpers/context.js';
  *  - agreement titles, commitment texts, notes: the wording of English-language sources;
  *  - a place, a signatory or a partner's short name only where the data has no Ukrainian one;
  *  - source and text URLs (their paths are English words);
- *  - quote texts and contexts (never machine-translated), speakers' roles and organisations, and a
- *    speaker's name only where the data has no Ukrainian one;
+ *  - quote texts and contexts (never machine-translated); a speaker's name, role and organisation
+ *    only where the data has no Ukrainian one;
  *  - the seed article's title, a source's name ("…until Ukraine joins NATO"), which holds words
  *    that are also whole UI strings ("Ukraine" on the map's legend).
  */
@@ -84,8 +84,8 @@ function withoutEnglishData(raw: Dataset): Dataset {
   const peopleRaw = raw.people.map((p): Person => ({
     ...p,
     name: { en: p.name.uk ?? `${DATA} ${p.id}`, uk: p.name.uk },
-    role: DATA,
-    organisation: DATA,
+    role: p.roleUk === null ? DATA : p.role,
+    organisation: p.organisationUk === null ? DATA : p.organisation,
   }));
   const quotesRaw = raw.quotes.map((q, i): Quote => ({
     ...q,
@@ -138,14 +138,20 @@ function findLeaks(shown: string, fragments: { path: string; text: string }[]): 
 }
 
 /**
- * Names shown as they are: the seed article's title, and the partners' English short names where
- * the data has no Ukrainian one ("Ukraine Compact", which a Ukrainian prompt also names).
+ * Names shown as they are: the seed article's title, the partners' English short names where
+ * the data has no Ukrainian one ("Ukraine Compact", which a Ukrainian prompt also names), and the
+ * Latin-script names inside the Ukrainian roles and organisations ("Friends of Europe").
  */
 const NAMES_AS_DATA = [
   ARTICLE.title,
   ...testData()
     .agreements.filter((a) => a.partner.shortName.uk === null)
     .map((a) => a.partner.shortName.en),
+  ...testData().people.flatMap((p) =>
+    [p.roleUk ?? '', p.organisationUk ?? ''].flatMap(
+      (text) => text.match(/\p{Script=Latin}{2}[\p{Script=Latin}\d ]*\p{Script=Latin}/gu) ?? [],
+    ),
+  ),
 ];
 
 /** A reply, a scheduled post (body and thread), or autocomplete choices. */
@@ -156,8 +162,6 @@ type Shown = ReplyBody | Choice[] | ScheduledMessage;
  * picture's alt text (its attachment `description`).
  */
 function shownText(body: Shown): string {
-  // A choice's value is an id the user never sees.
-  if (Array.isArray(body)) return body.map((choice) => choice.name).join('\n');
   const parts: string[] = [];
   const walk = (value: unknown, key: string) => {
     if (typeof value === 'string') {
@@ -166,7 +170,10 @@ function shownText(body: Shown): string {
       for (const [k, v] of Object.entries(value)) walk(v, k);
     }
   };
-  if ('files' in body) {
+  if (Array.isArray(body)) {
+    // A choice's value is an id the user never sees.
+    parts.push(...body.map((choice) => choice.name));
+  } else if ('files' in body) {
     const { files, ...rest } = body;
     walk(rest, '');
     // The file name ("timeline.png") is not shown; its description is the alt text.

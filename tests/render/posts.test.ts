@@ -305,7 +305,7 @@ describe('posts in Ukrainian', () => {
     ]);
     expect(fields[0]!.value).toBe('<t:1771848000:D>: 🇩🇰 Данія, 2 роки');
     expect(fields[2]!.value).toContain(`> ${quote.text}`);
-    expect(fields[2]!.value).toContain('— Дональд Туск, Prime Minister of Poland');
+    expect(fields[2]!.value).toContain('— Дональд Туск, прем’єр-міністр Польщі');
     expect(fields[2]!.value).toContain('англійський переклад');
   });
 
@@ -332,7 +332,7 @@ describe('posts in Ukrainian', () => {
     });
     expect(body.embeds[0]!.title).toBe('Звідки це питання');
     expect(body.embeds[0]!.fields![0]!.value).toBe(
-      '> main function is psychological rather than material.\n— Jamie Shea, Senior fellow at Friends of Europe; former British NATO official (англійський переклад)',
+      '> main function is psychological rather than material.\n— Джеймі Ші, старший науковий співробітник Friends of Europe; колишній британський посадовець НАТО (англійський переклад)',
     );
     expect(thread!.name.startsWith(`💬 ${prompt.questionUk.slice(0, 20)}`)).toBe(true);
   });
