@@ -207,7 +207,6 @@ export const schedule: SlashCommand = {
       case 'setup':
         return setup(input, guildId, deps, data, now, s);
       case 'set': {
-        const data = ctx.data;
         const current = deps.store.getGuild(guildId);
         if (!current) return ephemeral({ content: s.notSetUp });
         const next = applySet(current, input);
@@ -218,13 +217,12 @@ export const schedule: SlashCommand = {
         });
       }
       case 'status': {
-        const data = ctx.data;
         const current = deps.store.getGuild(guildId);
         if (!current) return ephemeral({ content: s.notSetUp });
         return ephemeral({ embeds: [statusEmbed(current, guildId, deps, data, now, s)] });
       }
       case 'preview':
-        return preview(input, guildId, ctx.data, deps, now, s);
+        return preview(input, guildId, data, deps, now, s);
       case 'pause': {
         const updated = await deps.store.updateGuild(guildId, (c) => ({ ...c, paused: true }));
         return ephemeral({ content: updated ? s.paused_now : s.notSetUp });

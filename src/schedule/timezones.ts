@@ -41,8 +41,7 @@ export function checkTimeZone(input: string): TimeZoneCheck {
   const trimmed = input.trim();
   const listed = allTimeZones().find((zone) => zone.toLowerCase() === trimmed.toLowerCase());
   if (listed) return { kind: 'ok', name: listed };
-  if (ZONE_NAME.test(trimmed) && IANAZone.isValidZone(trimmed))
-    return { kind: 'ok', name: trimmed };
+  if (isValidTimeZone(trimmed)) return { kind: 'ok', name: trimmed };
   return { kind: 'invalid', suggestions: matchTimeZones(trimmed).slice(0, 5) };
 }
 
