@@ -14,6 +14,7 @@ import { partnerLabel, partnerName, placeName } from './agreement.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate } from './format.js';
 import { LIMITS } from './limits.js';
+import { personName } from './quote.js';
 
 /**
  * A scheduled post as Discord's create-message body (plain JSON, like ReplyBody for replies).
@@ -253,10 +254,7 @@ export interface DigestInput {
  */
 function quoteText({ quote, speaker }: QuoteWithSpeaker, strings: Strings): string {
   const notes = strings.posts.quoteNotes;
-  const name = speaker
-    ? ((languageOf(strings.locale) === 'uk' ? speaker.name.uk : null) ?? speaker.name.en)
-    : null;
-  const who = speaker ? `${name}, ${speaker.role}` : quote.speakerId;
+  const who = speaker ? `${personName(speaker, strings)}, ${speaker.role}` : quote.speakerId;
   const marks = [
     quote.date ? discordDate(quote.date) : null,
     quote.translation ? notes.translated : null,

@@ -1,9 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-
-/** Discord's cap on autocomplete choices and their name length. */
-const MAX_CHOICES = 25;
-const MAX_CHOICE_NAME = 100;
+import { choice } from '../lookup/choices.js';
+import { LIMITS } from '../render/limits.js';
 
 /**
  * Zones Node 20's Intl list lacks although they work when used (Europe/Kyiv since tzdata 2022b,
@@ -92,11 +90,8 @@ export function suggestTimeZones(
   now: Date,
 ): APIApplicationCommandOptionChoice<string>[] {
   return matchTimeZones(query)
-    .slice(0, MAX_CHOICES)
-    .map((zone) => ({
-      name: `${zone} (${offsetLabel(zone, now)})`.slice(0, MAX_CHOICE_NAME),
-      value: zone,
-    }));
+    .slice(0, LIMITS.autocompleteChoices)
+    .map((zone) => choice(`${zone} (${offsetLabel(zone, now)})`, zone));
 }
 
 /**
