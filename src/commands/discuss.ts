@@ -3,7 +3,7 @@ import { languageOf, stringsFor } from '../i18n/index.js';
 import { discordTimestamp } from '../render/format.js';
 import { renderPromptPost } from '../render/posts.js';
 import { ephemeral } from '../render/reply.js';
-import { markPromptSeen, nextPrompt } from '../schedule/prompts.js';
+import { markPromptSeen, nextPrompt, promptSources } from '../schedule/prompts.js';
 import type { SlashCommand } from './types.js';
 
 /** One discussion per member per 10 minutes, and per channel per 3: enough to talk, not to flood. */
@@ -52,11 +52,7 @@ export const discuss: SlashCommand = {
     const zone = settings?.timeZone ?? 'UTC';
     const message = renderPromptPost({
       prompt,
-      agreements: prompt.agreementIds.flatMap((id) => ctx.data.agreementById.get(id) ?? []),
-      quotes: prompt.quoteIds.flatMap((id) => {
-        const quote = ctx.data.quotes.find((q) => q.id === id);
-        return quote ? [{ quote, speaker: ctx.data.personById.get(quote.speakerId) }] : [];
-      }),
+      ...promptSources(prompt, ctx.data),
       cadence: 'weekly',
       localDate: DateTime.fromJSDate(now, { zone }).toISODate() ?? now.toISOString().slice(0, 10),
       pingRoleId: null,

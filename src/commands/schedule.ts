@@ -207,7 +207,6 @@ export const schedule: SlashCommand = {
       case 'setup':
         return setup(input, guildId, deps, data, now, s);
       case 'set': {
-        const data = ctx.data;
         const current = deps.store.getGuild(guildId);
         if (!current) return ephemeral({ content: s.notSetUp });
         const next = applySet(current, input);
@@ -218,13 +217,12 @@ export const schedule: SlashCommand = {
         });
       }
       case 'status': {
-        const data = ctx.data;
         const current = deps.store.getGuild(guildId);
         if (!current) return ephemeral({ content: s.notSetUp });
         return ephemeral({ embeds: [statusEmbed(current, guildId, deps, data, now, s)] });
       }
       case 'preview':
-        return preview(input, guildId, ctx.data, deps, now, s);
+        return preview(input, guildId, data, deps, now, s);
       case 'pause': {
         const updated = await deps.store.updateGuild(guildId, (c) => ({ ...c, paused: true }));
         return ephemeral({ content: updated ? s.paused_now : s.notSetUp });
@@ -269,6 +267,11 @@ function zoneSuggestions(typed: string, matches: readonly string[]): string[] {
     .map(({ zone }) => zone);
 }
 
+/** "**Send Messages**, **Embed Links**": permissions as the admin sees them named. */
+function permissionList(list: readonly ChannelPermission[], s: ScheduleStrings): string {
+  return list.map((p) => `**${s.permissionNames[p]}**`).join(', ');
+}
+
 async function setup(
   input: CommandInput,
   guildId: string,
@@ -300,10 +303,9 @@ async function setup(
   const check = await deps.channels.inspect(guildId, channelId);
   if (check.kind === 'not-found') return ephemeral({ content: s.channelGone });
   const blocking = check.missing.filter((p) => REQUIRED.includes(p));
-  const names = (list: readonly ChannelPermission[]) =>
-    list.map((p) => `**${s.permissionNames[p]}**`).join(', ');
-  if (blocking.length > 0)
-    return ephemeral({ content: s.missing(`<#${channelId}>`, names(blocking)) });
+  if (blocking.length > 0) {
+    return ephemeral({ content: s.missing(`<#${channelId}>`, permissionList(blocking, s)) });
+  }
 
   const previous = deps.store.getGuild(guildId);
   const settings: GuildSettings = {
@@ -321,7 +323,10 @@ async function setup(
   };
   await deps.store.setGuild(guildId, settings);
   const optional = check.missing.filter((p) => !REQUIRED.includes(p));
-  const content = [s.saved, optional.length > 0 ? s.missingOptional(names(optional)) : null]
+  const content = [
+    s.saved,
+    optional.length > 0 ? s.missingOptional(permissionList(optional, s)) : null,
+  ]
     .filter((line): line is string => line !== null)
     .join('\n');
   return ephemeral({ content, embeds: [statusEmbed(settings, guildId, deps, data, now, s)] });
@@ -359,9 +364,7 @@ async function resume(
   if (check.kind === 'not-found') return ephemeral({ content: s.channelGone });
   const blocking = check.missing.filter((p) => REQUIRED.includes(p));
   if (blocking.length > 0) {
-    return ephemeral({
-      content: s.stillBlocked(blocking.map((p) => `**${s.permissionNames[p]}**`).join(', ')),
-    });
+    return ephemeral({ content: s.stillBlocked(permissionList(blocking, s)) });
   }
   const next = { ...current, paused: false, blocked: null, activeSince: now.toISOString() };
   await deps.store.setGuild(guildId, next);

@@ -177,8 +177,11 @@ export function checkSourcing(agreements: readonly Agreement[]): string[] {
 
 function checkPeople(people: readonly Person[]): string[] {
   const problems: string[] = [];
+  const ids = new Set<string>();
   const names = new Map<string, string>();
   people.forEach((person, index) => {
+    if (ids.has(person.id)) problems.push(`people[${index}].id: duplicate id "${person.id}"`);
+    ids.add(person.id);
     const spellings = [person.id, person.name.en, person.name.uk, ...person.aliases];
     for (const spelling of new Set(spellings.flatMap((s) => (s ? [normalizeName(s)] : [])))) {
       const owner = names.get(spelling);

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type Client } from 'discord.js';
+import { PermissionFlagsBits, RESTJSONErrorCodes, type Client } from 'discord.js';
 import type { ChannelInspector, ChannelPermission } from '../commands/types.js';
 
 const CHECKED: readonly ChannelPermission[] = [
@@ -10,6 +10,12 @@ const CHECKED: readonly ChannelPermission[] = [
   'SendPolls',
 ];
 
+/** Discord's answers for a channel that is gone or out of the bot's sight. */
+const GONE: ReadonlySet<unknown> = new Set([
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.MissingAccess,
+]);
+
 /**
  * What the bot may do in a channel, from the guild's cached roles and overwrites (the Guilds intent
  * delivers both), so a setup check costs no request.
@@ -19,12 +25,18 @@ export function createChannelInspector(client: Client): ChannelInspector {
     async inspect(guildId, channelId) {
       const guild = client.guilds.cache.get(guildId);
       if (!guild) return { kind: 'not-found' };
+      // Only a channel Discord says is gone is "not found". Any other failure (a 5xx, a reset
+      // connection) goes to the router's catch: an admin told the channel was deleted, or that
+      // the bot lacks every permission, would go and fix the wrong thing.
       const channel =
         guild.channels.cache.get(channelId) ??
-        (await guild.channels.fetch(channelId).catch(() => null));
+        (await guild.channels.fetch(channelId).catch((error: unknown) => {
+          if (GONE.has((error as { code?: unknown } | null)?.code)) return null;
+          throw error;
+        }));
       if (!channel || !channel.isTextBased()) return { kind: 'not-found' };
-      const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
-      const permissions = me ? channel.permissionsFor(me) : null;
+      const me = guild.members.me ?? (await guild.members.fetchMe());
+      const permissions = channel.permissionsFor(me);
       const missing = CHECKED.filter((name) => !permissions?.has(PermissionFlagsBits[name]));
       return { kind: 'ok', name: channel.name, missing };
     },

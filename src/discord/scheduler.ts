@@ -3,7 +3,7 @@ import type { Logger } from '../log.js';
 import type { Runner } from '../schedule/runner.js';
 
 /**
- * Wakes the runner every minute. node-cron keeps no state and skips a run it was late for, which
+ * Wakes the runner on SCHEDULE_CRON (every minute by default). node-cron keeps no state and skips a run it was late for, which
  * is fine: the runner works out what is due from the calendar and the post log, so a skipped
  * minute is caught up by the next one. One task per process, started once (not on reconnect).
  */

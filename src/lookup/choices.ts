@@ -1,21 +1,11 @@
 import type { Choice } from '../commands/types.js';
+import { truncate } from '../render/fit.js';
 import { LIMITS } from '../render/limits.js';
-
-const ELLIPSIS = '…';
-
-/** Cuts text to `max` UTF-16 units, never inside a surrogate pair, marking the cut with "…". */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - ELLIPSIS.length);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return text.slice(0, end) + ELLIPSIS;
-}
 
 /** An autocomplete choice held to Discord's limits. */
 export function choice(name: string, value: string): Choice {
   return {
-    name: cutText(name, LIMITS.choiceName),
+    name: truncate(name, LIMITS.choiceName),
     // Values are ids, short by schema; cut without a mark so a cut one is never mistaken for a name.
     value: value.slice(0, LIMITS.choiceValue),
   };

@@ -2,7 +2,8 @@ import type { Choice } from '../commands/types.js';
 import type { Dataset } from '../data/load.js';
 import type { Person, Quote } from '../data/schema.js';
 import { LIMITS } from '../render/limits.js';
-import { choice, cutText, isUkrainian } from './choices.js';
+import { truncate } from '../render/fit.js';
+import { choice, isUkrainian } from './choices.js';
 import { buildIndex, rankByName, resolveByName, type NameIndex, type NameSpec } from './match.js';
 import { foldLookalikes, lookupForm, MAX_QUERY_LENGTH, normalizeText } from './normalize.js';
 
@@ -84,8 +85,8 @@ export function speakerChoiceName(person: Person, quoteCount: number, locale: st
   const head = `${name} — `;
   const tail = ` (${quoteCountLabel(quoteCount, ukrainian)})`;
   const room = LIMITS.choiceName - head.length - tail.length;
-  if (room < 10) return cutText(`${name}${tail}`, LIMITS.choiceName);
-  return `${head}${cutText(organisation, room)}${tail}`;
+  if (room < 10) return truncate(`${name}${tail}`, LIMITS.choiceName);
+  return `${head}${truncate(organisation, room)}${tail}`;
 }
 
 const ukrainianPlurals = new Intl.PluralRules('uk');

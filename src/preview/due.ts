@@ -5,7 +5,7 @@ import { LANGUAGES } from '../i18n/index.js';
 import { computeDue, GRACE_MS } from '../schedule/due.js';
 import type { PromptBank } from '../schedule/prompts.js';
 import { checkTimeZone } from '../schedule/timezones.js';
-import { plainMarkup } from './text.js';
+import { plainMarkup, pollLine } from './text.js';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const PREVIEW_GUILD = '100000000000000001';
@@ -113,11 +113,7 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
       for (const field of embed.fields ?? [])
         lines.push(`## ${plainMarkup(field.name, locale)}\n${plainMarkup(field.value, locale)}`);
     }
-    if (post.body.poll) {
-      lines.push(
-        `[poll: ${post.body.poll.question.text ?? ''}: ${post.body.poll.answers.map((a) => a.poll_media.text ?? '').join(' / ')}]`,
-      );
-    }
+    if (post.body.poll) lines.push(pollLine(post.body.poll));
     return lines.join('\n');
   });
   return { ok: true, output: text.join('\n\n') };

@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, type RESTAPIPoll } from 'discord-api-types/v10';
 import { isEphemeral, type ReplyBody } from '../render/reply.js';
 
 /** Discord markup made readable in a terminal: timestamps as dates, links with their address. */
@@ -10,6 +10,12 @@ export function plainMarkup(text: string, locale: string): string {
     )
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '$1 <$2>')
     .replace(/\*\*([^*]+)\*\*/g, '$1');
+}
+
+/** A poll on one line: `[poll: question: answer / answer]`. */
+export function pollLine(poll: RESTAPIPoll): string {
+  const answers = poll.answers.map((a) => a.poll_media.text ?? '').join(' / ');
+  return `[poll: ${poll.question.text ?? ''}: ${answers}]`;
 }
 
 /** A reply as a person would read it in Discord, for the terminal. */
@@ -27,6 +33,7 @@ export function replyToText(body: ReplyBody, locale: string): string {
     if (embed.image?.url) out.push(`[image: ${embed.image.url}]`);
     if (embed.footer?.text) out.push(`\n-- ${plain(embed.footer.text)}`);
   }
+  if (body.poll) out.push(pollLine(body.poll));
   for (const file of body.files ?? []) out.push(`[attached ${file.name}: ${file.description}]`);
   for (const row of body.components ?? []) {
     const buttons = row.components.flatMap((component) => {
@@ -50,6 +57,7 @@ export function replyToJson(body: ReplyBody): Record<string, unknown> {
     components: rest.components ?? [],
     flags: rest.flags ?? 0,
     allowed_mentions: { parse: [] },
+    ...(rest.poll ? { poll: rest.poll } : {}),
     ...(files?.length
       ? {
           attachments: files.map((f, id) => ({ id, filename: f.name, description: f.description })),

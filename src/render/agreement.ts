@@ -12,7 +12,7 @@ import { addYears, discordDate, formatAmount, sourceLabel } from './format.js';
 import { LIMITS } from './limits.js';
 import type { ReplyBody } from './reply.js';
 
-/** Embed colours: Ukraine's blue for the agreements, amber for the disputed one. */
+/** Embed colours by status: Ukraine's blue, Discord's blurple for frameworks, amber if disputed. */
 export const COLOURS = { official: 0x0057b7, framework: 0x5865f2, disputed: 0xf0a020 } as const;
 
 function isUkrainian(strings: Strings): boolean {

@@ -47,9 +47,9 @@ const UKRAINIAN_CURRENCIES: Readonly<Record<string, string>> = {
  * Intl formatters are costly to build (tens of microseconds each) and cheap to reuse: one per
  * locale and kind, kept for the life of the process (a handful of locales at most).
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => T): T {
-  let formatter = formatters.get(key) as T | undefined;
+const formatters = new Map<string, Intl.NumberFormat>();
+function cached(key: string, build: () => Intl.NumberFormat): Intl.NumberFormat {
+  let formatter = formatters.get(key);
   if (!formatter) {
     formatter = build();
     formatters.set(key, formatter);
@@ -97,12 +97,4 @@ export function sourceLabel(url: SourceRef, articleLabel: string): string {
   } catch {
     return url;
   }
-}
-
-/** A date written out for plain text (the preview, alt text): "16 February 2024". */
-export function formatDate(isoDate: string, locale: string): string {
-  return cached(
-    `date|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
-  ).format(new Date(`${isoDate}T12:00:00Z`));
 }

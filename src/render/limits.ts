@@ -1,6 +1,6 @@
 /**
  * Discord's limits, in one place (Discord API docs: message, embed, component, interaction
- * references; see DISCORD-NOTES.md). Renderers cut to these; tests hold every reply to them.
+ * references). Renderers cut to these; tests hold every reply to them.
  */
 export const LIMITS = {
   content: 2000,

@@ -15,7 +15,7 @@ import {
   type UpcomingAnniversary,
 } from '../render/posts.js';
 import type { GuildSettings, PostKind } from '../store/schema.js';
-import { markPromptSeen, nextPrompt, type PromptBank } from './prompts.js';
+import { markPromptSeen, nextPrompt, promptSources, type PromptBank } from './prompts.js';
 
 /**
  * How late a post may still go out: 6 hours. Long enough to cover a restart, a deploy or a short
@@ -301,11 +301,9 @@ function render(
       return renderDigestPost({ ...digestInput(day.date, settings, data), language });
     }
     const prompt = prompts.byId.get(promptId!)!;
-    const { quotes } = indexFor(data);
     return renderPromptPost({
       prompt,
-      agreements: prompt.agreementIds.flatMap((id) => data.agreementById.get(id) ?? []),
-      quotes: prompt.quoteIds.flatMap((id) => quotes.find((q) => q.quote.id === id) ?? []),
+      ...promptSources(prompt, data),
       cadence,
       localDate: day.iso,
       pingRoleId: ping,

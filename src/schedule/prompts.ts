@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DataError, type Dataset } from '../data/load.js';
+import type { Agreement } from '../data/schema.js';
 import promptsJson from '../data/prompts.json' with { type: 'json' };
 import { LIMITS } from '../render/limits.js';
+import type { QuoteWithSpeaker } from '../render/posts.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug');
 
@@ -96,4 +98,21 @@ export function markPromptSeen(bank: PromptBank, seen: readonly string[], id: st
   next.add(id);
   const complete = bank.prompts.every((p) => next.has(p.id));
   return complete ? [id] : [...next];
+}
+
+/**
+ * What a prompt starts from, looked up in the data: shown with it wherever it is posted, on the
+ * schedule or by /discuss. loadPrompts has checked that every id exists.
+ */
+export function promptSources(
+  prompt: Prompt,
+  data: Dataset,
+): { agreements: Agreement[]; quotes: QuoteWithSpeaker[] } {
+  return {
+    agreements: prompt.agreementIds.flatMap((id) => data.agreementById.get(id) ?? []),
+    quotes: prompt.quoteIds.flatMap((id) => {
+      const quote = data.quotes.find((q) => q.id === id);
+      return quote ? [{ quote, speaker: data.personById.get(quote.speakerId) }] : [];
+    }),
+  };
 }

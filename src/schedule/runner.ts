@@ -118,8 +118,10 @@ export function createRunner(deps: RunnerDeps) {
 
   async function handle(post: DuePost): Promise<'posted' | 'skipped' | 'failed' | 'blocked'> {
     const { store, log } = deps;
+    // Read again, not taken from the start of the tick: an admin may have paused or turned off
+    // the schedule while earlier posts went out.
     const settings = store.getGuild(post.guildId);
-    if (!settings) return 'skipped';
+    if (!settings || settings.paused || settings.blocked !== null) return 'skipped';
     const entry = {
       guildId: post.guildId,
       kind: post.kind,

@@ -1,9 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-
-/** Discord's cap on autocomplete choices and their name length. */
-const MAX_CHOICES = 25;
-const MAX_CHOICE_NAME = 100;
+import { choice } from '../lookup/choices.js';
+import { LIMITS } from '../render/limits.js';
 
 /**
  * Zones Node 20's Intl list lacks although they work when used (Europe/Kyiv since tzdata 2022b,
@@ -41,8 +39,7 @@ export function checkTimeZone(input: string): TimeZoneCheck {
   const trimmed = input.trim();
   const listed = allTimeZones().find((zone) => zone.toLowerCase() === trimmed.toLowerCase());
   if (listed) return { kind: 'ok', name: listed };
-  if (ZONE_NAME.test(trimmed) && IANAZone.isValidZone(trimmed))
-    return { kind: 'ok', name: trimmed };
+  if (isValidTimeZone(trimmed)) return { kind: 'ok', name: trimmed };
   return { kind: 'invalid', suggestions: matchTimeZones(trimmed).slice(0, 5) };
 }
 
@@ -93,11 +90,8 @@ export function suggestTimeZones(
   now: Date,
 ): APIApplicationCommandOptionChoice<string>[] {
   return matchTimeZones(query)
-    .slice(0, MAX_CHOICES)
-    .map((zone) => ({
-      name: `${zone} (${offsetLabel(zone, now)})`.slice(0, MAX_CHOICE_NAME),
-      value: zone,
-    }));
+    .slice(0, LIMITS.autocompleteChoices)
+    .map((zone) => choice(`${zone} (${offsetLabel(zone, now)})`, zone));
 }
 
 /**

@@ -80,11 +80,14 @@ function v1ToV2(raw: unknown): unknown {
       ];
     }),
   );
+  // v1 posted weekly kinds (the digest, prompts where weekly) once per week too; v2 says so in
+  // the key. A date key on a weekly prompt would leave its week open, to be posted again.
+  const weekly = (p: (typeof v1.posts)[number]) =>
+    p.kind === 'digest' || (p.kind === 'prompt' && v1.guilds[p.guildId]?.prompts === 'weekly');
   const posts = v1.posts.map((p) => ({
     guildId: p.guildId,
     kind: p.kind,
-    // v1 posted weekly kinds once per week too; v2 says so in the key.
-    key: `${p.kind}:${p.kind === 'digest' ? isoWeek(p.localDate) : p.localDate}`,
+    key: `${p.kind}:${weekly(p) ? isoWeek(p.localDate) : p.localDate}`,
     localDate: p.localDate,
     status: p.status,
     messageId: p.messageId,

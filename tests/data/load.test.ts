@@ -134,6 +134,19 @@ describe('loadData', () => {
     },
   );
 
+  test('GIVEN two people with one id WHEN loaded THEN the second is named as a duplicate', () => {
+    // Otherwise personById keeps the last one, and every quote of the first shows the second's name.
+    const raw = brokenCopy((r) =>
+      r.people.push({
+        ...r.people[4]!,
+        name: { en: 'Someone Else', uk: 'Хтось інший' },
+        aliases: [],
+      }),
+    );
+    const second = raw.people.length - 1;
+    expect(problemsOf(raw)).toContain(`people[${second}].id: duplicate id "jamie-shea"`);
+  });
+
   test('GIVEN one alias on two people WHEN loaded THEN the second person is named', () => {
     const raw = brokenCopy((r) => r.people[4]!.aliases.push('Tusk'));
     expect(problemsOf(raw)).toContain('people[4]: name "tusk" is also used by "donald-tusk"');

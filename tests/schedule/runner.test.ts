@@ -233,6 +233,29 @@ describe('a due post', () => {
     expect(store.hasPost(GUILD, ANNIVERSARY_KEY)).toBe(true);
     expect((await tick).posted).toBe(1);
   });
+
+  test('GIVEN an admin pauses while a tick posts WHEN the tick goes on THEN the server gets nothing more', async () => {
+    const store = await openStore(path, recordingLog());
+    const base = fakePoster();
+    const pausing: Poster = {
+      ...base.poster,
+      post: async (channelId, body) => {
+        const sent = await base.poster.post(channelId, body);
+        // /schedule pause, answered while this tick still has the digest to post.
+        await store.updateGuild(GUILD, (current) => ({ ...current, paused: true }));
+        return sent;
+      },
+    };
+    const { runner } = await world({
+      guilds: { [GUILD]: anniversariesOnly({ digest: { enabled: true, weekday: 1 } }) },
+      store,
+      poster: pausing,
+    });
+
+    expect((await runner.tick()).posted).toBe(1);
+    expect(base.sent()).toHaveLength(1);
+    expect(store.postsFor(GUILD).map((p) => p.kind)).toEqual(['anniversary']);
+  });
 });
 
 describe('catch-up after downtime (grace window of 6 hours)', () => {

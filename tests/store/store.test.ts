@@ -223,6 +223,18 @@ describe('migration', () => {
     expect(log.lines.some((l) => l.level === 'warn' && l.msg.includes('migrated'))).toBe(true);
   });
 
+  test('GIVEN a version 1 weekly prompt WHEN migrated THEN it settles its week, as version 2 keys weekly prompts', async () => {
+    const weekly = {
+      ...v1,
+      guilds: { [GUILD]: { ...v1.guilds[GUILD], prompts: 'weekly' } },
+      posts: [{ ...v1.posts[1], status: 'posted' }],
+    };
+    await writeFile(path, JSON.stringify(weekly));
+    const store = await open();
+    expect(store.outcome).toMatchObject({ kind: 'migrated', from: 1 });
+    expect(store.hasPost(GUILD, 'prompt:2026-W07')).toBe(true);
+  });
+
   test('GIVEN a version 1 file that breaks the version 1 schema WHEN opened THEN it is treated as corrupt', async () => {
     await writeFile(path, JSON.stringify({ ...v1, guilds: { [GUILD]: { time: '25:00' } } }));
     const store = await open();

@@ -11,10 +11,6 @@ export function dayNumber(isoDate: string): number {
   return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
 }
 
-export function isoFromDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
 function parts(isoDate: string): [number, number, number] {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return [year, month, day];

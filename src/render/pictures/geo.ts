@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { geoArea, geoContains } from 'd3-geo';
 import { feature, merge } from 'topojson-client';
 import type {
@@ -101,12 +101,16 @@ export function loadWorld(): World {
   return world;
 }
 
+/** A country's polygons, whether its shape is one Polygon or a MultiPolygon. */
+function polygonsOf(country: CountryFeature): Position[][][] {
+  return country.geometry.type === 'Polygon'
+    ? [country.geometry.coordinates]
+    : country.geometry.coordinates;
+}
+
 /** The largest polygon of a country: where its label goes (France's centre is not in Guiana). */
 export function mainland(country: CountryFeature): Feature<Polygon> {
-  const polygons =
-    country.geometry.type === 'Polygon'
-      ? [country.geometry.coordinates]
-      : country.geometry.coordinates;
+  const polygons = polygonsOf(country);
   let best: Feature<Polygon> | undefined;
   let bestArea = -1;
   for (const coordinates of polygons) {
@@ -135,10 +139,7 @@ export function countryForIso2(iso2: string): CountryFeature | undefined {
  */
 export function lonLatBox(country: CountryFeature): [[number, number], [number, number]] {
   let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  const polygons =
-    country.geometry.type === 'Polygon'
-      ? [country.geometry.coordinates]
-      : country.geometry.coordinates;
+  const polygons = polygonsOf(country);
   for (const polygon of polygons) {
     for (const ring of polygon) {
       for (const [lon, lat] of ring) {

@@ -433,18 +433,12 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: Ma
     }
   }
   y += 74;
+  /** A legend swatch's box at the current line; `y` is read when it is drawn. */
+  const swatchBox = (attributes: Record<string, string | number>): string =>
+    element('rect', { x: SIDE.left, y: y - 14, width: 28, height: 20, rx: 3, ...attributes });
   const swatch = (fill: string, label: string, extra = ''): void => {
     parts.push(
-      element('rect', {
-        x: SIDE.left,
-        y: y - 14,
-        width: 28,
-        height: 20,
-        rx: 3,
-        fill,
-        stroke: theme.muted,
-        'stroke-width': 0.8,
-      }),
+      swatchBox({ fill, stroke: theme.muted, 'stroke-width': 0.8 }),
       extra,
       text(SIDE.left + 38, y + 2, label, { size: FONT.small, fill: theme.ink }),
     );
@@ -453,30 +447,10 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: Ma
   swatch(
     theme.ukraine,
     m.ukraine,
-    element('rect', {
-      x: SIDE.left,
-      y: y - 14,
-      width: 28,
-      height: 20,
-      rx: 3,
-      fill: 'none',
-      stroke: theme.ukraineBorder,
-      'stroke-width': 2.5,
-    }),
+    swatchBox({ fill: 'none', stroke: theme.ukraineBorder, 'stroke-width': 2.5 }),
   );
   if (layout.partners.some((p) => p.selected && p.agreement.status === 'disputed')) {
-    swatch(
-      colourAt(0.6),
-      m.hatched,
-      element('rect', {
-        x: SIDE.left,
-        y: y - 14,
-        width: 28,
-        height: 20,
-        rx: 3,
-        fill: 'url(#disputed)',
-      }),
-    );
+    swatch(colourAt(0.6), m.hatched, swatchBox({ fill: 'url(#disputed)' }));
   }
   // On a locator the grey countries include other partners: "not a partner" would be wrong.
   swatch(
@@ -511,16 +485,7 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: Ma
   for (const agreement of layout.notMapped) {
     const isEu = agreement.partner.iso2 === 'EU';
     if (isEu) {
-      parts.push(
-        element('rect', {
-          x: SIDE.left,
-          y: y - 14,
-          width: 28,
-          height: 20,
-          rx: 3,
-          fill: layout.scale.colour(agreement.signed),
-        }),
-      );
+      parts.push(swatchBox({ fill: layout.scale.colour(agreement.signed) }));
     }
     parts.push(
       text(

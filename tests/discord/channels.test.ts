@@ -1,0 +1,59 @@
+import { DiscordAPIError, HTTPError, type Client } from 'discord.js';
+import { describe, expect, test } from 'vitest';
+import { createChannelInspector } from '../../src/discord/channels.js';
+
+const GUILD = '111111111111111111';
+const CHANNEL = '333333333333333333';
+const URL = `https://discord.com/api/v10/channels/${CHANNEL}`;
+
+function apiError(code: number, status: number, message: string): DiscordAPIError {
+  return new DiscordAPIError({ code, message }, code, status, 'GET', URL, { body: {} });
+}
+
+/** A client whose guild has the channel in no cache, so the inspector must fetch it. */
+function clientFetching(fetchChannel: () => Promise<unknown>): Client {
+  const guild = {
+    channels: { cache: new Map(), fetch: fetchChannel },
+    members: { me: null, fetchMe: () => Promise.reject(new Error('not reached')) },
+  };
+  return { guilds: { cache: new Map([[GUILD, guild]]) } } as unknown as Client;
+}
+
+describe('createChannelInspector', () => {
+  test.each([
+    ['deleted (10003)', apiError(10003, 404, 'Unknown Channel')],
+    ['out of sight (50001)', apiError(50001, 403, 'Missing Access')],
+  ])('GIVEN a channel Discord says is %s WHEN inspected THEN it is not found', async (_, error) => {
+    const inspector = createChannelInspector(clientFetching(() => Promise.reject(error)));
+    await expect(inspector.inspect(GUILD, CHANNEL)).resolves.toEqual({ kind: 'not-found' });
+  });
+
+  test.each([
+    ['a server error', new HTTPError(503, 'Service Unavailable', 'GET', URL, { body: {} })],
+    ['a network error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+  ])(
+    'GIVEN %s while fetching the channel WHEN inspected THEN it fails, rather than call the channel gone',
+    async (_, error) => {
+      const inspector = createChannelInspector(clientFetching(() => Promise.reject(error)));
+      await expect(inspector.inspect(GUILD, CHANNEL)).rejects.toBe(error);
+    },
+  );
+
+  test('GIVEN the bot cannot fetch its own member WHEN inspected THEN it fails, rather than list every permission missing', async () => {
+    const failure = new HTTPError(502, 'Bad Gateway', 'GET', URL, { body: {} });
+    const channel = { isTextBased: () => true, name: 'pacts', permissionsFor: () => null };
+    const guild = {
+      channels: { cache: new Map([[CHANNEL, channel]]) },
+      members: { me: null, fetchMe: () => Promise.reject(failure) },
+    };
+    const client = { guilds: { cache: new Map([[GUILD, guild]]) } } as unknown as Client;
+    await expect(createChannelInspector(client).inspect(GUILD, CHANNEL)).rejects.toBe(failure);
+  });
+
+  test('GIVEN a server the bot is not in WHEN inspected THEN it is not found', async () => {
+    const inspector = createChannelInspector(clientFetching(() => Promise.resolve(null)));
+    await expect(inspector.inspect('999999999999999999', CHANNEL)).resolves.toEqual({
+      kind: 'not-found',
+    });
+  });
+});
