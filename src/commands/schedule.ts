@@ -63,6 +63,7 @@ export function defaultSettings(
 }
 
 export const schedule: SlashCommand = {
+  ephemeral: true,
   data: {
     name: 'schedule',
     description: 'Set up this server’s anniversary reminders, weekly digest and discussion prompts',

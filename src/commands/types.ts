@@ -78,6 +78,12 @@ export interface ButtonInput extends CommandInput {
 export interface SlashCommand {
   /** The registration body, plain JSON. */
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /**
+   * Every answer is ephemeral (the admin commands). A reply that runs past the router's deadline
+   * is deferred first, and Discord fixes a reply's visibility at that first response: a public
+   * deferral would make the answer public.
+   */
+  ephemeral?: true;
   respond(input: CommandInput, ctx: CommandContext): ReplyBody | Promise<ReplyBody>;
   autocomplete?(input: AutocompleteInput, ctx: CommandContext): Choice[];
   /** Handles a button whose custom_id starts with `${data.name}:`; returns the updated message. */

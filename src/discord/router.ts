@@ -32,7 +32,7 @@ export function createInteractionRouter({ commands, ctx, log }: RouterDeps) {
     const command = byName.get(interaction.commandName);
     if (!command) throw new Error(`unknown command ${interaction.commandName}`);
     const body = await withDeferral(command.respond(toCommandInput(interaction), ctx), () =>
-      interaction.deferReply(),
+      interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     );
     if (interaction.deferred) await interaction.editReply(toReplyOptions(body));
     else await interaction.reply(toReplyOptions(body));

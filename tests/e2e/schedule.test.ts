@@ -18,7 +18,7 @@ import {
   sleep,
   unixSeconds,
 } from './bot/schedule.js';
-import { EPHEMERAL, callbacksFor, canPing, messageOf, roundTrip } from './bot/wire.js';
+import { EPHEMERAL, callbacksFor, canPing, finalAnswer, messageOf, roundTrip } from './bot/wire.js';
 import type { EmulatorHandle, RecordedCallback, StoredMessage } from './emulator/index.js';
 import { CallbackType, DEFAULT_CHANNELS, startEmulator } from './emulator/index.js';
 
@@ -521,4 +521,36 @@ describe('GIVEN a catch-up post that Discord accepted but whose answer the bot n
     const entry = readStoreFile(bot.storePath).posts.find((p) => p.key === ANNIVERSARY_KEY);
     expect(entry).toMatchObject({ status: 'posted', messageId: messages[0]!.id });
   }, 30_000);
+});
+
+describe('GIVEN Discord slow to answer for a channel the bot has not seen', () => {
+  let handle: EmulatorHandle;
+  let bot: BotProcess;
+
+  beforeAll(async () => {
+    handle = await startEmulator({ token: FAKE_TOKEN, heartbeatIntervalMs: 1_000 });
+    bot = await startBot({ apiUrl: handle.restUrl });
+  }, 30_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await handle?.close();
+  });
+
+  test('WHEN an admin runs /schedule setup with it THEN the reply is deferred as ephemeral, and the answer stays only theirs', async () => {
+    // Not in the guild's cache, so the channel check asks Discord, which holds the answer past
+    // the router's 2 s deadline and then says it does not exist.
+    const unseen = '123456789012345678';
+    handle.faults.delay({ method: 'GET', path: `/channels/${unseen}`, ms: 2_600 });
+    const { id } = handle.dispatchInteraction(adminSchedule(handle, 'setup', setupOptions(unseen)));
+    const first = await handle.waitForCallback(id, 5_000);
+    expect(first.type).toBe(CallbackType.DeferredChannelMessage);
+    expect(isEphemeral(first)).toBe(true);
+
+    const answer = await finalAnswer(handle, first);
+    expect(answer.content).toContain('I can’t find that channel');
+    const original = handle.interactionMessages(id).original!;
+    expect((original.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callbacksFor(handle, id)).toHaveLength(1);
+  }, 15_000);
 });
