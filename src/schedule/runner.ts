@@ -64,6 +64,10 @@ async function inParallel<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+function attemptKeyOf(post: DuePost): string {
+  return `${post.guildId}|${post.key}`;
+}
+
 /** Discord's "Missing Permissions" (RESTJSONErrorCodes.MissingPermissions). */
 const MISSING_PERMISSIONS = 50013;
 
@@ -87,6 +91,10 @@ export function createRunner(deps: RunnerDeps) {
       prompts,
       graceMs: deps.graceMs ?? GRACE_MS,
     });
+    // A count is kept only while its post is still due: one whose server was paused, blocked or
+    // turned off, or whose day passed, would otherwise stay for the life of the process.
+    const dueKeys = new Set(due.map(attemptKeyOf));
+    for (const key of attempts.keys()) if (!dueKeys.has(key)) attempts.delete(key);
     // Each server's posts go in order, one after another; servers go side by side, so a long
     // rate limit or a slow channel holds up only its own server. discord.js still keeps the bot
     // within its global request rate.
@@ -155,7 +163,7 @@ export function createRunner(deps: RunnerDeps) {
       at: deps.now().toISOString(),
       reason: null,
     });
-    attempts.delete(`${post.guildId}|${post.key}`);
+    attempts.delete(attemptKeyOf(post));
     const { promptId } = post;
     if (promptId) {
       await store.updateGuild(post.guildId, (current) => ({
@@ -218,7 +226,7 @@ export function createRunner(deps: RunnerDeps) {
       );
       return 'blocked';
     }
-    const attemptKey = `${post.guildId}|${post.key}`;
+    const attemptKey = attemptKeyOf(post);
     const tries = (attempts.get(attemptKey) ?? 0) + 1;
     attempts.set(attemptKey, tries);
     if (failure.kind === 'retry' && tries < (deps.maxAttempts ?? MAX_ATTEMPTS)) {
@@ -247,6 +255,10 @@ export function createRunner(deps: RunnerDeps) {
   }
 
   return {
+    /** Posts that failed and will be tried on a later tick: a figure for logs and tests. */
+    retriesPending(): number {
+      return attempts.size;
+    },
     /** Posts what is due now; a call while a tick runs returns at once and does nothing. */
     async tick(): Promise<TickSummary> {
       if (running) return { posted: 0, skipped: 0, failed: 0, blocked: 0, busy: true };

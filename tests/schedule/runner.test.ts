@@ -374,6 +374,25 @@ describe('Discord errors', () => {
     },
   );
 
+  test('GIVEN a post that failed once WHEN its server is paused THEN its retry count is let go, and counted afresh after resuming', async () => {
+    const { store, discord, runner, later } = await world({
+      guilds: { [GUILD]: anniversariesOnly() },
+    });
+    discord.failNext(CHANNEL, discordError(0, 503, 'Service Unavailable'));
+    expect((await runner.tick()).failed).toBe(1);
+    expect(runner.retriesPending()).toBe(1);
+
+    await store.updateGuild(GUILD, (current) => ({ ...current, paused: true }));
+    later(MINUTE);
+    expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
+    expect(runner.retriesPending()).toBe(0);
+
+    await store.updateGuild(GUILD, (current) => ({ ...current, paused: false }));
+    later(MINUTE);
+    expect((await runner.tick()).posted).toBe(1);
+    expect(runner.retriesPending()).toBe(0);
+  });
+
   test('GIVEN one passing 503 WHEN the next tick tries again THEN the post is made once, with the same nonce both times', async () => {
     const { store, discord, runner, later } = await world({
       guilds: { [GUILD]: anniversariesOnly() },
