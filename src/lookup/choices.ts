@@ -1,4 +1,5 @@
 import type { Choice } from '../commands/types.js';
+import { languageOf } from '../i18n/index.js';
 import { truncate } from '../render/fit.js';
 import { LIMITS } from '../render/limits.js';
 
@@ -12,7 +13,7 @@ export function choice(name: string, value: string): Choice {
 }
 
 export function isUkrainian(locale: string): boolean {
-  return locale.toLowerCase().startsWith('uk');
+  return languageOf(locale) === 'uk';
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

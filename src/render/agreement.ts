@@ -6,7 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Agreement, FactKey } from '../data/schema.js';
 import { ARTICLE_SOURCE } from '../data/schema.js';
-import type { Strings } from '../i18n/index.js';
+import { languageOf, type Strings } from '../i18n/index.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate, formatAmount, sourceLabel } from './format.js';
 import { LIMITS } from './limits.js';
@@ -16,7 +16,7 @@ import type { ReplyBody } from './reply.js';
 export const COLOURS = { official: 0x0057b7, framework: 0x5865f2, disputed: 0xf0a020 } as const;
 
 function isUkrainian(strings: Strings): boolean {
-  return strings.locale.startsWith('uk');
+  return languageOf(strings.locale) === 'uk';
 }
 
 export function partnerName(agreement: Agreement, strings: Strings): string {

@@ -1,4 +1,5 @@
 import { ARTICLE_SOURCE, type SourceRef } from '../data/schema.js';
+import { languageOf } from '../i18n/index.js';
 
 /**
  * A calendar date as a Unix time at 12:00 UTC. A date with no time of day shown as a Discord
@@ -59,9 +60,8 @@ function cached(key: string, build: () => Intl.NumberFormat): Intl.NumberFormat 
 
 /** "€7.1bn", "£200m"; in Ukrainian "7,1 млрд євро", "200 млн фунтів стерлінгів". */
 export function formatAmount(amount: number, currency: string, locale: string): string {
-  const ukrainianCurrency = locale.toLowerCase().startsWith('uk')
-    ? UKRAINIAN_CURRENCIES[currency]
-    : undefined;
+  const ukrainianCurrency =
+    languageOf(locale) === 'uk' ? UKRAINIAN_CURRENCIES[currency] : undefined;
   // The genitive plural reads right only after a compact unit ("тис.", "млн", "млрд").
   if (ukrainianCurrency !== undefined && amount >= 1000) {
     const number = cached(

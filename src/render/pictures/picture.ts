@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
+import { truncate } from '../fit.js';
 
 /** A rendered picture, ready to attach to a reply. */
 export interface Picture {
@@ -52,8 +53,7 @@ export async function rasterise(
 }
 
 export function clampAlt(alt: string): string {
-  if (alt.length <= ALT_TEXT_MAX) return alt;
-  return `${alt.slice(0, ALT_TEXT_MAX - 1).trimEnd()}…`;
+  return truncate(alt, ALT_TEXT_MAX);
 }
 
 /**
