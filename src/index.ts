@@ -2,7 +2,7 @@ import { Events } from 'discord.js';
 import { Cooldowns } from './commands/cooldowns.js';
 import { commands } from './commands/index.js';
 import { readConfig } from './config.js';
-import { DataError, loadData } from './data/load.js';
+import { DataError, loadData, type Dataset } from './data/load.js';
 import { createChannelInspector } from './discord/channels.js';
 import { createClient } from './discord/client.js';
 import { createRestPoster } from './discord/poster.js';
@@ -11,7 +11,7 @@ import { startScheduler } from './discord/scheduler.js';
 import { exitWith, loadDotEnv } from './env.js';
 import { clockFrom } from './clock.js';
 import { createLogger } from './log.js';
-import { loadPrompts } from './schedule/prompts.js';
+import { loadPrompts, type PromptBank } from './schedule/prompts.js';
 import { createRunner } from './schedule/runner.js';
 import { openStore } from './store/store.js';
 
@@ -29,14 +29,17 @@ const config = configResult.config;
 const log = createLogger(config.LOG_LEVEL, undefined, { secrets: [config.DISCORD_TOKEN] });
 const now = clockFrom(config.BOT_CLOCK_START);
 
-let data, prompts;
-try {
-  data = loadData();
-  prompts = loadPrompts(data);
-} catch (error) {
-  if (error instanceof DataError) exitWith([error.message]);
-  throw error;
+/** The data and the prompt bank, checked; broken data ends the start with its zod paths. */
+function loadDataOrExit(): { data: Dataset; prompts: PromptBank } {
+  try {
+    const data = loadData();
+    return { data, prompts: loadPrompts(data) };
+  } catch (error) {
+    if (error instanceof DataError) exitWith([error.message]);
+    throw error;
+  }
 }
+const { data, prompts } = loadDataOrExit();
 
 const store = await openStore(config.STORE_PATH, log);
 log.info({ path: config.STORE_PATH, outcome: store.outcome.kind }, 'store open');

@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/load.js';
 import type { Agreement } from '../data/schema.js';
 import type { Strings } from '../i18n/index.js';
+import { MAX_QUERY_LENGTH } from '../lookup/normalize.js';
 import { resolvePartner, suggestPartners } from '../lookup/partners.js';
 import { partnerLabel } from '../render/agreement.js';
 import { renderNotFound } from '../render/not-found.js';
@@ -49,7 +50,8 @@ export function partnerChoices(
 ): Choice[] {
   const cache = suggestions.get(data) ?? new Map<string, Choice[]>();
   suggestions.set(data, cache);
-  const key = `${include?.scope ?? 'all'}|${locale}|${query.slice(0, 100)}`;
+  // As much of the query as the lookup reads: two queries that differ past it get one answer.
+  const key = `${include?.scope ?? 'all'}|${locale}|${query.slice(0, MAX_QUERY_LENGTH * 2)}`;
   let choices = cache.get(key);
   if (!choices) {
     choices = suggestPartners(query, data, locale, include?.keep);

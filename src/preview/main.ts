@@ -8,6 +8,7 @@ import { Cooldowns } from '../commands/cooldowns.js';
 import type { CommandContext, CommandInput, ScheduleContext } from '../commands/types.js';
 import { openStore } from '../store/store.js';
 import { DataError, loadData, type Dataset } from '../data/load.js';
+import { loadDotEnv } from '../env.js';
 import { loadPrompts } from '../schedule/prompts.js';
 import { previewDue } from './due.js';
 import { missingRequired, parseCommandLine } from './parse.js';
@@ -30,6 +31,8 @@ function fail(message: string): never {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // The same settings as the bot (REPORT_URL shows in /about), so a reply looks as it will.
+  loadDotEnv();
   if (argv[0] === 'due') {
     const data = loadOrFail();
     const result = previewDue(argv.slice(1), data, loadPrompts(data));

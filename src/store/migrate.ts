@@ -49,6 +49,10 @@ const v1Schema = z.object({
   ),
 });
 
+/**
+ * The ISO week key as v2 writes it. A copy of due.ts's on purpose: a migration is frozen with the
+ * format it converts to, and must not change if the runner's keys one day do.
+ */
 function isoWeek(localDate: string): string {
   const date = DateTime.fromISO(localDate, { zone: 'UTC' });
   return `${date.weekYear}-W${String(date.weekNumber).padStart(2, '0')}`;
