@@ -43,6 +43,8 @@ export const discuss: SlashCommand = {
       ? nextPrompt(prompts, settings.promptsSeen)
       : (prompts.prompts[Math.floor(ctx.random() * prompts.prompts.length)] ??
         nextPrompt(prompts, []));
+    // Marked before the reply is sent (the router sends it): should that send fail, the server
+    // skips one prompt in its rotation, which is better than showing the same one twice.
     if (settings) {
       await store.updateGuild(input.guildId, (current) => ({
         ...current,
@@ -53,6 +55,7 @@ export const discuss: SlashCommand = {
     const message = renderPromptPost({
       prompt,
       ...promptSources(prompt, ctx.data),
+      // A prompt posted by hand is open as long as a weekly one: a week-long poll and thread.
       cadence: 'weekly',
       localDate: DateTime.fromJSDate(now, { zone }).toISODate() ?? now.toISOString().slice(0, 10),
       pingRoleId: null,
