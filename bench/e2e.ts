@@ -57,7 +57,7 @@ const EMULATOR: EmulatorOptions = { token: FAKE_TOKEN };
 const METHOD = [
   'Both subjects run as plain JavaScript under `node` with no loader: the bot from `npm run build` (dist/src/index.js, as `npm start` runs it, minus --enable-source-maps), the floor (tests/e2e/floor-bot.ts) transpiled by TypeScript to dist/bench/floor-bot.js. So tsx is measured for neither.',
   'Each subject has its own emulator instance (same code, same options) in this process, so neither inherits the records the other made; the two subjects alternate in chunks of 1,000 interactions, so both see the same machine load.',
-  'Round trip = the emulator’s time from sending INTERACTION_CREATE to receiving the callback. Each phase: a fixed number of interactions kept at 1 or 10 in flight; /agreement rotates over every partner id, autocomplete over typed prefixes. One warm-up chunk per subject first.',
+  'Round trip = the emulator’s time from sending INTERACTION_CREATE to receiving the callback; the emulators drop their records after each chunk, so the bench process’s own heap stays small. Each phase: a fixed number of interactions kept at 1 or 10 in flight; /agreement rotates over every partner id, autocomplete over typed prefixes. One warm-up chunk per subject first.',
   `Both run with --trace-gc (one line per collection, the same for both) for the GC figures${NODE_FLAGS.length > 0 ? `, and both with ${NODE_FLAGS.join(' ')}` : ''}.`,
   'CPU = utime+stime from /proc/<pid>/stat around each chunk. RSS = VmRSS from /proc/<pid>/status after ready and after every chunk. RSS saws with garbage collection, so the trend is the least-squares slope of its troughs (the lowest of every 4 samples), over the second half of the run (the first half holds the heap’s growth to its working size). The live heap after each full GC (from --trace-gc) tells a leak from heap V8 keeps.',
 ];
@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     const warm = await runChunk(handles[name], running[name].process.pid, PHASES[1]!, 0, WARMUP);
     if (warm.failures.length > 0)
       throw new Error(`${name}: ${warm.failures.length} wrong answers in warm-up`);
+    handles[name].forgetRecords();
   }
 
   const measuredFromLine = mapSubjects((name) => running[name].process.stdoutLines.length);
@@ -103,6 +104,9 @@ async function main(): Promise<void> {
       const order = (first / CHUNK) % 2 === 0 ? SUBJECTS : [...SUBJECTS].reverse();
       for (const name of order) {
         const chunk = await runChunk(handles[name], running[name].process.pid, phase, first, count);
+        // Outside the timing: the emulator's records would grow this process's heap, and its
+        // collections would land on the round trips it measures.
+        handles[name].forgetRecords();
         const list = chunks[name].get(phase.id) ?? [];
         list.push(chunk);
         chunks[name].set(phase.id, list);

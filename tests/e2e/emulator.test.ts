@@ -419,6 +419,20 @@ describe('GIVEN a bot slower than the interaction response window', () => {
     expect(handle.interactionMessages(id).original).toBeNull();
   });
 
+  test('WHEN its records are forgotten THEN they are gone, and the next interaction is recorded as usual', async () => {
+    const before = handle.dispatchInteraction(handle.interactions.slash({ name: 'slow' }));
+    await handle.waitForCallback(before.id);
+    handle.forgetRecords();
+    expect([handle.requests.length, handle.callbacks.length, handle.messages().length]).toEqual([
+      0, 0, 0,
+    ]);
+    expect(handle.interactionMessages(before.id).original).toBeNull();
+
+    const { id } = handle.dispatchInteraction(handle.interactions.slash({ name: 'slow' }));
+    expect(await handle.waitForCallback(id)).toMatchObject({ interactionId: id });
+    expect(handle.callbacks.map((c) => c.interactionId)).toEqual([id]);
+  });
+
   test('WHEN no client is logged in THEN dispatching says so instead of dropping the interaction', async () => {
     const lonely = await startEmulator();
     try {

@@ -136,6 +136,11 @@ export interface EmulatorHandle {
   setRolePermissions(guildId: string, roleId: string, permissions: bigint): void;
 
   readonly faults: Faults;
+  /**
+   * Forgets requests, callbacks, messages and interactions recorded so far (call it with nothing
+   * in flight): for long runs whose records would grow without end, like the benchmark.
+   */
+  forgetRecords(): void;
   close(): Promise<void>;
 }
 
@@ -316,6 +321,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         role: apiRole(role),
       });
     },
+
+    forgetRecords: () => state.forgetRecords(),
 
     faults: {
       rateLimit: ({ retryAfterSeconds = 0.05, global = false, ...match } = {}) =>
