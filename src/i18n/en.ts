@@ -4,6 +4,8 @@ export const en = {
   notStated: 'Not stated in our sources',
   unknown: 'Unknown',
   agreement: {
+    /** A commitment's period when it recurs each year: "2024–2027 (annual)". */
+    annual: 'annual',
     signed: 'Signed',
     place: 'Place',
     signatoriesPartner: (partner: string) => `For ${partner}`,

@@ -6,6 +6,7 @@ export const uk = {
   notStated: 'У наших джерелах не вказано',
   unknown: 'Невідомо',
   agreement: {
+    annual: 'щороку',
     signed: 'Підписано',
     place: 'Місце',
     signatoriesPartner: (partner: string) => `Підписанти: ${partner}`,

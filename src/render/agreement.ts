@@ -151,10 +151,20 @@ function commitmentLine(commitment: Agreement['commitments'][number], strings: S
   if (commitment.amount !== null && commitment.currency !== null) {
     parts.push(formatAmount(commitment.amount, commitment.currency, strings.locale));
   }
-  if (commitment.period !== null) parts.push(commitment.period);
+  if (commitment.period !== null) parts.push(periodText(commitment.period, strings));
   else if (commitment.year !== null) parts.push(String(commitment.year));
   const figure = parts.length > 0 ? `**${parts.join(', ')}**: ` : '';
   return truncate(`${figure}${commitment.text}`, 400);
+}
+
+/**
+ * A commitment's period as the data writes it ("2024-2027 (annual)", "annual", "2024/25") in the
+ * reader's language: a year range takes an en dash, and "annual" is "щороку" in Ukrainian.
+ */
+export function periodText(period: string, strings: Strings): string {
+  const annual = strings.agreement.annual;
+  if (period === 'annual') return annual;
+  return period.replace(/\b(\d{4})-(\d{4})\b/g, '$1–$2').replace(/\(annual\)$/, `(${annual})`);
 }
 
 function sourcesText(agreement: Agreement, strings: Strings): string {
