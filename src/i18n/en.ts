@@ -108,7 +108,7 @@ export const en = {
       'Tell this server’s admins, naming the agreement, the fact and a source; they can pass it to the bot’s maintainers.',
     commands: 'Commands',
     commandsValue:
-      '`/agreement` one agreement · `/agreements` the list · `/timeline` in order · `/map` where · `/quote` what experts said · `/about` this',
+      '`/agreement` one agreement · `/agreements` the list · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/about` this',
   },
   posts: {
     years: (n: number) => `${n} year${n === 1 ? '' : 's'}`,

@@ -3,6 +3,7 @@ import { about } from '../../src/commands/about.js';
 import { agreement } from '../../src/commands/agreement.js';
 import { agreements } from '../../src/commands/agreements.js';
 import { commands } from '../../src/commands/index.js';
+import { ukCommands } from '../../src/i18n/commands.js';
 import { quote } from '../../src/commands/quote.js';
 import { map } from '../../src/commands/map.js';
 import { timeline } from '../../src/commands/timeline.js';
@@ -254,6 +255,19 @@ describe('/timeline and /about', () => {
     expect(text(body)).toContain('https://example.org/report');
   });
 });
+
+test.each([
+  ['en-US', (name: string) => name],
+  ['uk', (name: string) => ukCommands[name]!.name],
+] as const)(
+  'GIVEN /about in %s THEN it names every command a member can use, as they see it',
+  async (locale, shownName) => {
+    const body = await about.respond(input({}, { locale }), testContext());
+    const members = commands.filter((c) => c.data.name !== 'schedule');
+    for (const command of members)
+      expect(text(body)).toContain(`\`/${shownName(command.data.name)}\``);
+  },
+);
 
 describe('/map partner (a locator for one country)', () => {
   test.each([
