@@ -1,14 +1,15 @@
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { stringsFor } from '../i18n/index.js';
+import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
+import type { Dataset } from '../data/load.js';
+import { stringsFor, type Strings } from '../i18n/index.js';
 import { isCountry } from '../lookup/partners.js';
 import { COLOURS, partnerLabel, partnerName } from '../render/agreement.js';
 import { fitEmbed } from '../render/fit.js';
 import { withPicture } from '../render/picture-reply.js';
 import type { MapFilter } from '../render/pictures/index.js';
-import { ephemeral } from '../render/reply.js';
+import { ephemeral, type ReplyBody } from '../render/reply.js';
 import { partnerChoices, readPartnerOption } from './partner-option.js';
 import { loadPictures } from './pictures.js';
-import type { SlashCommand } from './types.js';
+import type { CommandInput, SlashCommand } from './types.js';
 
 const FILTERS: Record<string, MapFilter> = {
   all: {},
@@ -16,6 +17,48 @@ const FILTERS: Record<string, MapFilter> = {
   '2025': { year: 2025 },
   dw21: { dw21: true },
 };
+
+/** What to draw and how to title it; or, for a partner the map cannot show, the reply instead. */
+type MapView =
+  | { filter: MapFilter; embed: Pick<APIEmbed, 'title' | 'description' | 'color'> }
+  | { reply: ReplyBody };
+
+/** Every partner, or those of one year or of DW's count (the `show` option). */
+function overviewView(input: CommandInput, strings: Strings): MapView {
+  const requested = String(input.options['show'] ?? 'all');
+  // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
+  const show = Object.hasOwn(FILTERS, requested) ? requested : 'all';
+  return {
+    filter: FILTERS[show] ?? {},
+    embed: {
+      title: strings.map.title,
+      description:
+        strings.map.description[show as keyof typeof strings.map.description] ??
+        strings.map.description.all,
+      color: COLOURS.official,
+    },
+  };
+}
+
+/** One partner country on the map (the `partner` option). */
+function locatorView(typed: string, data: Dataset, strings: Strings): MapView {
+  const read = readPartnerOption(typed, data, strings);
+  if (read.kind === 'reply') return { reply: read.body };
+  const { agreement } = read;
+  const label = partnerLabel(agreement, strings);
+  const name = partnerName(agreement, strings);
+  if (!isCountry(agreement)) {
+    return { reply: ephemeral({ content: strings.map.notACountry(label, name) }) };
+  }
+  return {
+    filter: { partner: agreement.id },
+    embed: {
+      title: strings.map.partnerTitle(label),
+      description: strings.map.partnerDescription(name),
+      color: COLOURS[agreement.status],
+    },
+  };
+}
 
 export const map: SlashCommand = {
   data: {
@@ -46,58 +89,12 @@ export const map: SlashCommand = {
   async respond(input, { data }) {
     const strings = stringsFor(input.locale);
     const typed = String(input.options['partner'] ?? '').trim();
-    if (typed !== '') {
-      const read = readPartnerOption(typed, data, strings);
-      if (read.kind === 'reply') return read.body;
-      const { agreement } = read;
-      if (!isCountry(agreement)) {
-        return ephemeral({
-          content: strings.map.notACountry(
-            partnerLabel(agreement, strings),
-            partnerName(agreement, strings),
-          ),
-        });
-      }
-      const { renderMapPng } = await loadPictures();
-      const picture = await renderMapPng(data, {
-        filter: { partner: agreement.id },
-        locale: input.locale,
-      });
-      const name = partnerName(agreement, strings);
-      const body = {
-        embeds: [
-          fitEmbed({
-            title: strings.map.partnerTitle(partnerLabel(agreement, strings)),
-            description: strings.map.partnerDescription(name),
-            color: COLOURS[agreement.status],
-            footer: { text: strings.map.footer },
-          }),
-        ],
-      };
-      return withPicture(body, picture);
-    }
-
-    const requested = String(input.options['show'] ?? 'all');
-    // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
-    const show = Object.hasOwn(FILTERS, requested) ? requested : 'all';
+    const view = typed !== '' ? locatorView(typed, data, strings) : overviewView(input, strings);
+    if ('reply' in view) return view.reply;
     const { renderMapPng } = await loadPictures();
-    const picture = await renderMapPng(data, {
-      filter: FILTERS[show] ?? {},
-      locale: input.locale,
-    });
-    const body = {
-      embeds: [
-        fitEmbed({
-          title: strings.map.title,
-          description:
-            strings.map.description[show as keyof typeof strings.map.description] ??
-            strings.map.description.all,
-          color: COLOURS.official,
-          footer: { text: strings.map.footer },
-        }),
-      ],
-    };
-    return withPicture(body, picture);
+    const picture = await renderMapPng(data, { filter: view.filter, locale: input.locale });
+    const embed = fitEmbed({ ...view.embed, footer: { text: strings.map.footer } });
+    return withPicture({ embeds: [embed] }, picture);
   },
 
   autocomplete(input, { data }) {

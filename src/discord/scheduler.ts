@@ -3,9 +3,9 @@ import type { Logger } from '../log.js';
 import type { Runner } from '../schedule/runner.js';
 
 /**
- * Wakes the runner on SCHEDULE_CRON (every minute by default). node-cron keeps no state and skips a run it was late for, which
- * is fine: the runner works out what is due from the calendar and the post log, so a skipped
- * minute is caught up by the next one. One task per process, started once (not on reconnect).
+ * Wakes the runner on SCHEDULE_CRON (every minute by default). node-cron keeps no state and skips
+ * a run it was late for, which is fine: the runner works out what is due from the calendar and
+ * the post log, so a skipped wake-up is caught up by the next one. One task per process, started once (not on reconnect).
  */
 export function startScheduler(
   runner: Runner,

@@ -2,7 +2,9 @@ import type { Choice } from '../commands/types.js';
 import type { Dataset } from '../data/load.js';
 import type { Person, Quote } from '../data/schema.js';
 import { LIMITS } from '../render/limits.js';
+import { stringsFor } from '../i18n/index.js';
 import { truncate } from '../render/fit.js';
+import { personRole } from '../render/quote.js';
 import { choice, isUkrainian } from './choices.js';
 import { buildIndex, rankByName, resolveByName, type NameIndex, type NameSpec } from './match.js';
 import { foldLookalikes, lookupForm, MAX_QUERY_LENGTH, normalizeText } from './normalize.js';
@@ -78,7 +80,7 @@ export function speakerChoiceName(person: Person, quoteCount: number, locale: st
   const ukrainian = isUkrainian(locale);
   const name = ukrainian ? (person.name.uk ?? person.name.en) : person.name.en;
   // "Friends of Europe (Brussels-based think tank)": the explanation does not fit a menu line.
-  const organisation = ((ukrainian ? person.organisationUk : null) ?? person.organisation).replace(
+  const organisation = personRole(person, stringsFor(locale)).organisation.replace(
     /\s*\([^()]*\)\s*$/,
     '',
   );

@@ -108,7 +108,7 @@ export function selectAgreements(data: Dataset, filter: MapFilter = {}): Agreeme
 }
 
 /** Whether the map can show this partner: a country (the EU, an organisation, is not one). */
-export function isMapped(agreement: Agreement): boolean {
+function isMapped(agreement: Agreement): boolean {
   return isCountry(agreement) && ISO_NUMERIC[agreement.partner.iso2!] !== undefined;
 }
 
