@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { loadData } from '../src/data/load.js';
 import { computeDueForGuilds, type DuePost } from '../src/schedule/due.js';
 import { loadPrompts } from '../src/schedule/prompts.js';
-import type { GuildSettings, PromptCadence } from '../src/store/schema.js';
+import type { GuildSettings, PromptCadence } from '../src/store/domain.js';
 
 const SERVERS = 10_000;
 const ZONES = [

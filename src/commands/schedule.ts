@@ -20,7 +20,7 @@ import {
   checkTimeZone,
   suggestTimeZones,
 } from '../schedule/timezones.js';
-import type { GuildSettings, PostKind } from '../store/schema.js';
+import type { GuildSettings, PostKind } from '../store/domain.js';
 import type { ChannelPermission, CommandInput, ScheduleContext, SlashCommand } from './types.js';
 
 type ScheduleStrings = Strings['schedule'];

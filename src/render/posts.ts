@@ -7,7 +7,7 @@ import type {
   RESTPostAPIChannelMessageJSONBody,
 } from 'discord-api-types/v10';
 import type { Agreement, FactKey, Person, Quote } from '../data/schema.js';
-import type { PromptCadence } from '../store/schema.js';
+import type { PromptCadence } from '../store/domain.js';
 import type { Prompt } from '../schedule/prompts.js';
 import { languageOf, stringsFor, type Language, type Strings } from '../i18n/index.js';
 import { partnerLabel, partnerName, placeName } from './agreement.js';

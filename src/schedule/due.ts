@@ -14,7 +14,7 @@ import {
   type ThreadSpec,
   type UpcomingAnniversary,
 } from '../render/posts.js';
-import type { GuildSettings, PostKind } from '../store/schema.js';
+import type { GuildSettings, PostKind } from '../store/domain.js';
 import { markPromptSeen, nextPrompt, promptSources, type PromptBank } from './prompts.js';
 
 /**

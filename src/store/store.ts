@@ -3,12 +3,11 @@ import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { migrateToCurrent, StoreDecodeError } from './migrate.js';
+import { guildSettingsSchema, type GuildSettings } from './domain.js';
 import {
   emptyStoreFile,
-  guildSettingsSchema,
   postLogEntrySchema,
   storeFileSchema,
-  type GuildSettings,
   type PostLogEntry,
   type StoreFile,
 } from './schema.js';

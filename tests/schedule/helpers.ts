@@ -2,7 +2,7 @@ import { loadData, type Dataset } from '../../src/data/load.js';
 import type { Agreement } from '../../src/data/schema.js';
 import { computeDue, type DuePost } from '../../src/schedule/due.js';
 import { loadPrompts, markPromptSeen } from '../../src/schedule/prompts.js';
-import type { GuildSettings } from '../../src/store/schema.js';
+import type { GuildSettings } from '../../src/store/domain.js';
 
 export const data = loadData();
 export const prompts = loadPrompts(data);

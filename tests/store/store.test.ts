@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { STORE_VERSION, type GuildSettings, type PostLogEntry } from '../../src/store/schema.js';
+import type { GuildSettings } from '../../src/store/domain.js';
+import { STORE_VERSION, type PostLogEntry } from '../../src/store/schema.js';
 import { openStore, POST_LOG_RETENTION_MS, type StoreLog } from '../../src/store/store.js';
 
 const GUILD = '111111111111111111';

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * The schedule's domain: a server's settings and the kinds of post. Both store backends (the JSON
+ * file and PostgreSQL) read and write these shapes; neither owns them.
+ */
+
+export const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id');
+export const isoInstant = z.iso.datetime({ offset: true });
+
+export const blockedSchema = z.strictObject({
+  /** Why posting stopped, in words an admin can act on. */
+  reason: z.string().min(1).max(500),
+  /** The Discord error code (10003, 50001, 50013…), null when it was not a Discord error. */
+  code: z.number().int().nullable(),
+  since: isoInstant,
+});
+export type Blocked = z.infer<typeof blockedSchema>;
+
+export const promptCadenceSchema = z.enum(['daily', 'weekly', 'off']);
+export type PromptCadence = z.infer<typeof promptCadenceSchema>;
+
+/** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
+export const weekdaySchema = z.number().int().min(1).max(7);
+
+export const guildSettingsSchema = z.strictObject({
+  channelId: snowflake,
+  hour: z.number().int().min(0).max(23),
+  minute: z.number().int().min(0).max(59),
+  /** The IANA name the admin chose, kept as chosen; checked by use when it is set. */
+  timeZone: z.string().min(1).max(64),
+  paused: z.boolean(),
+  blocked: blockedSchema.nullable(),
+  anniversaries: z.boolean(),
+  digest: z.strictObject({ enabled: z.boolean(), weekday: weekdaySchema }),
+  prompts: promptCadenceSchema,
+  pingRoleId: snowflake.nullable(),
+  /**
+   * The language posts are written in: `en` or `uk`, taken from the server's preferred locale at
+   * setup and changed with `/schedule set language`. Null (servers set up before it existed)
+   * means English.
+   */
+  language: z.string().min(2).max(10).nullable(),
+  /** Prompt ids this server has seen in the current round of the bank. */
+  promptsSeen: z.array(z.string()),
+  /**
+   * Posts that came due before this instant are neither posted nor reported missed: set it on
+   * setup, resume and unblock, so a server is not flooded with what came due while it was off.
+   */
+  activeSince: isoInstant,
+});
+export type GuildSettings = z.infer<typeof guildSettingsSchema>;
+
+export const postKindSchema = z.enum(['anniversary', 'digest', 'prompt']);
+export type PostKind = z.infer<typeof postKindSchema>;
+
+export const postStatusSchema = z.enum(['posted', 'skipped', 'failed']);
+export type PostStatus = z.infer<typeof postStatusSchema>;
