@@ -18,6 +18,8 @@ import {
   allTimeZones,
   checkPostingTime,
   checkTimeZone,
+  clockChangeAt,
+  clockTime,
   suggestTimeZones,
 } from '../schedule/timezones.js';
 import type { GuildSettings, PostKind } from '../store/schema.js';
@@ -283,11 +285,7 @@ async function setup(
 ): Promise<ReplyBody> {
   const timeText = String(input.options['time'] ?? '');
   const time = checkPostingTime(timeText);
-  if (time.kind === 'invalid') {
-    return ephemeral({
-      content: time.reason === 'small-hours' ? s.smallHours : s.badTime(echoUserText(timeText, 20)),
-    });
-  }
+  if (time.kind === 'invalid') return ephemeral({ content: s.badTime(echoUserText(timeText, 20)) });
   const zoneText = String(input.options['timezone'] ?? '');
   const zone = checkTimeZone(zoneText);
   if (zone.kind === 'invalid') {
@@ -297,6 +295,19 @@ async function setup(
         zoneSuggestions(zoneText, zone.suggestions)
           .map((z) => `\`${z}\``)
           .join(', '),
+      ),
+    });
+  }
+  const change = clockChangeAt(zone.name, time.hour, time.minute, now);
+  if (change) {
+    const at = clockTime(time.hour * 60 + time.minute);
+    return ephemeral({
+      content: s.clockChange(
+        zone.name,
+        at,
+        clockTime(change.start),
+        clockTime(change.end),
+        clockTime(change.end - 1),
       ),
     });
   }

@@ -271,8 +271,8 @@ export const en = {
     notServed: 'Schedules are not available on this instance of the bot.',
     badTime: (input: string) =>
       `“${input}” is not a time I can read. Use 24-hour time, e.g. \`09:00\` or \`18:30\`.`,
-    smallHours:
-      'Please pick a time from 04:00 on: clocks change between midnight and 04:00 in most zones, and a post there could be skipped or doubled.',
+    clockChange: (zone: string, time: string, from: string, to: string, last: string) =>
+      `In ${zone} the clocks change between ${from} and ${to}, so a post at ${time} would be skipped on the day they go forward and sent twice on the day they go back. Please pick a time outside ${from}–${last}, e.g. ${to}.`,
     badZone: (input: string, suggestions: string) =>
       `“${input}” is not a time zone I know. Pick one from the list as you type${suggestions ? `, e.g. ${suggestions}` : ''}.`,
     channelGone: 'I can’t find that channel. Pick a text channel I can see.',

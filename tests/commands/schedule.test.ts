@@ -196,12 +196,37 @@ describe('/schedule setup', () => {
     },
   );
 
-  test.each(['00:00', '0:30', '03:59', '3'])(
-    'GIVEN the time %s (the small hours, when clocks change) WHEN set up THEN it is refused',
-    async (time) => {
-      const reply = await run('setup', setupOptions({ time }));
-      expect(reply.content).toBe(scheduleEn.smallHours);
+  // Kyiv's clocks go 03:00→04:00 in March and 04:00→03:00 in October; New York's 02:00→03:00 in
+  // March and 02:00→01:00 in November.
+  test.each<[string, string, string, string, string, string]>([
+    ['03:00', 'Europe/Kyiv', '03:00', '03:00', '04:00', '03:59'],
+    ['3:30', 'Europe/Kyiv', '03:30', '03:00', '04:00', '03:59'],
+    ['03:59', 'Europe/Kyiv', '03:59', '03:00', '04:00', '03:59'],
+    ['1:00', 'America/New_York', '01:00', '01:00', '03:00', '02:59'],
+    ['02:30', 'America/New_York', '02:30', '01:00', '03:00', '02:59'],
+  ])(
+    'GIVEN the time %s in %s, which its clock changes skip or repeat WHEN set up THEN it is refused, naming the window and a time that is safe',
+    async (time, timezone, at, from, to, last) => {
+      const reply = await run('setup', setupOptions({ time, timezone }));
+      expect(reply.content).toBe(scheduleEn.clockChange(timezone, at, from, to, last));
+      expect(reply.content).toContain(`e.g. ${to}`);
       expect(store.getGuild(GUILD)).toBeUndefined();
+    },
+  );
+
+  test.each<[string, string, number, number]>([
+    ['00:00', 'UTC', 0, 0],
+    ['03:30', 'UTC', 3, 30],
+    ['02:30', 'Asia/Tokyo', 2, 30],
+    ['00:30', 'Europe/Kyiv', 0, 30],
+    ['02:59', 'Europe/Kyiv', 2, 59],
+    ['00:59', 'America/New_York', 0, 59],
+    ['03:00', 'America/New_York', 3, 0],
+  ])(
+    'GIVEN the time %s in %s, which exists once on every day there WHEN set up THEN it is saved',
+    async (time, timezone, hour, minute) => {
+      const saved = await setUp({ time, timezone });
+      expect(saved).toMatchObject({ hour, minute, timeZone: timezone });
     },
   );
 

@@ -389,8 +389,8 @@ async function everyUkrainianScheduleReply(): Promise<{ name: string; body: Repl
     schedule.respond(admin('setup', { ...setup, time: 'soon' }), withSchedule),
   );
   await add(
-    '/schedule setup, small hours',
-    schedule.respond(admin('setup', { ...setup, time: '02:30' }), withSchedule),
+    '/schedule setup, a time Kyiv’s clock changes touch',
+    schedule.respond(admin('setup', { ...setup, time: '03:30' }), withSchedule),
   );
   await add(
     '/schedule setup, bad zone',
