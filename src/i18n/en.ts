@@ -326,6 +326,17 @@ export const en = {
       'Resumed. Posts due from now on will go out; what came due while paused is not posted.',
     stillBlocked: (permissions: string) => `Still can’t post there: I need ${permissions}.`,
     turnedOff: 'Scheduled posts are off for this server, and its settings are forgotten.',
+    /** `/schedule off` asks first: a button to confirm, one to keep the schedule. */
+    offConfirm: {
+      question: (until: string) =>
+        `Turn off this server’s scheduled posts? Its settings (channel, time, time zone, which posts, the role to ping) will be forgotten; the log of past posts is kept. The button works until ${until}.`,
+      confirm: 'Turn off',
+      cancel: 'Keep the schedule',
+      kept: 'Nothing changed: the schedule stays as it was.',
+      expired:
+        'This confirmation has expired, or the schedule changed since it was asked. Run `/schedule off` again if you still want to turn it off.',
+      notYours: 'Only the admin who ran `/schedule off` can confirm it.',
+    },
     previewNone:
       'Nothing of that kind is scheduled in the next two weeks. Check `/schedule status`.',
     previewNote: (when: string) => `This would be posted ${when}:`,

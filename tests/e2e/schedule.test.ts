@@ -18,7 +18,15 @@ import {
   sleep,
   unixSeconds,
 } from './bot/schedule.js';
-import { EPHEMERAL, callbacksFor, canPing, finalAnswer, messageOf, roundTrip } from './bot/wire.js';
+import {
+  EPHEMERAL,
+  callbacksFor,
+  canPing,
+  customIds,
+  finalAnswer,
+  messageOf,
+  roundTrip,
+} from './bot/wire.js';
 import type { EmulatorHandle, RecordedCallback, StoredMessage } from './emulator/index.js';
 import { CallbackType, DEFAULT_CHANNELS, startEmulator } from './emulator/index.js';
 
@@ -553,4 +561,52 @@ describe('GIVEN Discord slow to answer for a channel the bot has not seen', () =
     expect((original.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(callbacksFor(handle, id)).toHaveLength(1);
   }, 15_000);
+});
+
+describe('GIVEN a schedule on the real bot', () => {
+  let handle: EmulatorHandle;
+  let bot: BotProcess;
+  const general = () => handle.channel(DEFAULT_CHANNELS.general).id;
+
+  beforeAll(async () => {
+    handle = await startEmulator({ token: FAKE_TOKEN, heartbeatIntervalMs: 1_000 });
+    bot = await startBot({ apiUrl: handle.restUrl });
+    const setup = await roundTrip(handle, adminSchedule(handle, 'setup', setupOptions(general())));
+    expect(messageOf(setup).content).toContain('Schedule saved.');
+  }, 30_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await handle?.close();
+  });
+
+  test('WHEN an admin runs /schedule off and confirms THEN it first asks (ephemeral, two buttons), and the click turns it off in the same message', async () => {
+    const ask = await roundTrip(handle, adminSchedule(handle, 'off'));
+    expect(ask).toMatchObject({ type: CallbackType.ChannelMessage, status: 204 });
+    expect(isEphemeral(ask)).toBe(true);
+    const question = handle.interactionMessages(ask.interactionId).original!;
+    const [confirm, keep] = customIds(question);
+    expect(confirm).toMatch(/^schedule:off:\d+:[0-9a-z]+:[0-9a-z]+$/);
+    expect(keep).toMatch(/^schedule:keep:\d+$/);
+    // Asking forgot nothing: the settings are still on disk.
+    expect(readStoreFile(bot.storePath).guilds[handle.guild(0).id]).toBeDefined();
+
+    const owner = handle.guild(0).ownerId;
+    const click = await roundTrip(
+      handle,
+      handle.interactions.button({ customId: confirm!, messageId: question.id, userId: owner }),
+    );
+
+    expect(click).toMatchObject({ type: CallbackType.UpdateMessage, status: 204 });
+    expect(messageOf(click).content).toContain('Scheduled posts are off');
+    expect(customIds(messageOf(click))).toEqual([]);
+    expect(readStoreFile(bot.storePath).guilds[handle.guild(0).id]).toBeUndefined();
+
+    const again = await roundTrip(
+      handle,
+      handle.interactions.button({ customId: confirm!, userId: owner }),
+    );
+    expect(messageOf(again).content).toContain('no schedule yet');
+    expect(bot.logs().filter((r) => r.level >= LOG_LEVEL.error)).toEqual([]);
+  }, 20_000);
 });
