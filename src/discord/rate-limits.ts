@@ -16,7 +16,7 @@ export const RATE_LIMIT_EVENT = {
  * Logs Discord's 429s and discord.js's own waits apart. discord.js's `rateLimited` event fires
  * only when its limiter holds a request before sending it: its own 50-per-second cap, or a bucket
  * Discord's headers said is used up. It never fires for a 429 itself, which discord.js only retries
- * quietly. Logging that event as "rate limited" made 152 warnings in a 1,000-post tick in which
+ * quietly. Logging that event as "rate limited" made 152 warnings in a 1,000-post tick (issue 15) in which
  * Discord sent no 429. So a 429 is read from the responses, and the waits are logged at debug:
  * they are the client keeping within the limits, with nothing for an operator to act on.
  */

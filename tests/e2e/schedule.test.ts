@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import promptBank from '../../src/data/prompts.json' with { type: 'json' };
+import { RATE_LIMIT_EVENT } from '../../src/discord/rate-limits.js';
 import { MAX_ATTEMPTS } from '../../src/schedule/runner.js';
 import type { BotProcess } from './bot/bot-process.js';
 import { FAKE_TOKEN, LOG_LEVEL, startBot } from './bot/bot-process.js';
@@ -300,6 +301,15 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
       (p) => p.guildId === handle.guild(G.pinging).id && p.key === ANNIVERSARY_KEY,
     );
     expect(entry).toMatchObject({ status: 'posted' });
+    // The one 429 of the run is logged as Discord's, once, with its route and wait.
+    const limited = bot.logs().filter((r) => r.event === RATE_LIMIT_EVENT.discord);
+    expect(limited).toEqual([
+      expect.objectContaining({
+        level: LOG_LEVEL.warn,
+        route: '/channels/:id/messages',
+        retryAfterMs: 500,
+      }),
+    ]);
   });
 
   test.each<[string, keyof typeof G, number, number, string]>([
