@@ -1,6 +1,8 @@
 import {
   ApplicationCommandOptionType,
+  ButtonStyle,
   ChannelType,
+  ComponentType,
   InteractionContextType,
   PermissionFlagsBits,
   type APIEmbed,
@@ -18,10 +20,19 @@ import {
   allTimeZones,
   checkPostingTime,
   checkTimeZone,
+  clockChangeAt,
+  clockTime,
   suggestTimeZones,
 } from '../schedule/timezones.js';
 import type { GuildSettings, PostKind } from '../store/domain.js';
-import type { ChannelPermission, CommandInput, ScheduleContext, SlashCommand } from './types.js';
+import type {
+  ButtonInput,
+  ChannelPermission,
+  CommandContext,
+  CommandInput,
+  ScheduleContext,
+  SlashCommand,
+} from './types.js';
 
 type ScheduleStrings = Strings['schedule'];
 
@@ -230,10 +241,8 @@ export const schedule: SlashCommand = {
       }
       case 'resume':
         return resume(guildId, deps, data, now, s);
-      case 'off': {
-        await deps.store.deleteGuild(guildId);
-        return ephemeral({ content: s.turnedOff });
-      }
+      case 'off':
+        return askToTurnOff(input.userId, deps.store.getGuild(guildId), now, s);
       default:
         throw new Error(`unknown /schedule subcommand ${String(input.subcommand)}`);
     }
@@ -243,6 +252,8 @@ export const schedule: SlashCommand = {
     if (input.focused.name !== 'timezone') return [];
     return suggestTimeZones(input.focused.value.slice(0, 64), ctx.now());
   },
+
+  button: answerTurnOff,
 };
 
 /** Administrator implies every permission, as discord.js's own `has()` assumes. */
@@ -283,11 +294,7 @@ async function setup(
 ): Promise<ReplyBody> {
   const timeText = String(input.options['time'] ?? '');
   const time = checkPostingTime(timeText);
-  if (time.kind === 'invalid') {
-    return ephemeral({
-      content: time.reason === 'small-hours' ? s.smallHours : s.badTime(echoUserText(timeText, 20)),
-    });
-  }
+  if (time.kind === 'invalid') return ephemeral({ content: s.badTime(echoUserText(timeText, 20)) });
   const zoneText = String(input.options['timezone'] ?? '');
   const zone = checkTimeZone(zoneText);
   if (zone.kind === 'invalid') {
@@ -297,6 +304,19 @@ async function setup(
         zoneSuggestions(zoneText, zone.suggestions)
           .map((z) => `\`${z}\``)
           .join(', '),
+      ),
+    });
+  }
+  const change = clockChangeAt(zone.name, time.hour, time.minute, now);
+  if (change) {
+    const at = clockTime(time.hour * 60 + time.minute);
+    return ephemeral({
+      content: s.clockChange(
+        zone.name,
+        at,
+        clockTime(change.start),
+        clockTime(change.end),
+        clockTime(change.end - 1),
       ),
     });
   }
@@ -479,4 +499,66 @@ function statusEmbed(
 function blockedReason(blocked: NonNullable<GuildSettings['blocked']>, s: ScheduleStrings): string {
   const known: Readonly<Record<string, string>> = s.blockedReasons;
   return (blocked.code !== null ? known[String(blocked.code)] : undefined) ?? blocked.reason;
+}
+
+/*
+ * `/schedule off` asks before it forgets the settings. The buttons carry everything the answer
+ * needs in their custom_id, so they work after a restart and need no memory:
+ * `schedule:off:<user>:<expires>:<activeSince>` (both instants in base 36 milliseconds) and
+ * `schedule:keep:<user>`. A click is refused when it is not the asking admin's, when the prompt
+ * has expired, or when the schedule was set up or resumed again since (its activeSince moved).
+ */
+const OFF_CONFIRM_MS = 5 * 60_000;
+
+function askToTurnOff(
+  userId: string,
+  current: GuildSettings | undefined,
+  now: Date,
+  s: ScheduleStrings,
+): ReplyBody {
+  if (!current) return ephemeral({ content: s.notSetUp });
+  const expires = now.getTime() + OFF_CONFIRM_MS;
+  const active = Date.parse(current.activeSince);
+  return ephemeral({
+    content: s.offConfirm.question(discordTimestamp(expires / 1000, 'f')),
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Danger,
+            label: s.offConfirm.confirm,
+            custom_id: `schedule:off:${userId}:${expires.toString(36)}:${active.toString(36)}`,
+          },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: s.offConfirm.cancel,
+            custom_id: `schedule:keep:${userId}`,
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** The click on a `/schedule off` button: it replaces the question, buttons and all. */
+async function answerTurnOff(input: ButtonInput, ctx: CommandContext): Promise<ReplyBody> {
+  const s = stringsFor(input.locale).schedule;
+  const [action, userId, expires, active] = input.args;
+  if (!input.guildId) return { content: s.notInGuild };
+  if (!hasManageGuild(input.memberPermissions)) return { content: s.notAdmin };
+  if (!ctx.schedule) return { content: s.notServed };
+  if (userId !== input.userId) return { content: s.offConfirm.notYours };
+  if (action === 'keep') return { content: s.offConfirm.kept };
+  const current = ctx.schedule.store.getGuild(input.guildId);
+  if (!current) return { content: s.notSetUp };
+  const fresh =
+    action === 'off' &&
+    ctx.now().getTime() <= Number.parseInt(expires ?? '', 36) &&
+    Date.parse(current.activeSince) === Number.parseInt(active ?? '', 36);
+  if (!fresh) return { content: s.offConfirm.expired };
+  await ctx.schedule.store.deleteGuild(input.guildId);
+  return { content: s.turnedOff };
 }

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../log.js';
+import { logRateLimits } from './rate-limits.js';
 import { NO_PINGS } from './send.js';
 
 export interface ClientOptions {
@@ -17,11 +18,6 @@ export function createClient({ apiUrl, log }: ClientOptions): Client {
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn(message));
-  client.rest.on('rateLimited', (info) =>
-    log.warn(
-      { route: info.route, retryAfter: info.retryAfter, global: info.global },
-      'rate limited',
-    ),
-  );
+  logRateLimits(client.rest, log);
   return client;
 }

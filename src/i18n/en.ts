@@ -271,8 +271,8 @@ export const en = {
     notServed: 'Schedules are not available on this instance of the bot.',
     badTime: (input: string) =>
       `“${input}” is not a time I can read. Use 24-hour time, e.g. \`09:00\` or \`18:30\`.`,
-    smallHours:
-      'Please pick a time from 04:00 on: clocks change between midnight and 04:00 in most zones, and a post there could be skipped or doubled.',
+    clockChange: (zone: string, time: string, from: string, to: string, last: string) =>
+      `In ${zone} the clocks change between ${from} and ${to}, so a post at ${time} would be skipped on the day they go forward and sent twice on the day they go back. Please pick a time outside ${from}–${last}, e.g. ${to}.`,
     badZone: (input: string, suggestions: string) =>
       `“${input}” is not a time zone I know. Pick one from the list as you type${suggestions ? `, e.g. ${suggestions}` : ''}.`,
     channelGone: 'I can’t find that channel. Pick a text channel I can see.',
@@ -326,6 +326,17 @@ export const en = {
       'Resumed. Posts due from now on will go out; what came due while paused is not posted.',
     stillBlocked: (permissions: string) => `Still can’t post there: I need ${permissions}.`,
     turnedOff: 'Scheduled posts are off for this server, and its settings are forgotten.',
+    /** `/schedule off` asks first: a button to confirm, one to keep the schedule. */
+    offConfirm: {
+      question: (until: string) =>
+        `Turn off this server’s scheduled posts? Its settings (channel, time, time zone, which posts, the role to ping) will be forgotten; the log of past posts is kept. The button works until ${until}.`,
+      confirm: 'Turn off',
+      cancel: 'Keep the schedule',
+      kept: 'Nothing changed: the schedule stays as it was.',
+      expired:
+        'This confirmation has expired, or the schedule changed since it was asked. Run `/schedule off` again if you still want to turn it off.',
+      notYours: 'Only the admin who ran `/schedule off` can confirm it.',
+    },
     previewNone:
       'Nothing of that kind is scheduled in the next two weeks. Check `/schedule status`.',
     previewNote: (when: string) => `This would be posted ${when}:`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Dataset } from '../data/load.js';
 import type { Agreement } from '../data/schema.js';
 import { languageOf } from '../i18n/index.js';
@@ -161,7 +161,13 @@ function candidatesOn(day: LocalDay, settings: GuildSettings): Candidate[] {
  * functions of their keys: clearing them changes nothing but speed.
  */
 const MEMO_LIMIT = 20_000;
-const dayMemos = new WeakMap<Dataset, Map<string, LocalDay[] | null>>();
+interface DayMemos {
+  /** By zone and the two local dates. */
+  byDates: Map<string, LocalDay[] | null>;
+  /** By zone and span: the last instants asked and their answer. */
+  lastAsked: Map<string, { fromMs: number; toMs: number; days: LocalDay[] | null }>;
+}
+const dayMemos = new WeakMap<Dataset, DayMemos>();
 const instantMemo = new Map<string, number>();
 /** Bodies depend on the data too: one memo per dataset (tests use altered copies). */
 const renderMemos = new WeakMap<Dataset, Map<string, ScheduledMessage>>();
@@ -176,11 +182,38 @@ function remember<V>(memo: Map<string, V>, key: string, make: () => V): V {
   return value as V;
 }
 
-/** The local days of a zone from `fromMs` to `toMs`; null for a zone the runtime does not know. */
+const DAY_MS = 86_400_000;
+
+/**
+ * The serial number of the local calendar day an instant falls on in a zone (days since the local
+ * 1970-01-01). Cheaper than a luxon DateTime: one offset look-up.
+ */
+function localDayNumber(zone: IANAZone, ms: number): number {
+  return Math.floor((ms + zone.offset(ms) * 60_000) / DAY_MS);
+}
+
+/**
+ * The local days of a zone from the one `fromMs` falls on to the one `toMs` falls on; null for a
+ * zone the runtime does not know. The result depends only on the zone and those two local dates,
+ * so that is the memo's key: keyed by the instants, as it once was, every tick and every
+ * `/schedule status` added an entry (about 8 KB for a status's 16 days) that no later call could
+ * hit, and the heap grew until the memo's cap cleared it. Now a zone adds a few entries a day.
+ */
 function localDays(data: Dataset, zone: string, fromMs: number, toMs: number): LocalDay[] | null {
-  const memo = dayMemos.get(data) ?? new Map<string, LocalDay[] | null>();
-  dayMemos.set(data, memo);
-  return remember(memo, `${zone}|${fromMs}|${toMs}`, () => {
+  const memos: DayMemos = dayMemos.get(data) ?? { byDates: new Map(), lastAsked: new Map() };
+  dayMemos.set(data, memos);
+  // Every server of a tick asks with the same two instants: the last answer per zone and span
+  // serves them without the offset look-ups (about 9 µs each, ten times the rest of a server's
+  // share of a tick). One entry per zone and span, replaced, so it cannot grow with the calls.
+  const span = `${zone}|${toMs - fromMs}`;
+  const last = memos.lastAsked.get(span);
+  if (last && last.fromMs === fromMs && last.toMs === toMs) return last.days;
+  const iana = IANAZone.create(zone);
+  if (!iana.isValid) return null;
+  const key = `${zone}|${localDayNumber(iana, fromMs)}|${localDayNumber(iana, toMs)}`;
+  const days = remember(memos.byDates, key, () => {
+    // Any instant of a local day gives the same start of that day, so the first call's instants
+    // stand for every later one with the same key.
     const today = DateTime.fromMillis(toMs, { zone }).startOf('day');
     if (!today.isValid) return null;
     const days: LocalDay[] = [];
@@ -199,6 +232,14 @@ function localDays(data: Dataset, zone: string, fromMs: number, toMs: number): L
     }
     return days;
   });
+  if (memos.lastAsked.size >= MEMO_LIMIT) memos.lastAsked.clear();
+  memos.lastAsked.set(span, { fromMs, toMs, days });
+  return days;
+}
+
+/** How many entries the memo of local days holds for a dataset; for tests of its growth. */
+export function localDayMemoSize(data: Dataset): number {
+  return dayMemos.get(data)?.byDates.size ?? 0;
 }
 
 /**
@@ -381,7 +422,7 @@ export function nextDueTimes(
   data: Dataset,
 ): Partial<Record<PostKind, Date>> {
   const next: Partial<Record<PostKind, Date>> = {};
-  const days = localDays(data, settings.timeZone, now.getTime(), now.getTime() + 15 * 86_400_000);
+  const days = localDays(data, settings.timeZone, now.getTime(), now.getTime() + 15 * DAY_MS);
   for (const day of days ?? []) {
     const dueMs = instantOf(day, settings.timeZone, settings.hour, settings.minute);
     if (dueMs <= now.getTime()) continue;

@@ -94,29 +94,115 @@ export function suggestTimeZones(
     .map((zone) => choice(`${zone} (${offsetLabel(zone, now)})`, zone));
 }
 
-/**
- * The earliest hour we accept for a posting time. Clocks change between 00:00 and 04:00 local
- * time in Europe (03:00→04:00 in spring and 04:00→03:00 in autumn in Kyiv), North America
- * (02:00), Australia, New Zealand, Chile and most other places that change them, so a time from
- * 04:00 on exists exactly once on every day. Refusing the small hours is simpler and more honest
- * than explaining to an admin why 03:30 was skipped or came twice. The due computation still copes
- * with a gap or an overlap anywhere (a skipped time posts at the first instant after the gap; a
- * repeated time posts once, because the post log is keyed by the local date), for the few zones
- * that change at other hours.
- */
-export const EARLIEST_POSTING_HOUR = 4;
-
 export type PostingTimeCheck =
-  | { kind: 'ok'; hour: number; minute: number }
-  | { kind: 'invalid'; reason: 'format' | 'small-hours' };
+  { kind: 'ok'; hour: number; minute: number } | { kind: 'invalid'; reason: 'format' };
 
-/** Parses "9", "09:30", "9.30", "21:05" and refuses times from 00:00 to 03:59. */
+/** Parses "9", "09:30", "9.30", "21:05"; whether the zone's clock changes allow it is separate. */
 export function checkPostingTime(input: string): PostingTimeCheck {
   const match = /^\s*(\d{1,2})(?:[:.h](\d{2}))?\s*$/i.exec(input);
   if (!match) return { kind: 'invalid', reason: 'format' };
   const hour = Number(match[1]);
   const minute = match[2] === undefined ? 0 : Number(match[2]);
   if (hour > 23 || minute > 59) return { kind: 'invalid', reason: 'format' };
-  if (hour < EARLIEST_POSTING_HOUR) return { kind: 'invalid', reason: 'small-hours' };
   return { kind: 'ok', hour, minute };
+}
+
+/**
+ * Local clock times, in minutes from midnight, that a zone's clock changes skip or repeat:
+ * [start, end). `end` may pass 1440 for a change across midnight.
+ */
+export interface ClockChangeWindow {
+  start: number;
+  end: number;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MINUTES = 1440;
+/** Offsets are sampled this often; clocks never change twice within it. */
+const SAMPLE_MS = 24 * 60 * MINUTE_MS;
+/** A year ahead holds every change of a zone's current rules, spring and autumn. */
+const LOOKAHEAD_MS = 366 * 24 * 60 * MINUTE_MS;
+
+/**
+ * The local times a zone's clock changes touch within the year from `now`, merged where they
+ * meet. A change from offset a to offset b at instant T makes the local times from T+min(a,b) to
+ * T+max(a,b) happen twice (clocks back) or not at all (clocks forward). UTC, Asia/Tokyo and every
+ * zone without changes have none. Empty for a zone the runtime does not know.
+ */
+export function clockChangeWindows(zone: string, now: Date): ClockChangeWindow[] {
+  const iana = IANAZone.create(zone);
+  if (!iana.isValid) return [];
+  const offsetAt = (ms: number) => iana.offset(ms);
+  const windows: ClockChangeWindow[] = [];
+  const from = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
+  let before = offsetAt(from);
+  for (let at = from + SAMPLE_MS; at <= from + LOOKAHEAD_MS; at += SAMPLE_MS) {
+    const after = offsetAt(at);
+    if (after === before) continue;
+    // The first minute with the new offset, by halving the sample step.
+    let lo = at - SAMPLE_MS;
+    let hi = at;
+    while (hi - lo > MINUTE_MS) {
+      const mid = lo + Math.floor((hi - lo) / MINUTE_MS / 2) * MINUTE_MS;
+      if (offsetAt(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    const utcMinute = Math.floor(hi / MINUTE_MS);
+    const start = mod(utcMinute + Math.min(before, after), DAY_MINUTES);
+    windows.push({ start, end: start + Math.abs(after - before) });
+    before = after;
+  }
+  return mergeWindows(windows);
+}
+
+function mod(n: number, m: number): number {
+  return ((n % m) + m) % m;
+}
+
+function mergeWindows(windows: ClockChangeWindow[]): ClockChangeWindow[] {
+  const merged: ClockChangeWindow[] = [];
+  for (const w of [...windows].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const last = merged.at(-1);
+    if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
+    else merged.push({ ...w });
+  }
+  // A window running past midnight can meet the first one of the day (Santiago: 23:00–01:00).
+  const first = merged[0];
+  const last = merged.at(-1);
+  if (first && last && last !== first && last.end >= first.start + DAY_MINUTES) {
+    merged.shift();
+    last.end = Math.max(last.end, first.end + DAY_MINUTES);
+  }
+  return merged;
+}
+
+/**
+ * Refuse a posting time only where the zone's own clock changes make it skipped or repeated:
+ * 03:00–03:59 in Kyiv (03:00→04:00 in March, 04:00→03:00 in October), 01:00–02:59 in New York
+ * (02:00→03:00 in March, 02:00→01:00 in November), nothing in UTC or Tokyo, which never change.
+ * A time that exists exactly once on every day is accepted whatever its hour: refusing midnight to
+ * 04:00 everywhere refused UTC servers for a problem they do not have. The due computation would
+ * still cope with a skipped or doubled time (the post log is keyed by the local date), but a post
+ * an hour late or early on one day a year is a surprise an admin should be warned of up front.
+ * Returns the window the time falls in, or null if it is safe.
+ */
+export function clockChangeAt(
+  zone: string,
+  hour: number,
+  minute: number,
+  now: Date,
+): ClockChangeWindow | null {
+  const at = hour * 60 + minute;
+  return (
+    clockChangeWindows(zone, now).find(
+      (w) =>
+        (at >= w.start && at < w.end) || (at + DAY_MINUTES >= w.start && at + DAY_MINUTES < w.end),
+    ) ?? null
+  );
+}
+
+/** "03:00": a minute of the day as a clock shows it. */
+export function clockTime(minutes: number): string {
+  const m = mod(minutes, DAY_MINUTES);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }

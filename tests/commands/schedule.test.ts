@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { Cooldowns } from '../../src/commands/cooldowns.js';
 import { schedule } from '../../src/commands/schedule.js';
@@ -102,6 +102,31 @@ async function setUp(overrides: Record<string, string> = {}): Promise<GuildSetti
   return store.getGuild(GUILD)!;
 }
 
+type Button = { label: string; style: ButtonStyle; custom_id: string };
+
+/** The buttons of a reply, in order. */
+function buttonsOf(reply: ReplyBody): Button[] {
+  return (reply.components ?? []).flatMap((row) =>
+    row.components.flatMap((c) =>
+      c.type === ComponentType.Button && 'custom_id' in c
+        ? [{ label: c.label ?? '', style: c.style, custom_id: c.custom_id }]
+        : [],
+    ),
+  );
+}
+
+/** A click on a button, as the router hands it over: the custom_id after `schedule:`, split. */
+async function click(customId: string, overrides: Partial<CommandInput> = {}): Promise<ReplyBody> {
+  const [name, ...args] = customId.split(':');
+  expect(name).toBe('schedule');
+  const answer = await schedule.button!(
+    { ...input({}, { memberPermissions: ADMIN, ...overrides }), args },
+    ctx,
+  );
+  expectWithinDiscordLimits(answer);
+  return answer;
+}
+
 /** Everything a reply shows, as one string. */
 function shown(reply: ReplyBody): string {
   const embeds = (reply.embeds ?? []).flatMap((embed) => [
@@ -196,12 +221,37 @@ describe('/schedule setup', () => {
     },
   );
 
-  test.each(['00:00', '0:30', '03:59', '3'])(
-    'GIVEN the time %s (the small hours, when clocks change) WHEN set up THEN it is refused',
-    async (time) => {
-      const reply = await run('setup', setupOptions({ time }));
-      expect(reply.content).toBe(scheduleEn.smallHours);
+  // Kyiv's clocks go 03:00→04:00 in March and 04:00→03:00 in October; New York's 02:00→03:00 in
+  // March and 02:00→01:00 in November.
+  test.each<[string, string, string, string, string, string]>([
+    ['03:00', 'Europe/Kyiv', '03:00', '03:00', '04:00', '03:59'],
+    ['3:30', 'Europe/Kyiv', '03:30', '03:00', '04:00', '03:59'],
+    ['03:59', 'Europe/Kyiv', '03:59', '03:00', '04:00', '03:59'],
+    ['1:00', 'America/New_York', '01:00', '01:00', '03:00', '02:59'],
+    ['02:30', 'America/New_York', '02:30', '01:00', '03:00', '02:59'],
+  ])(
+    'GIVEN the time %s in %s, which its clock changes skip or repeat WHEN set up THEN it is refused, naming the window and a time that is safe',
+    async (time, timezone, at, from, to, last) => {
+      const reply = await run('setup', setupOptions({ time, timezone }));
+      expect(reply.content).toBe(scheduleEn.clockChange(timezone, at, from, to, last));
+      expect(reply.content).toContain(`e.g. ${to}`);
       expect(store.getGuild(GUILD)).toBeUndefined();
+    },
+  );
+
+  test.each<[string, string, number, number]>([
+    ['00:00', 'UTC', 0, 0],
+    ['03:30', 'UTC', 3, 30],
+    ['02:30', 'Asia/Tokyo', 2, 30],
+    ['00:30', 'Europe/Kyiv', 0, 30],
+    ['02:59', 'Europe/Kyiv', 2, 59],
+    ['00:59', 'America/New_York', 0, 59],
+    ['03:00', 'America/New_York', 3, 0],
+  ])(
+    'GIVEN the time %s in %s, which exists once on every day there WHEN set up THEN it is saved',
+    async (time, timezone, hour, minute) => {
+      const saved = await setUp({ time, timezone });
+      expect(saved).toMatchObject({ hour, minute, timeZone: timezone });
     },
   );
 
@@ -521,7 +571,28 @@ describe('/schedule pause, resume and off', () => {
     },
   );
 
-  test('GIVEN a schedule with a post log WHEN turned off THEN the settings are forgotten and the log kept', async () => {
+  test('GIVEN a schedule WHEN /schedule off is run THEN nothing is forgotten yet: it asks, with a button to confirm and one to keep it', async () => {
+    await setUp();
+
+    const reply = await run('off');
+
+    expect(reply.content).toBe(
+      scheduleEn.offConfirm.question(`<t:${Date.parse(NOW) / 1000 + 300}:f>`),
+    );
+    expect(buttonsOf(reply).map((b) => [b.label, b.style])).toEqual([
+      [scheduleEn.offConfirm.confirm, ButtonStyle.Danger],
+      [scheduleEn.offConfirm.cancel, ButtonStyle.Secondary],
+    ]);
+    expect(store.getGuild(GUILD)).toBeDefined();
+  });
+
+  test('GIVEN no schedule WHEN /schedule off is run THEN it says there is none, with no buttons', async () => {
+    const reply = await run('off');
+    expect(reply.content).toBe(scheduleEn.notSetUp);
+    expect(reply.components ?? []).toEqual([]);
+  });
+
+  test('GIVEN a schedule with a post log WHEN turning off is confirmed THEN the settings are forgotten and the log kept', async () => {
     await setUp();
     await store.recordPost({
       guildId: GUILD,
@@ -533,12 +604,93 @@ describe('/schedule pause, resume and off', () => {
       at: '2026-02-16T07:00:05.000Z',
       reason: null,
     });
+    const [confirm] = buttonsOf(await run('off'));
 
-    expect((await run('off')).content).toBe(scheduleEn.turnedOff);
+    const answer = await click(confirm!.custom_id);
 
+    expect(answer).toEqual({ content: scheduleEn.turnedOff });
     expect(store.getGuild(GUILD)).toBeUndefined();
     expect(store.hasPost(GUILD, 'anniversary:2026-02-16')).toBe(true);
     expect((await run('status')).content).toBe(scheduleEn.notSetUp);
+  });
+
+  test('GIVEN the question WHEN the admin keeps the schedule THEN nothing changes and the buttons go', async () => {
+    const before = await setUp();
+    const [, keep] = buttonsOf(await run('off'));
+
+    expect(await click(keep!.custom_id)).toEqual({ content: scheduleEn.offConfirm.kept });
+    expect(store.getGuild(GUILD)).toEqual(before);
+  });
+
+  test.each<[string, (id: string) => Promise<ReplyBody>, string]>([
+    [
+      'another member',
+      (id) => click(id, { userId: '100000000000000999' }),
+      scheduleEn.offConfirm.notYours,
+    ],
+    [
+      'the asking admin, after losing Manage Server',
+      (id) => click(id, { memberPermissions: 0n }),
+      scheduleEn.notAdmin,
+    ],
+    [
+      'the asking admin, 5 minutes and 1 second later',
+      (id) => {
+        clock.now = new Date(Date.parse(NOW) + 301_000);
+        return click(id);
+      },
+      scheduleEn.offConfirm.expired,
+    ],
+    [
+      'the asking admin, after the schedule was set up again',
+      async (id) => {
+        clock.now = new Date(Date.parse(NOW) + 60_000);
+        await setUp({ time: '10:00' });
+        return click(id);
+      },
+      scheduleEn.offConfirm.expired,
+    ],
+    [
+      'the asking admin, with a custom_id cut short',
+      (id) => click(id.split(':').slice(0, 3).join(':')),
+      scheduleEn.offConfirm.expired,
+    ],
+  ])(
+    'GIVEN the question WHEN %s clicks Turn off THEN it is refused clearly and the schedule stays',
+    async (_label, clickWith, content) => {
+      await setUp();
+      const [confirm] = buttonsOf(await run('off'));
+
+      const answer = await clickWith(confirm!.custom_id);
+
+      expect(answer.content).toBe(content);
+      expect(answer.components ?? []).toEqual([]);
+      expect(store.getGuild(GUILD)).toBeDefined();
+    },
+  );
+
+  test('GIVEN the schedule already turned off WHEN an old Turn off is clicked THEN it says there is none', async () => {
+    await setUp();
+    const [confirm] = buttonsOf(await run('off'));
+    await click(confirm!.custom_id);
+
+    expect((await click(confirm!.custom_id)).content).toBe(scheduleEn.notSetUp);
+  });
+
+  test('GIVEN a Ukrainian admin WHEN asked and answered THEN the question, buttons and answer are Ukrainian', async () => {
+    await setUp();
+    const reply = await run('off', {}, { locale: 'uk' });
+    expect(reply.content).toBe(
+      scheduleUk.offConfirm.question(`<t:${Date.parse(NOW) / 1000 + 300}:f>`),
+    );
+    const [confirm, keep] = buttonsOf(reply);
+    expect([confirm!.label, keep!.label]).toEqual([
+      scheduleUk.offConfirm.confirm,
+      scheduleUk.offConfirm.cancel,
+    ]);
+    expect((await click(keep!.custom_id, { locale: 'uk' })).content).toBe(
+      scheduleUk.offConfirm.kept,
+    );
   });
 });
 

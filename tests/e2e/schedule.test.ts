@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import promptBank from '../../src/data/prompts.json' with { type: 'json' };
+import { RATE_LIMIT_EVENT } from '../../src/discord/rate-limits.js';
 import { MAX_ATTEMPTS } from '../../src/schedule/runner.js';
 import type { BotProcess } from './bot/bot-process.js';
 import { FAKE_TOKEN, LOG_LEVEL, startBot } from './bot/bot-process.js';
@@ -18,7 +19,15 @@ import {
   sleep,
   unixSeconds,
 } from './bot/schedule.js';
-import { EPHEMERAL, callbacksFor, canPing, finalAnswer, messageOf, roundTrip } from './bot/wire.js';
+import {
+  EPHEMERAL,
+  callbacksFor,
+  canPing,
+  customIds,
+  finalAnswer,
+  messageOf,
+  roundTrip,
+} from './bot/wire.js';
 import type { EmulatorHandle, RecordedCallback, StoredMessage } from './emulator/index.js';
 import { CallbackType, DEFAULT_CHANNELS, startEmulator } from './emulator/index.js';
 
@@ -292,6 +301,15 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
       (p) => p.guildId === handle.guild(G.pinging).id && p.key === ANNIVERSARY_KEY,
     );
     expect(entry).toMatchObject({ status: 'posted' });
+    // The one 429 of the run is logged as Discord's, once, with its route and wait.
+    const limited = bot.logs().filter((r) => r.event === RATE_LIMIT_EVENT.discord);
+    expect(limited).toEqual([
+      expect.objectContaining({
+        level: LOG_LEVEL.warn,
+        route: '/channels/:id/messages',
+        retryAfterMs: 500,
+      }),
+    ]);
   });
 
   test.each<[string, keyof typeof G, number, number, string]>([
@@ -553,4 +571,52 @@ describe('GIVEN Discord slow to answer for a channel the bot has not seen', () =
     expect((original.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(callbacksFor(handle, id)).toHaveLength(1);
   }, 15_000);
+});
+
+describe('GIVEN a schedule on the real bot', () => {
+  let handle: EmulatorHandle;
+  let bot: BotProcess;
+  const general = () => handle.channel(DEFAULT_CHANNELS.general).id;
+
+  beforeAll(async () => {
+    handle = await startEmulator({ token: FAKE_TOKEN, heartbeatIntervalMs: 1_000 });
+    bot = await startBot({ apiUrl: handle.restUrl });
+    const setup = await roundTrip(handle, adminSchedule(handle, 'setup', setupOptions(general())));
+    expect(messageOf(setup).content).toContain('Schedule saved.');
+  }, 30_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await handle?.close();
+  });
+
+  test('WHEN an admin runs /schedule off and confirms THEN it first asks (ephemeral, two buttons), and the click turns it off in the same message', async () => {
+    const ask = await roundTrip(handle, adminSchedule(handle, 'off'));
+    expect(ask).toMatchObject({ type: CallbackType.ChannelMessage, status: 204 });
+    expect(isEphemeral(ask)).toBe(true);
+    const question = handle.interactionMessages(ask.interactionId).original!;
+    const [confirm, keep] = customIds(question);
+    expect(confirm).toMatch(/^schedule:off:\d+:[0-9a-z]+:[0-9a-z]+$/);
+    expect(keep).toMatch(/^schedule:keep:\d+$/);
+    // Asking forgot nothing: the settings are still on disk.
+    expect(readStoreFile(bot.storePath).guilds[handle.guild(0).id]).toBeDefined();
+
+    const owner = handle.guild(0).ownerId;
+    const click = await roundTrip(
+      handle,
+      handle.interactions.button({ customId: confirm!, messageId: question.id, userId: owner }),
+    );
+
+    expect(click).toMatchObject({ type: CallbackType.UpdateMessage, status: 204 });
+    expect(messageOf(click).content).toContain('Scheduled posts are off');
+    expect(customIds(messageOf(click))).toEqual([]);
+    expect(readStoreFile(bot.storePath).guilds[handle.guild(0).id]).toBeUndefined();
+
+    const again = await roundTrip(
+      handle,
+      handle.interactions.button({ customId: confirm!, userId: owner }),
+    );
+    expect(messageOf(again).content).toContain('no schedule yet');
+    expect(bot.logs().filter((r) => r.level >= LOG_LEVEL.error)).toEqual([]);
+  }, 20_000);
 });

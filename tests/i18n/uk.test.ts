@@ -389,8 +389,8 @@ async function everyUkrainianScheduleReply(): Promise<{ name: string; body: Repl
     schedule.respond(admin('setup', { ...setup, time: 'soon' }), withSchedule),
   );
   await add(
-    '/schedule setup, small hours',
-    schedule.respond(admin('setup', { ...setup, time: '02:30' }), withSchedule),
+    '/schedule setup, a time Kyiv’s clock changes touch',
+    schedule.respond(admin('setup', { ...setup, time: '03:30' }), withSchedule),
   );
   await add(
     '/schedule setup, bad zone',
@@ -471,7 +471,24 @@ async function everyUkrainianScheduleReply(): Promise<{ name: string; body: Repl
     '/discuss where schedules are not served',
     discuss.respond(admin('', {}, { subcommand: null }), ctx()),
   );
-  await add('/schedule off', schedule.respond(admin('off'), withSchedule));
+  const offQuestion = await schedule.respond(admin('off'), withSchedule);
+  await add('/schedule off', offQuestion);
+  // The answers to its buttons, as the router hands them over (custom_id after `schedule:`).
+  const argsOf = (index: number) => {
+    const button = offQuestion.components?.[0]?.components[index];
+    return (button && 'custom_id' in button ? button.custom_id : '').split(':').slice(1);
+  };
+  const clickOff = (index: number, more: Partial<CommandInput> = {}, context = withSchedule) =>
+    schedule.button!(
+      { ...admin('', {}, { subcommand: null, ...more }), args: argsOf(index) },
+      context,
+    );
+  const later = { ...withSchedule, now: () => new Date('2026-02-16T06:00:00Z') };
+  await add('/schedule off, kept', clickOff(1));
+  await add('/schedule off, not the asker', clickOff(0, { userId: '100000000000000999' }));
+  await add('/schedule off, expired', clickOff(0, {}, later));
+  await add('/schedule off, confirmed', clickOff(0));
+  await add('/schedule off, confirmed again', clickOff(0));
   await store.flush();
   return replies;
 }

@@ -3,6 +3,7 @@ import {
   computeDue,
   computeDueForGuilds,
   GRACE_MS,
+  localDayMemoSize,
   nextDueTimes,
   postNonce,
   type DuePost,
@@ -420,6 +421,72 @@ describe('nextDueTimes', () => {
     expect(next.anniversary?.toISOString()).toBe('2026-02-16T07:00:00.000Z');
     expect(next.digest?.toISOString()).toBe('2026-02-18T07:00:00.000Z');
     expect(next.prompt?.toISOString()).toBe('2026-02-18T07:00:00.000Z');
+  });
+});
+
+describe('the memo of local days', () => {
+  /** A copy of the data: its own, empty memos, so counts are this test's alone. */
+  const freshData = () => ({ ...data });
+  const weekly = settings({ prompts: 'weekly', digest: { enabled: true, weekday: 3 } });
+  /** 07:00 Kyiv on Monday 16 February 2026, and `minutes` later. */
+  const mondayMorning = (minutes: number) =>
+    new Date(Date.parse('2026-02-16T05:00:00.000Z') + minutes * MINUTE);
+
+  test('GIVEN 1,000 /schedule status calls at distinct instants of one Kyiv day WHEN each asks for the next times THEN the memo holds one entry, not one per instant', () => {
+    const dataset = freshData();
+    for (let i = 0; i < 1_000; i += 1) {
+      nextDueTimes(mondayMorning(i), weekly, new Set(), dataset);
+    }
+    expect(localDayMemoSize(dataset)).toBe(1);
+  });
+
+  test('GIVEN 1,000 ticks at distinct instants of one Kyiv day WHEN each computes what is due THEN the memo holds one entry', () => {
+    const dataset = freshData();
+    for (let i = 0; i < 1_000; i += 1) {
+      due(mondayMorning(i).toISOString(), weekly, [], dataset);
+    }
+    expect(localDayMemoSize(dataset)).toBe(1);
+  });
+
+  test.each([
+    [
+      'either side of Kyiv’s midnight, on one UTC date',
+      '2026-02-15T21:59:00Z',
+      '2026-02-15T22:01:00Z',
+      2,
+    ],
+    [
+      'either side of UTC midnight, on one Kyiv date',
+      '2026-02-15T23:59:00Z',
+      '2026-02-16T00:01:00Z',
+      1,
+    ],
+  ])(
+    'GIVEN two status calls %s WHEN asked THEN the memo is keyed by the local date (%s, %s → %i)',
+    (_label, first, second, entries) => {
+      const dataset = freshData();
+      nextDueTimes(new Date(first), weekly, new Set(), dataset);
+      nextDueTimes(new Date(second), weekly, new Set(), dataset);
+      expect(localDayMemoSize(dataset)).toBe(entries);
+    },
+  );
+
+  test('GIVEN the memo warmed earlier that day WHEN asked again THEN the answer is the one a cold memo gives', () => {
+    const warm = freshData();
+    nextDueTimes(mondayMorning(0), weekly, new Set(), warm);
+    for (const minutes of [119, 121, 600]) {
+      const at = mondayMorning(minutes);
+      expect(nextDueTimes(at, weekly, new Set(), warm)).toEqual(
+        nextDueTimes(at, weekly, new Set(), freshData()),
+      );
+    }
+    // 08:59 Kyiv: today's 09:00 is next; 09:01: it has passed, so the next is another day.
+    expect(
+      nextDueTimes(mondayMorning(119), weekly, new Set(), warm).anniversary?.toISOString(),
+    ).toBe('2026-02-16T07:00:00.000Z');
+    expect(
+      nextDueTimes(mondayMorning(121), weekly, new Set(), warm).anniversary?.getTime(),
+    ).toBeGreaterThan(Date.parse('2026-02-16T07:00:00.000Z'));
   });
 });
 

@@ -3,6 +3,9 @@ import {
   allTimeZones,
   checkPostingTime,
   checkTimeZone,
+  clockChangeAt,
+  clockChangeWindows,
+  clockTime,
   isValidTimeZone,
   matchTimeZones,
   offsetLabel,
@@ -98,19 +101,15 @@ describe('checkPostingTime', () => {
   test.each([
     ['9', 9, 0],
     ['09:30', 9, 30],
+    ['0:00', 0, 0],
+    ['03:30', 3, 30],
     ['4:00', 4, 0],
     ['21.05', 21, 5],
     ['23:59', 23, 59],
-  ])('GIVEN %j WHEN checked THEN %i:%i', (input, hour, minute) => {
-    expect(checkPostingTime(input)).toEqual({ kind: 'ok', hour, minute });
-  });
-
-  // Kyiv's clocks go 03:00→04:00 (last Sunday of March) and 04:00→03:00 (last Sunday of October):
-  // 03:xx is skipped once a year and happens twice once a year; 04:00 always happens exactly once.
-  test.each(['0:00', '00:30', '3:00', '03:30', '3:59'])(
-    'GIVEN %j, in the small hours WHEN checked THEN it is refused',
-    (input) => {
-      expect(checkPostingTime(input)).toEqual({ kind: 'invalid', reason: 'small-hours' });
+  ])(
+    'GIVEN %j WHEN checked THEN %i:%i (the zone decides the small hours)',
+    (input, hour, minute) => {
+      expect(checkPostingTime(input)).toEqual({ kind: 'ok', hour, minute });
     },
   );
 
@@ -120,4 +119,69 @@ describe('checkPostingTime', () => {
       expect(checkPostingTime(input)).toEqual({ kind: 'invalid', reason: 'format' });
     },
   );
+});
+
+/** Windows as "start–end" clock times, to read the table at a glance. */
+const shownWindows = (zone: string) =>
+  clockChangeWindows(zone, NOW).map((w) => `${clockTime(w.start)}–${clockTime(w.end)}`);
+
+describe('clockChangeWindows', () => {
+  test.each([
+    ['UTC', []],
+    ['Asia/Tokyo', []],
+    ['Asia/Kolkata', []],
+    // 03:00→04:00 on the last Sunday of March, 04:00→03:00 on the last Sunday of October.
+    ['Europe/Kyiv', ['03:00–04:00']],
+    ['Europe/Kiev', ['03:00–04:00']],
+    // 02:00→03:00 in March skips 02:xx; 02:00→01:00 in November repeats 01:xx.
+    ['America/New_York', ['01:00–03:00']],
+    ['Europe/London', ['01:00–02:00']],
+    ['Australia/Sydney', ['02:00–03:00']],
+    // Half an hour, not one.
+    ['Australia/Lord_Howe', ['01:30–02:30']],
+    // Changes at midnight, so the window runs across it.
+    ['America/Santiago', ['23:00–01:00']],
+  ])(
+    'GIVEN %s WHEN its clock changes in the next year are found THEN they touch %j',
+    (zone, expected) => {
+      expect(shownWindows(zone)).toEqual(expected);
+    },
+  );
+
+  test('GIVEN a zone the runtime does not know WHEN asked THEN there are no windows', () => {
+    expect(clockChangeWindows('Mars/Olympus_Mons', NOW)).toEqual([]);
+  });
+});
+
+describe('clockChangeAt', () => {
+  test.each<[string, string, boolean]>([
+    ['UTC', '00:00', true],
+    ['UTC', '02:30', true],
+    ['UTC', '03:59', true],
+    ['Asia/Tokyo', '00:00', true],
+    ['Asia/Tokyo', '02:30', true],
+    ['Asia/Tokyo', '03:30', true],
+    ['Europe/Kyiv', '00:00', true],
+    ['Europe/Kyiv', '02:59', true],
+    ['Europe/Kyiv', '03:00', false],
+    ['Europe/Kyiv', '03:30', false],
+    ['Europe/Kyiv', '03:59', false],
+    ['Europe/Kyiv', '04:00', true],
+    ['America/New_York', '00:59', true],
+    ['America/New_York', '01:00', false],
+    ['America/New_York', '01:30', false],
+    ['America/New_York', '02:30', false],
+    ['America/New_York', '02:59', false],
+    ['America/New_York', '03:00', true],
+    ['America/Santiago', '23:30', false],
+    ['America/Santiago', '00:30', false],
+    ['America/Santiago', '01:00', true],
+  ])('GIVEN %s at %s WHEN checked THEN allowed is %s', (zone, time, allowed) => {
+    const [hour, minute] = time.split(':').map(Number) as [number, number];
+    expect(clockChangeAt(zone, hour, minute, NOW) === null).toBe(allowed);
+  });
+
+  test('GIVEN a refused time WHEN checked THEN the window it falls in is given', () => {
+    expect(clockChangeAt('America/New_York', 2, 30, NOW)).toEqual({ start: 60, end: 180 });
+  });
 });
