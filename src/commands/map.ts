@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v
 import type { Dataset } from '../data/load.js';
 import { stringsFor, type Strings } from '../i18n/index.js';
 import { isCountry } from '../lookup/partners.js';
-import { COLOURS, partnerLabel, partnerName } from '../render/agreement.js';
+import { COLOURS, partnerInSentence, partnerLabel, partnerName } from '../render/agreement.js';
 import { fitEmbed } from '../render/fit.js';
 import { withPicture } from '../render/picture-reply.js';
 import type { MapFilter } from '../render/pictures/index.js';
@@ -54,7 +54,7 @@ function locatorView(typed: string, data: Dataset, strings: Strings): MapView {
     filter: { partner: agreement.id },
     embed: {
       title: strings.map.partnerTitle(label),
-      description: strings.map.partnerDescription(name),
+      description: strings.map.partnerDescription(partnerInSentence(agreement, strings), name),
       color: COLOURS[agreement.status],
     },
   };
