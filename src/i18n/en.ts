@@ -95,7 +95,7 @@ export const en = {
     partnerDescription: (inSentence: string, name: string) =>
       `Where ${inSentence} is, in the shade of the date it signed. The facts: \`/agreement partner:${name}\``,
     notACountry: (label: string, name: string) =>
-      `${label} is not a country, so the map cannot show it. Its facts: \`/agreement partner:${name}\`; every partner country: \`/map\`.`,
+      `The map cannot show ${label}: it is not a country. Its facts: \`/agreement partner:${name}\`; every partner country: \`/map\`.`,
     footer:
       'Map: Natural Earth via world-atlas, with Crimea shown as part of Ukraine (UN GA resolution 68/262)',
   },

@@ -61,6 +61,14 @@ describe('a partner inside a sentence takes its article', () => {
     expect(description).toContain('`/agreement partner:United States`');
   });
 
+  test.each([
+    ['eu', 'The map cannot show 🇪🇺 the European Union: it is not a country.'],
+    ['g7-declaration', 'The map cannot show the G7 declaration: it is not a country.'],
+  ])('GIVEN /map partner:%s THEN the refusal reads "%s"', async (id, sentence) => {
+    const body = await map.respond(input({ partner: id }), testContext());
+    expect(body.content).toContain(sentence);
+  });
+
   test('GIVEN the UK agreement THEN its signatories are "For the United Kingdom"', () => {
     const names = renderAgreement(agreementFor('gb'), en).embeds![0]!.fields!.map((f) => f.name);
     expect(names).toContain('For the United Kingdom');
