@@ -2,7 +2,13 @@ import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v
 import type { Dataset } from '../data/load.js';
 import { stringsFor, type Strings } from '../i18n/index.js';
 import { isCountry } from '../lookup/partners.js';
-import { COLOURS, partnerLabel, partnerName } from '../render/agreement.js';
+import {
+  COLOURS,
+  partnerInSentence,
+  partnerLabel,
+  partnerLabelInSentence,
+  partnerName,
+} from '../render/agreement.js';
 import { fitEmbed } from '../render/fit.js';
 import { withPicture } from '../render/picture-reply.js';
 import type { MapFilter } from '../render/pictures/index.js';
@@ -48,13 +54,14 @@ function locatorView(typed: string, data: Dataset, strings: Strings): MapView {
   const label = partnerLabel(agreement, strings);
   const name = partnerName(agreement, strings);
   if (!isCountry(agreement)) {
-    return { reply: ephemeral({ content: strings.map.notACountry(label, name) }) };
+    const inSentence = partnerLabelInSentence(agreement, strings);
+    return { reply: ephemeral({ content: strings.map.notACountry(inSentence, name) }) };
   }
   return {
     filter: { partner: agreement.id },
     embed: {
       title: strings.map.partnerTitle(label),
-      description: strings.map.partnerDescription(name),
+      description: strings.map.partnerDescription(partnerInSentence(agreement, strings), name),
       color: COLOURS[agreement.status],
     },
   };

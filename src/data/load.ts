@@ -155,15 +155,27 @@ function checkAgreements(agreements: readonly Agreement[]): string[] {
 
 /**
  * Every stated fact must name a source that supports it, or be listed in `unconfirmed`
- * (shown with a warning): a fact nobody vouches for must never look settled.
+ * (shown with a warning), or be one the curator checked against a linked page whose sentence is
+ * not stored yet (`curator.checkedWithoutSentence`): a fact nobody vouches for must never look
+ * settled.
  */
 export function checkSourcing(agreements: readonly Agreement[]): string[] {
   const problems: string[] = [];
   agreements.forEach((agreement, index) => {
+    const supported = new Set(agreement.sources.flatMap((source) => source.supports));
     const accounted = new Set<FactKey>([
-      ...agreement.sources.flatMap((source) => source.supports),
+      ...supported,
       ...agreement.unconfirmed,
+      ...agreement.curator.checkedWithoutSentence,
     ]);
+    // A fact is sourced one way: once a sentence backs it, it leaves the curator's list.
+    for (const fact of agreement.curator.checkedWithoutSentence) {
+      if (supported.has(fact) || agreement.unconfirmed.includes(fact)) {
+        problems.push(
+          `agreements[${index}] (${agreement.id}).curator.checkedWithoutSentence: "${fact}" is also sourced or unconfirmed`,
+        );
+      }
+    }
     for (const fact of statedFacts(agreement)) {
       if (!accounted.has(fact)) {
         problems.push(

@@ -80,6 +80,8 @@ export const partnerSchema = z.strictObject({
   flag: z.string().nullable(),
   /** Other names people type: "UK", "Britain", "Holland", "Великобританія". */
   aliases: z.array(z.string().min(1).max(100)),
+  /** English says "the" before the short name in a sentence: the United Kingdom, the EU. */
+  definiteArticle: z.boolean().default(false),
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
@@ -94,6 +96,11 @@ export const commitmentSchema = z.strictObject({
   /** A budget period where the source gives one, e.g. "2024/25". */
   period: z.string().nullable(),
   gdpSharePercent: z.number().positive().nullable(),
+  /** For the maintainers only, never rendered: the text as the curator wrote it. */
+  curator: z
+    .strictObject({ text: z.string().min(1) })
+    .nullable()
+    .default(null),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
@@ -104,6 +111,18 @@ export type Commitment = z.infer<typeof commitmentSchema>;
  */
 export const agreementStatusSchema = z.enum(['official', 'framework', 'disputed']);
 export type AgreementStatus = z.infer<typeof agreementStatusSchema>;
+
+/**
+ * For the maintainers only, never rendered: the notes as the curator wrote them (with the page
+ * ids and field names a reader has no use for), and the facts checked against a source page whose
+ * supporting sentence is not stored yet, so they count as sourced without a quote to show.
+ */
+const curatorSchema = z
+  .strictObject({
+    notes: z.array(z.string().min(1)).default([]),
+    checkedWithoutSentence: z.array(factKeySchema).default([]),
+  })
+  .default({ notes: [], checkedWithoutSentence: [] });
 
 export const agreementSchema = z.strictObject({
   id: slug,
@@ -147,6 +166,7 @@ export const agreementSchema = z.strictObject({
   inDw21: z.boolean(),
   /** On the Ministry of Defence list of concluded agreements (November 2025). */
   inUkraineMoDList2025: z.boolean(),
+  curator: curatorSchema,
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 
@@ -177,6 +197,11 @@ export const quoteSchema = z.strictObject({
   /** True where the source says the quote is a translation (the DW article was written in Ukrainian). */
   translation: z.boolean(),
   note: z.string().nullable(),
+  /** For the maintainers only, never rendered: the context as the curator recorded it. */
+  curator: z
+    .strictObject({ context: z.string().min(1) })
+    .nullable()
+    .default(null),
 });
 export type Quote = z.infer<typeof quoteSchema>;
 

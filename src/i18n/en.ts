@@ -9,6 +9,11 @@ export const en = {
     signed: 'Signed',
     place: 'Place',
     signatoriesPartner: (partner: string) => `For ${partner}`,
+    /** A framework document's other side: the many partners who signed it. */
+    signatoriesPartners: 'For the partners',
+    /** A partner's name inside a sentence: "the United Kingdom", "Germany". */
+    inSentence: (name: string, definiteArticle: boolean) =>
+      definiteArticle ? `the ${name}` : name,
     signatoriesUkraine: 'For Ukraine',
     duration: 'Duration',
     durationYears: (years: number, until: string) => `${years} years, until ${until}`,
@@ -55,10 +60,13 @@ export const en = {
   },
   quote: {
     translation: 'Translated: the source article was written in Ukrainian.',
+    translationDocument:
+      'Worded as DW quotes it: the article was written in Ukrainian, so the document’s own wording may differ.',
     notVerbatim: 'Paraphrase, not verbatim.',
     source: 'Source',
     date: 'Date',
     undated: 'Undated',
+    undatedReported: (date: string) => `Not given; reported ${date}`,
     context: 'Context',
     article: 'DW, “Security pacts bridge gap until Ukraine joins NATO”, 11 July 2024',
   },
@@ -84,10 +92,10 @@ export const en = {
       dw21: 'The 21 agreements DW counted on 11 July 2024.',
     },
     partnerTitle: (label: string) => `${label} on the map`,
-    partnerDescription: (name: string) =>
-      `Where ${name} is, in the shade of the date it signed. The facts: \`/agreement partner:${name}\``,
+    partnerDescription: (inSentence: string, name: string) =>
+      `Where ${inSentence} is, in the shade of the date it signed. The facts: \`/agreement partner:${name}\``,
     notACountry: (label: string, name: string) =>
-      `${label} is not a country, so the map cannot show it. Its facts: \`/agreement partner:${name}\`; every partner country: \`/map\`.`,
+      `The map cannot show ${label}: it is not a country. Its facts: \`/agreement partner:${name}\`; every partner country: \`/map\`.`,
     footer:
       'Map: Natural Earth via world-atlas, with Crimea shown as part of Ukraine (UN GA resolution 68/262)',
   },
@@ -102,8 +110,9 @@ export const en = {
     sourcesValue:
       'The DW article “Security pacts bridge gap until Ukraine joins NATO” (11 July 2024) and the official and press sources linked on each agreement. Unknown facts are shown as “not stated in our sources”, never guessed.',
     reportTitle: 'Found a wrong fact?',
+    // The address ends the sentence: punctuation after it would read as part of the link.
     reportWithUrl: (url: string) =>
-      `Report it here: ${url}: name the agreement, the fact and a source.`,
+      `Name the agreement, the fact and a source, and report it here: ${url}`,
     reportWithoutUrl:
       'Tell this server’s admins, naming the agreement, the fact and a source; they can pass it to the bot’s maintainers.',
     commands: 'Commands',
@@ -119,7 +128,7 @@ export const en = {
     signedWithOne: (partner: string) => `Ukraine and ${partner} signed their security agreement`,
     signedWithMany: (partners: string) => `Ukraine signed security agreements with ${partners}`,
     frameworksSigned: (names: string, count: number) =>
-      `the ${names} ${count === 1 ? 'was' : 'were'} signed`,
+      `${names} ${count === 1 ? 'was' : 'were'} signed`,
     clauseJoin: ', and ',
     fullRecord: (commands: string) => `The full record and its sources: ${commands}.`,
     signedOnThisDay: (count: number) =>
@@ -143,6 +152,7 @@ export const en = {
       translated: 'translated',
       notVerbatim: 'not verbatim',
       attributionInferred: 'attribution inferred',
+      dwWording: 'as DW words it',
     },
     noneUpcoming: 'None in the next 7 days.',
     upcomingLine: (date: string, partner: string, years: number) =>

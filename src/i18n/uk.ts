@@ -10,6 +10,8 @@ export const uk = {
     signed: 'Підписано',
     place: 'Місце',
     signatoriesPartner: (partner: string) => `Підписанти: ${partner}`,
+    signatoriesPartners: 'Підписанти: партнери',
+    inSentence: (name: string) => name,
     signatoriesUkraine: 'Підписанти: Україна',
     duration: 'Строк дії',
     durationYears: (years: number, until: string) => `${years} ${yearsWord(years)}, до ${until}`,
@@ -57,10 +59,13 @@ export const uk = {
   },
   quote: {
     translation: 'Англійський переклад: статтю-джерело написано українською.',
+    translationDocument:
+      'У формулюванні DW: статтю написано українською, тож власний текст документа може звучати інакше.',
     notVerbatim: 'Переказ, а не дослівна цитата.',
     source: 'Джерело',
     date: 'Дата',
     undated: 'Без дати',
+    undatedReported: (date: string) => `Не вказано; опубліковано ${date}`,
     context: 'Контекст (англійською)',
     article: 'DW, «Security pacts bridge gap until Ukraine joins NATO», 11 липня 2024',
   },
@@ -86,7 +91,7 @@ export const uk = {
       dw21: '21 угода, яку DW нарахувала станом на 11 липня 2024 року.',
     },
     partnerTitle: (label: string) => `${label} на мапі`,
-    partnerDescription: (name: string) =>
+    partnerDescription: (_inSentence: string, name: string) =>
       `Де розташований партнер «${name}», у кольорі дати підписання. Факти: \`/угода партнер:${name}\``,
     notACountry: (label: string, name: string) =>
       `${label} — не країна, тож на мапі цього не показати. Факти: \`/угода партнер:${name}\`; усі країни-партнери: \`/мапа\`.`,
@@ -104,7 +109,7 @@ export const uk = {
     sourcesValue:
       'Стаття DW «Security pacts bridge gap until Ukraine joins NATO» (11 липня 2024) та офіційні й медійні джерела, подані при кожній угоді. Невідомих фактів ми не вгадуємо: їх позначено як «у наших джерелах не вказано».',
     reportTitle: 'Знайшли помилку?',
-    reportWithUrl: (url: string) => `Повідомте тут: ${url} — назвіть угоду, факт і джерело.`,
+    reportWithUrl: (url: string) => `Назвіть угоду, факт і джерело й повідомте тут: ${url}`,
     reportWithoutUrl:
       'Напишіть адміністраторам цього сервера, назвавши угоду, факт і джерело; вони передадуть це розробникам бота.',
     commands: 'Команди',
@@ -147,6 +152,7 @@ export const uk = {
       translated: 'англійський переклад',
       notVerbatim: 'не дослівно',
       attributionInferred: 'авторство визначено з контексту',
+      dwWording: 'у формулюванні DW',
     },
     noneUpcoming: 'У найближчі 7 днів річниць немає.',
     upcomingLine: (date: string, partner: string, years: number) =>

@@ -1,5 +1,5 @@
 import type { Choice } from '../commands/types.js';
-import { languageOf } from '../i18n/index.js';
+import { languageOf, stringsFor } from '../i18n/index.js';
 import { truncate } from '../render/fit.js';
 import { LIMITS } from '../render/limits.js';
 
@@ -16,23 +16,12 @@ export function isUkrainian(locale: string): boolean {
   return languageOf(locale) === 'uk';
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** "16 Feb 2024", or "16 лют. 2024" for Ukrainian: day, short month, year in every locale. */
+/**
+ * "16 Feb 2024", or "16 лют. 2024" for Ukrainian. The month comes from the bot's own table (the
+ * one its pictures use), not from ICU, whose British English writes "Sept" beside our "Sep".
+ */
 export function shortDate(isoDate: string, locale: string): string {
-  const language = isUkrainian(locale) ? 'uk' : 'en-GB';
-  let format = dateFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    dateFormats.set(language, format);
-  }
-  const parts = format.formatToParts(new Date(`${isoDate}T12:00:00Z`));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
-  // Ukrainian adds " р." after the year; the short form reads better without it.
-  return [part('day'), part('month'), part('year')].filter(Boolean).join(' ');
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const months = stringsFor(isUkrainian(locale) ? 'uk' : 'en').pictures.monthsShort;
+  return `${day} ${months[month - 1]} ${year}`;
 }

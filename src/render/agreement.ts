@@ -44,21 +44,57 @@ export function partnerLabel(agreement: Agreement, strings: Strings): string {
   return `${flag}${partnerName(agreement, strings)}`;
 }
 
+/** The partner inside a sentence: "the United Kingdom" in English; Ukrainian has no article. */
+export function partnerInSentence(agreement: Agreement, strings: Strings): string {
+  return strings.agreement.inSentence(
+    partnerName(agreement, strings),
+    agreement.partner.definiteArticle,
+  );
+}
+
+/** The flag and the partner inside a sentence: "🇬🇧 the United Kingdom". */
+export function partnerLabelInSentence(agreement: Agreement, strings: Strings): string {
+  const flag = agreement.partner.flag ? `${agreement.partner.flag} ` : '';
+  return `${flag}${partnerInSentence(agreement, strings)}`;
+}
+
+/** A title that only repeats the partner's name ("Ukraine Compact") is not worth saying twice. */
+export function titleRepeatsName(agreement: Agreement): boolean {
+  const same = (name: string | null) =>
+    name !== null && name.trim().toLowerCase() === agreement.title.trim().toLowerCase();
+  const { name, shortName } = agreement.partner;
+  return same(shortName.en) || same(name.en);
+}
+
+/** "🇩🇪 Germany: Agreement on…", or the name alone where the title is the name. */
+export function agreementHeading(agreement: Agreement, strings: Strings): string {
+  const label = partnerLabel(agreement, strings);
+  return titleRepeatsName(agreement) ? label : `${label}: ${agreement.title}`;
+}
+
 export const STATUS_MARK = { official: '✅', framework: '🧭', disputed: '⚠️' } as const;
 
 /** The reply to `/agreement`: one embed and a link button to the text (or the first source). */
 export function renderAgreement(agreement: Agreement, strings: Strings): ReplyBody {
   const s = strings.agreement;
+  // A doubtful date or place carries its warning where it is read, not only in the description.
+  const flagged = (fact: FactKey) =>
+    agreement.unconfirmed.includes(fact) ? strings.posts.unconfirmed : '';
+  const place = placeName(agreement, strings);
   const fields: APIEmbedField[] = [
     {
       name: s.signed,
-      value: `${discordDate(agreement.signed)}\n${placeName(agreement, strings) ?? strings.notStated}`,
+      value: `${discordDate(agreement.signed)}${flagged('signed')}\n${place === null ? strings.notStated : `${place}${flagged('place')}`}`,
       inline: true,
     },
     { name: s.duration, value: durationText(agreement, strings), inline: true },
     { name: s.consultations, value: consultationsText(agreement, strings), inline: true },
     {
-      name: s.signatoriesPartner(partnerName(agreement, strings)),
+      // A framework document's other side is many partners, not the document itself.
+      name:
+        agreement.status === 'framework'
+          ? s.signatoriesPartners
+          : s.signatoriesPartner(partnerInSentence(agreement, strings)),
       value: listOrUnknown(signatoryNames(agreement, 'partner', strings), strings),
       inline: true,
     },
@@ -73,7 +109,10 @@ export function renderAgreement(agreement: Agreement, strings: Strings): ReplyBo
         agreement.commitments.length === 0
           ? s.noCommitments
           : joinLines(
-              agreement.commitments.map((c) => `• ${commitmentLine(c, strings)}`),
+              // Numbered, so "commitment 2" in a warning points at a line the reader can find.
+              agreement.commitments.map(
+                (c, i) => `${i + 1}. ${commitmentLine(c, strings)}${flagged(`commitments.${i}`)}`,
+              ),
               LIMITS.embedFieldValue,
               s.moreLines,
             ),
@@ -99,7 +138,7 @@ export function renderAgreement(agreement: Agreement, strings: Strings): ReplyBo
   }
 
   const embed: APIEmbed = {
-    title: `${partnerLabel(agreement, strings)}: ${agreement.title}`,
+    title: agreementHeading(agreement, strings),
     description: description.join('\n'),
     color: COLOURS[agreement.status],
     fields,

@@ -10,7 +10,14 @@ import type { Agreement, FactKey, Person, Quote } from '../data/schema.js';
 import type { PromptCadence } from '../store/domain.js';
 import type { Prompt } from '../schedule/prompts.js';
 import { languageOf, stringsFor, type Language, type Strings } from '../i18n/index.js';
-import { partnerLabel, partnerName, placeName } from './agreement.js';
+import {
+  agreementHeading,
+  partnerLabel,
+  partnerLabelInSentence,
+  partnerName,
+  placeName,
+  titleRepeatsName,
+} from './agreement.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate } from './format.js';
 import { LIMITS } from './limits.js';
@@ -126,12 +133,17 @@ function mark(agreement: Agreement, fact: FactKey, p: Strings['posts']): string 
   return agreement.unconfirmed.includes(fact) ? p.unconfirmed : '';
 }
 
+/** A signing date as a post shows it, flagged wherever it appears if our sources leave it open. */
+function signingDate(agreement: Agreement, p: Strings['posts'], date = agreement.signed): string {
+  const unconfirmed = agreement.unconfirmed.includes('signed') ? p.dateUnconfirmed : '';
+  return `${discordDate(date)}${unconfirmed}`;
+}
+
 function signedLine(agreement: Agreement, strings: Strings): string {
   const p = strings.posts;
   const placeText = placeName(agreement, strings);
   const place = placeText ? p.signedPlace(`${placeText}${mark(agreement, 'place', p)}`) : '';
-  const unconfirmed = agreement.unconfirmed.includes('signed') ? p.dateUnconfirmed : '';
-  return p.signed(`${discordDate(agreement.signed)}${unconfirmed}`, place);
+  return p.signed(signingDate(agreement, p), place);
 }
 
 function statusLine(agreement: Agreement, p: Strings['posts']): string | null {
@@ -165,7 +177,7 @@ function agreementField(
   strings: Strings,
 ): APIEmbedField {
   return {
-    name: `${partnerLabel(agreement, strings)}: ${agreement.title}${mark(agreement, 'title', strings.posts)}`,
+    name: `${agreementHeading(agreement, strings)}${mark(agreement, 'title', strings.posts)}`,
     value: factsValue(agreement, localDate, commitments, strings),
   };
 }
@@ -173,7 +185,7 @@ function agreementField(
 /** "Ukraine and 🇩🇪 Germany signed…", "the G7 declaration was signed": one clause per kind. */
 function signingClause(agreements: readonly Agreement[], strings: Strings): string {
   const p = strings.posts;
-  const label = (a: Agreement) => partnerLabel(a, strings);
+  const label = (a: Agreement) => partnerLabelInSentence(a, strings);
   const partners = agreements.filter((a) => a.status !== 'framework').map(label);
   const frameworks = agreements.filter((a) => a.status === 'framework').map(label);
   const clauses: string[] = [];
@@ -211,9 +223,11 @@ export function renderAnniversaryPost({
   }
   const sentences = [...byYears.entries()]
     .sort(([a], [b]) => b - a)
-    .map(([years, group]) =>
-      p.yearsAgoToday(years, discordDate(group[0]!.signed), signingClause(group, strings)),
-    );
+    .map(([years, group]) => {
+      // One date for the group (same day, same year); flagged if any of them is in doubt.
+      const doubtful = group.find((a) => a.unconfirmed.includes('signed')) ?? group[0]!;
+      return p.yearsAgoToday(years, signingDate(doubtful, p), signingClause(group, strings));
+    });
   const commands = listJoin(
     agreements.map((a) => agreementCommand(a, strings)),
     p.and,
@@ -262,7 +276,8 @@ function quoteText({ quote, speaker }: QuoteWithSpeaker, strings: Strings): stri
     : quote.speakerId;
   const marks = [
     quote.date ? discordDate(quote.date) : null,
-    quote.translation ? notes.translated : null,
+    // A document quoted through DW is DW's wording of it, not a translation of a speaker.
+    quote.translation ? (speaker?.kind === 'document' ? notes.dwWording : notes.translated) : null,
     quote.verbatim ? null : notes.notVerbatim,
     quote.note && /attribution inferred/i.test(quote.note) ? notes.attributionInferred : null,
   ].filter((n): n is string => n !== null);
@@ -286,7 +301,11 @@ export function renderDigestPost({
       ? p.noneUpcoming
       : joinLines(
           upcoming.map((u) =>
-            p.upcomingLine(discordDate(u.date), partnerLabel(u.agreement, strings), u.years),
+            p.upcomingLine(
+              signingDate(u.agreement, p, u.date),
+              partnerLabel(u.agreement, strings),
+              u.years,
+            ),
           ),
           LIMITS.embedFieldValue,
           strings.agreement.moreLines,
@@ -295,7 +314,8 @@ export function renderDigestPost({
     { name: p.upcomingTitle, value: upcomingValue },
     {
       name: p.featured(partnerLabel(featured, strings)),
-      value: `**${featured.title}**${mark(featured, 'title', p)}\n${factsValue(featured, localDate, 3, strings)}`,
+      // The heading already names it; a title that is only the name is not repeated below.
+      value: `${titleRepeatsName(featured) ? '' : `**${featured.title}**${mark(featured, 'title', p)}\n`}${factsValue(featured, localDate, 3, strings)}`,
     },
   ];
   if (quote) fields.push({ name: p.quoteOfTheWeek, value: quoteText(quote, strings) });

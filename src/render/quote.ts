@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import { ARTICLE_SOURCE, type Person, type Quote } from '../data/schema.js';
+import { ARTICLE, ARTICLE_SOURCE, type Person, type Quote } from '../data/schema.js';
 import { languageOf, type Strings } from '../i18n/index.js';
 import { fitEmbed } from './fit.js';
 import { discordDate, sourceLabel } from './format.js';
@@ -31,7 +31,12 @@ export function renderQuote(quote: Quote, speaker: Person, strings: Strings): Re
       ? q.article
       : `[${sourceLabel(quote.source, q.article)}](${quote.source})`;
   const notes = [
-    quote.translation ? q.translation : null,
+    // A document DW quotes is DW's wording of it; a speaker's words are DW's translation.
+    quote.translation
+      ? speaker.kind === 'document'
+        ? q.translationDocument
+        : q.translation
+      : null,
     quote.verbatim ? null : q.notVerbatim,
   ].filter((note): note is string => note !== null);
   const { role, organisation } = personRole(speaker, strings);
@@ -40,11 +45,19 @@ export function renderQuote(quote: Quote, speaker: Person, strings: Strings): Re
     description: `> ${quote.text.replace(/\n/g, '\n> ')}`,
     color: QUOTE_COLOUR,
     fields: [
-      { name: q.date, value: quote.date ? discordDate(quote.date) : q.undated, inline: true },
+      { name: q.date, value: dateText(quote, strings), inline: true },
       { name: q.source, value: source, inline: true },
       { name: q.context, value: quote.context },
     ],
     footer: { text: [organisation, ...notes].join(' · ') },
   };
   return { embeds: [fitEmbed(embed)] };
+}
+
+/** When it was said; where only the article's date is known, that, and said to be only that. */
+function dateText(quote: Quote, strings: Strings): string {
+  if (quote.date) return discordDate(quote.date);
+  return quote.source === ARTICLE_SOURCE
+    ? strings.quote.undatedReported(discordDate(ARTICLE.published))
+    : strings.quote.undated;
 }

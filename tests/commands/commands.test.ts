@@ -60,9 +60,9 @@ describe('/agreement', () => {
   );
 
   test('GIVEN a fact that is null WHEN shown THEN it reads "not stated", never "no"', async () => {
-    const canada = data.agreementById.get('ca');
-    expect(canada?.consultations24h).toBeNull();
-    const body = await agreement.respond(input({ partner: 'ca' }), testContext());
+    const luxembourg = data.agreementById.get('lu');
+    expect(luxembourg?.consultations24h).toBeNull();
+    const body = await agreement.respond(input({ partner: 'lu' }), testContext());
     const field = body.embeds?.[0]?.fields?.find((f) => f.name === '24-hour consultations');
     expect(field?.value).toBe('Not stated in our sources');
   });

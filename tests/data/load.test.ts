@@ -124,7 +124,7 @@ describe('loadData', () => {
   ])(
     'GIVEN a second partner that claims "%s" (%s of the UK) WHEN loaded THEN its partner is named',
     (name) => {
-      const raw = brokenCopy((r) => agreementIn(r, 'ie').partner.aliases.push(name));
+      const raw = brokenCopy((r) => (agreementIn(r, 'ie').partner.aliases as string[]).push(name));
       const at = indexOf(raw, 'ie');
       expect(problemsOf(raw)).toContainEqual(
         expect.stringMatching(
@@ -166,8 +166,9 @@ describe('loadData', () => {
 
   test.each<[string, string, string]>([
     ['durationYears', 'gb', 'no source backs it'],
-    ['signatories.partner', 'gb', 'it was unconfirmed'],
-    ['commitments.2', 'it', 'it was unconfirmed'],
+    ['title', 'it', 'it was unconfirmed'],
+    ['signatories.partner', 'gb', 'the curator had checked it without a sentence'],
+    ['commitments.2', 'it', 'the curator had checked it without a sentence'],
   ])(
     'GIVEN %s of %s stripped of its backing (%s) WHEN loaded THEN the fact is named',
     (fact, id, _how) => {
@@ -177,6 +178,8 @@ describe('loadData', () => {
           source.supports = source.supports.filter((f) => f !== fact);
         }
         agreement.unconfirmed = agreement.unconfirmed.filter((f) => f !== fact);
+        const curator = agreement.curator as { checkedWithoutSentence?: string[] };
+        curator.checkedWithoutSentence = curator.checkedWithoutSentence?.filter((f) => f !== fact);
       });
       expect(problemsOf(raw)).toContain(
         `agreements[${indexOf(raw, id)}] (${id}).sources: no source supports "${fact}" and it is not unconfirmed`,
@@ -190,10 +193,38 @@ describe('loadData', () => {
       for (const source of agreement.sources) {
         source.supports = source.supports.filter((f) => f !== 'durationYears');
       }
-      agreement.unconfirmed.push('durationYears');
+      (agreement.unconfirmed as string[]).push('durationYears');
     });
     expect(() => loadData(raw)).not.toThrow();
   });
+
+  test.each<[string, string, (a: RawAgreement) => void]>([
+    ['unconfirmed', 'title', (a) => (a.unconfirmed as string[]).push('title')],
+    [
+      'backed by a sentence',
+      'durationYears',
+      (a) =>
+        (a.curator as { checkedWithoutSentence: string[] }).checkedWithoutSentence.push(
+          'durationYears',
+        ),
+    ],
+  ])(
+    'GIVEN a fact the curator checked without a sentence WHEN it is also %s THEN loading names it',
+    (_how, fact, breakIt) => {
+      const raw = brokenCopy((r) => {
+        const agreement = agreementIn(r, 'gb');
+        breakIt(agreement);
+        if (fact === 'title') {
+          (agreement.curator as { checkedWithoutSentence: string[] }).checkedWithoutSentence.push(
+            'title',
+          );
+        }
+      });
+      expect(problemsOf(raw)).toContain(
+        `agreements[${indexOf(raw, 'gb')}] (gb).curator.checkedWithoutSentence: "${fact}" is also sourced or unconfirmed`,
+      );
+    },
+  );
 });
 
 describe('checkSourcing', () => {
@@ -204,6 +235,7 @@ describe('checkSourcing', () => {
       const accounted = new Set([
         ...agreement.sources.flatMap((s) => s.supports),
         ...agreement.unconfirmed,
+        ...agreement.curator.checkedWithoutSentence,
       ]);
       expect(
         statedFacts(agreement).filter((f) => !accounted.has(f)),

@@ -4,6 +4,7 @@ import { loadData } from '../../src/data/load.js';
 import { ARTICLE_SOURCE } from '../../src/data/schema.js';
 import referenceAgreements from './reference/agreements-facts.json' with { type: 'json' };
 import referenceQuotes from './reference/quotes.json' with { type: 'json' };
+import developments from './reference/developments-2025-2026.json' with { type: 'json' };
 
 // A copy of shared/reference, so the suite does not depend on a folder outside the repository.
 const seedArticle = readFileSync(new URL('./reference/seed-article.txt', import.meta.url), 'utf8');
@@ -18,6 +19,56 @@ function agreementFor(id: string) {
 }
 
 const asStored = (source: string) => (source === REFERENCE_ARTICLE ? ARTICLE_SOURCE : source);
+
+type Reference = (typeof referenceAgreements)[number];
+
+/**
+ * What developments-2025-2026.json corrects in the first reference, by the entry's field: the
+ * values the data must hold instead. Everything else in the first reference still stands.
+ */
+const CORRECTIONS: Readonly<
+  Record<string, { consultations24h?: boolean | null; unconfirmed?: readonly string[] }>
+> = {
+  // "Canada's 24-hour clause is stated by one source": true, with that source.
+  ca: { consultations24h: true },
+  // Albania's date is now stated by two sentences: no longer unconfirmed.
+  al: { unconfirmed: [] },
+};
+
+function expectedFor(reference: Reference) {
+  const correction = CORRECTIONS[reference.id] ?? {};
+  return {
+    consultations24h: correction.consultations24h ?? reference.consultations24h,
+    unconfirmed: correction.unconfirmed ?? reference.unconfirmed,
+  };
+}
+
+/**
+ * The developments entries about the existing records, each stored as a source of its record with
+ * its sentence verbatim. The others are new records (the data engineer's), background ("context"),
+ * or figures that are not part of any agreement's text (de and eu budgets after the signing).
+ */
+const ADOPTED: readonly (readonly [entry: number, ids: readonly string[]])[] = [
+  [0, ['al']],
+  [1, ['al']],
+  [2, ['al']],
+  [3, ['al']],
+  [4, ['dk']],
+  [5, ['ca']],
+  [6, ['lu']],
+  [7, ['lv']],
+  [8, ['eu']],
+  [9, ['ro']],
+  [10, ['gb', 'fr', 'de']],
+  [11, ['gb']],
+  [12, ['us']],
+  [13, ['it']],
+  [14, ['es']],
+  [15, ['lu']],
+  [16, ['cz']],
+  [17, ['ukraine-compact']],
+  [18, ['g7-declaration']],
+];
 
 describe('agreements against the reference', () => {
   test('GIVEN the reference WHEN the data is loaded THEN it holds the same 31 ids', () => {
@@ -47,7 +98,7 @@ describe('agreements against the reference', () => {
         place: reference.place,
         signatories: reference.signatories,
         durationYears: reference.durationYears,
-        consultations24h: reference.consultations24h,
+        consultations24h: expectedFor(reference).consultations24h,
         title: reference.title,
         kind: reference.kind,
         partner: reference.partner,
@@ -62,7 +113,8 @@ describe('agreements against the reference', () => {
     'GIVEN reference %s THEN every commitment has the same text, amount, currency and year',
     (id, reference) => {
       const commitments = agreementFor(id).commitments.map((c) => ({
-        text: c.text,
+        // A text rewritten for readers keeps the curator's original beside it, never shown.
+        text: c.curator?.text ?? c.text,
         amount: c.amount,
         currency: c.currency,
         year: c.year,
@@ -85,8 +137,28 @@ describe('agreements against the reference', () => {
       for (const source of reference.sources) {
         expect(stored).toContainEqual({ url: asStored(source.url), quote: source.quote });
       }
-      expect(agreement.unconfirmed).toEqual(expect.arrayContaining(reference.unconfirmed));
-      expect(agreement.notes).toEqual(reference.notes);
+    },
+  );
+
+  test.each(referenceAgreements.map((reference) => [reference.id, reference] as const))(
+    'GIVEN reference %s THEN exactly the facts it leaves open are flagged unconfirmed',
+    (id, reference) => {
+      const sorted = (facts: readonly string[]) => [...facts].sort();
+      expect(sorted(agreementFor(id).unconfirmed)).toEqual(
+        sorted(expectedFor(reference).unconfirmed),
+      );
+    },
+  );
+
+  test.each(referenceAgreements.map((reference) => [reference.id, reference] as const))(
+    'GIVEN reference %s THEN each of its notes is kept, shown as written or by the curator',
+    (id, reference) => {
+      const agreement = agreementFor(id);
+      // A note rewritten for readers keeps its original beside it, never shown; nothing else is there.
+      for (const note of reference.notes) {
+        expect([...agreement.notes, ...agreement.curator.notes], id).toContain(note);
+      }
+      for (const note of agreement.curator.notes) expect(reference.notes).toContain(note);
     },
   );
 
@@ -109,6 +181,54 @@ describe('agreements against the reference', () => {
     expect(byStatus('framework')).toEqual(['g7-declaration', 'ukraine-compact']);
     expect(byStatus('disputed')).toEqual(['hr']);
     expect(agreementFor('hr').notes.join(' ')).toMatch(/disputed/i);
+  });
+});
+
+describe('corrections from developments-2025-2026', () => {
+  const { entries } = developments;
+
+  test.each(ADOPTED.flatMap(([entry, ids]) => ids.map((id) => [entry, id] as const)))(
+    'GIVEN developments entry %i THEN %s holds its sentence verbatim from its page',
+    (entry, id) => {
+      const development = entries[entry];
+      expect(development?.field_or_new_record).toContain(id);
+      expect(agreementFor(id).sources.map((s) => ({ url: s.url, quote: s.quote }))).toContainEqual({
+        url: development?.url,
+        quote: development?.sentence,
+      });
+    },
+  );
+
+  test.each([
+    ['al', ['signed', 'place', 'signatories.partner', 'signatories.ukraine']],
+    ['dk', ['signed', 'place']],
+    ['ca', ['consultations24h']],
+  ] as const)('GIVEN %s THEN a development sentence now backs %j', (id, facts) => {
+    const agreement = agreementFor(id);
+    const backedByDevelopments = agreement.sources
+      .filter((s) => entries.some((e) => e.url === s.url && e.sentence === s.quote))
+      .flatMap((s) => s.supports);
+    for (const fact of facts) expect(backedByDevelopments).toContain(fact);
+    for (const fact of facts) expect(agreement.unconfirmed).not.toContain(fact);
+  });
+
+  test("GIVEN Luxembourg's 24-hour clause rests on one blog post THEN it stays unknown and a note says why", () => {
+    const lu = agreementFor('lu');
+    expect(lu.consultations24h).toBeNull();
+    const blog = entries[6]!;
+    expect(lu.sources.find((s) => s.url === blog.url)?.supports).toEqual([]);
+    expect(lu.notes.join(' ')).toMatch(/24 hours.*blog|blog.*24 hours/);
+  });
+
+  test('GIVEN a draft or a photo caption THEN it backs no fact of the signed text', () => {
+    for (const [id, entry] of [
+      ['it', 13],
+      ['g7-declaration', 18],
+    ] as const) {
+      const source = agreementFor(id).sources.find((s) => s.quote === entries[entry]!.sentence);
+      expect(source?.supports, id).toEqual([]);
+    }
+    expect(agreementFor('g7-declaration').signatories.partner.join(' ')).not.toMatch(/Biden|Sunak/);
   });
 });
 
@@ -167,7 +287,8 @@ describe('quotes against the reference', () => {
       });
       expect({
         date: quote.date,
-        context: quote.context,
+        // A context rewritten for readers keeps the curator's original beside it, never shown.
+        context: quote.curator?.context ?? quote.context,
         source: quote.source,
         verbatim: quote.verbatim,
         note: quote.note,

@@ -91,9 +91,9 @@ describe('renderAnniversaryPost', () => {
     expect(thread).toBeNull();
     const fields = body.embeds[0]!.fields!;
     expect(fields[0]!.value).toContain('Term: 10 years, to <t:2023704000:D>: 9 years left.');
-    // France's signing date and title are unconfirmed in the data, and the post says so.
-    expect(fields[1]!.value).toContain('(date unconfirmed)');
-    expect(fields[1]!.name).toContain('(unconfirmed)');
+    // The reference confirms France's date and title (16 February 2024): nothing flags them.
+    expect(fields[1]!.value).not.toContain('unconfirmed');
+    expect(fields[1]!.name).not.toContain('unconfirmed');
   });
 
   test('GIVEN the G7 declaration WHEN rendered THEN it is a framework document signed, not an agreement Ukraine signed', () => {
@@ -254,8 +254,8 @@ describe('posts in Ukrainian', () => {
     expect(germany!.value).toContain(
       'Строк дії: 10 років, до <t:2023704000:D>; лишається: 9 років.',
     );
-    expect(france!.value).toContain('(дату не підтверджено)');
-    expect(france!.name).toContain('(не підтверджено)');
+    expect(france!.value).not.toContain('не підтверджено');
+    expect(france!.name).not.toContain('не підтверджено');
   });
 
   test.each([
