@@ -13,7 +13,7 @@ import { clockFrom } from './clock.js';
 import { createLogger } from './log.js';
 import { loadPrompts, type PromptBank } from './schedule/prompts.js';
 import { createRunner } from './schedule/runner.js';
-import { openStore } from './store/store.js';
+import { openStore } from './store/legacy/store.js';
 
 /** Shutdown must finish within this, or the process exits anyway (orchestrators kill at ~10 s). */
 const SHUTDOWN_DEADLINE_MS = 8000;

@@ -5,7 +5,7 @@ import type {
 import type { Dataset } from '../data/load.js';
 import type { ReplyBody } from '../render/reply.js';
 import type { PromptBank } from '../schedule/prompts.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../store/legacy/store.js';
 import type { Cooldowns } from './cooldowns.js';
 
 /** Option values as Discord sends them, by option name; a subcommand's options are flattened in. */

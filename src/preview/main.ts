@@ -6,7 +6,7 @@ import { commands } from '../commands/index.js';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { Cooldowns } from '../commands/cooldowns.js';
 import type { CommandContext, CommandInput, ScheduleContext } from '../commands/types.js';
-import { openStore } from '../store/store.js';
+import { openStore } from '../store/legacy/store.js';
 import { DataError, loadData, type Dataset } from '../data/load.js';
 import { loadDotEnv } from '../env.js';
 import { loadPrompts } from '../schedule/prompts.js';

@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/load.js';
 import type { PostBody, ThreadSpec } from '../render/posts.js';
-import type { Store, StoreLog } from '../store/store.js';
+import type { Store, StoreLog } from '../store/legacy/store.js';
 import { computeDueForGuilds, GRACE_MS, type DuePost } from './due.js';
 import { markPromptSeen, type PromptBank } from './prompts.js';
 

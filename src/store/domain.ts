@@ -56,3 +56,10 @@ export type PostKind = z.infer<typeof postKindSchema>;
 
 export const postStatusSchema = z.enum(['posted', 'skipped', 'failed']);
 export type PostStatus = z.infer<typeof postStatusSchema>;
+
+/** A thread to open on a posted message (Discord's start-thread body). */
+export const pendingThreadSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  auto_archive_duration: z.union([z.literal(1440), z.literal(10080)]),
+});
+export type PendingThread = z.infer<typeof pendingThreadSchema>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { STORE_VERSION } from './schema.js';
@@ -101,8 +102,67 @@ function v1ToV2(raw: unknown): unknown {
   return { version: 2, guilds, posts };
 }
 
+/**
+ * Version 2: settings by guild and a post log of settled entries. Only its frame is checked
+ * here: an entry that breaks its schema is carried over as it is, for version 3's check of each
+ * entry to set aside on its own.
+ */
+const v2FrameSchema = z.object({
+  version: z.literal(2),
+  guilds: z.record(z.string(), z.unknown()),
+  posts: z.array(z.unknown()),
+});
+
+const v2PostSchema = z.strictObject({
+  guildId: z.string().regex(/^\d{17,20}$/),
+  kind: z.enum(['anniversary', 'digest', 'prompt']),
+  key: z.string().min(1).max(64),
+  localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  status: z.enum(['posted', 'skipped', 'failed']),
+  messageId: z
+    .string()
+    .regex(/^\d{17,20}$/)
+    .nullable(),
+  at: z.iso.datetime({ offset: true }),
+  reason: z.string().max(500).nullable(),
+});
+
+/** due.ts's nonce, frozen with the migration for the same reason as isoWeek above. */
+function v3Nonce(guildId: string, key: string): string {
+  return createHash('sha256').update(`${guildId}:${key}`).digest('base64url').slice(0, 25);
+}
+
+/** Each post-log entry becomes a settled ledger entry: no owner, no lease, nothing pending. */
+function v2ToV3(raw: unknown): unknown {
+  const v2 = v2FrameSchema.parse(raw);
+  const ledger = v2.posts.map((post) => {
+    const parsed = v2PostSchema.safeParse(post);
+    if (!parsed.success) return post;
+    const p = parsed.data;
+    return {
+      guildId: p.guildId,
+      key: p.key,
+      kind: p.kind,
+      localDate: p.localDate,
+      state: p.status,
+      owner: null,
+      nonce: v3Nonce(p.guildId, p.key),
+      // Version 2 counted no attempts; a posted entry was sent at least once.
+      attempts: p.status === 'posted' ? 1 : 0,
+      firstClaimedAt: null,
+      leaseUntil: null,
+      messageId: p.messageId,
+      reason: p.reason,
+      pendingThread: null,
+      at: p.at,
+    };
+  });
+  const versions = Object.fromEntries(Object.keys(v2.guilds).map((id) => [id, 1]));
+  return { version: 3, guilds: v2.guilds, versions, ledger, notices: {} };
+}
+
 /** MIGRATIONS[n] turns a version n file into version n + 1. */
-const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: v1ToV2 };
+const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: v1ToV2, 2: v2ToV3 };
 
 /**
  * Brings parsed JSON of any known version up to STORE_VERSION. The result is still unchecked:

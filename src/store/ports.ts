@@ -1,4 +1,4 @@
-import type { GuildSettings, PostKind } from './domain.js';
+import type { GuildSettings, PendingThread, PostKind } from './domain.js';
 
 /**
  * The store as the rest of the bot sees it: two narrow, async ports (settings and the post
@@ -55,8 +55,13 @@ export interface LedgerEntry {
   firstClaimedAt: Date | null;
   leaseUntil: Date | null;
   messageId: string | null;
-  /** Why it was skipped or failed. */
+  /** Why it was skipped or failed (or, on a released claim, why it was let go). */
   reason: string | null;
+  /**
+   * A posted message whose thread is still to open: set by `complete`, cleared by
+   * `threadOpened`. A process that dies between the two leaves it for the next start.
+   */
+  pendingThread: PendingThread | null;
   /** When it last changed. */
   at: Date;
 }
@@ -69,6 +74,15 @@ export interface ClaimRequest {
   nonce: string;
   owner: string;
   leaseMs: number;
+  /**
+   * A claim whose lease lapsed unsettled (its worker died, perhaps after Discord accepted the
+   * post) is taken again only while `now - firstClaimedAt` is below this: the span in which
+   * Discord's nonce still returns the first message instead of making a second. Past it the
+   * backend settles the entry as `skipped` ("outcome unknown") and answers `settled`. A claim
+   * its worker released (a known failure) is retaken at any time. Passed in, not fixed, so the
+   * contract suite can test it with real waits of a fraction of a second.
+   */
+  retakeWindowMs: number;
 }
 
 export type ClaimResult =
@@ -87,8 +101,22 @@ export interface LedgerPort {
   settledKeys(guildIds: readonly string[]): Promise<Map<string, ReadonlySet<string>>>;
   /** Claims a post before it is sent: exactly one of any number of racing claimants wins. */
   claim(request: ClaimRequest): Promise<ClaimResult>;
-  /** Records the post as sent; false (and nothing changes) when the claim is no longer ours. */
-  complete(guildId: string, key: string, owner: string, messageId: string): Promise<boolean>;
+  /**
+   * Records the post as sent; false (and nothing changes) when the claim is no longer ours (taken
+   * over, or settled by someone else). Completing a claim whose lease lapsed but that nobody took
+   * over succeeds: it is the truth. `pendingThread`: the thread still to open on the message.
+   */
+  complete(
+    guildId: string,
+    key: string,
+    owner: string,
+    messageId: string,
+    pendingThread: PendingThread | null,
+  ): Promise<boolean>;
+  /** Clears a posted entry's pending thread (opened, or given up for good). */
+  threadOpened(guildId: string, key: string): Promise<void>;
+  /** Posted entries of these guilds whose thread is still to open, oldest first. */
+  pendingThreads(guildIds: readonly string[]): Promise<LedgerEntry[]>;
   /** Settles it as skipped or failed, with why; false when the claim is no longer ours. */
   giveUp(
     guildId: string,
@@ -97,18 +125,39 @@ export interface LedgerPort {
     state: 'skipped' | 'failed',
     reason: string,
   ): Promise<boolean>;
-  /** Lets go of a claim after a passing error, keeping its attempts, so a later tick retries. */
+  /**
+   * Lets go of a claim after a passing error, keeping its attempts and first claim time, so a
+   * later tick retries: the entry stays `claimed` with no owner and no lease.
+   */
   release(guildId: string, key: string, owner: string, reason: string): Promise<boolean>;
-  /** A guild's entries, newest first (for `/schedule status`). */
+  /** A guild's entries, newest first by `at` (for `/schedule status`), claims included. */
   recent(guildId: string, limit: number): Promise<LedgerEntry[]>;
-  /** Deletes settled entries last changed before `before`; returns how many. A periodic job. */
+  /**
+   * Deletes settled entries last changed before `before`; returns how many. Claims stay, and so
+   * does each guild's newest entry of each kind, so `/schedule status` can still name the last
+   * post. A periodic job, never part of a write.
+   */
   prune(before: Date): Promise<number>;
+}
+
+/** Something an admin should be told at their next `/schedule` use. */
+export interface StoreNotice {
+  kind: 'settings-quarantined';
+  /** When it was found. */
+  at: Date;
+}
+
+/** Optional: notices for admins (the JSON file keeps one for a server whose entry it set aside). */
+export interface NoticePort {
+  /** The guild's notice, removed as it is read: each is told once. */
+  take(guildId: string): Promise<StoreNotice | null>;
 }
 
 /** A whole store: what `openStoreFromConfig` returns. */
 export interface StorePorts {
   readonly settings: SettingsPort;
   readonly ledger: LedgerPort;
+  readonly notices?: NoticePort;
   /** Which backend this is, for logs and `/readyz`. */
   readonly backend: 'json' | 'postgres' | 'memory';
   /** True when the backend answers now (a cheap round trip); never throws. */

@@ -2,39 +2,68 @@ import { z } from 'zod';
 import {
   guildSettingsSchema,
   isoInstant,
+  pendingThreadSchema,
   postKindSchema,
-  postStatusSchema,
   snowflake,
+  type GuildSettings,
 } from './domain.js';
 
 /** The version this code writes. Older files are migrated forward on open (see migrate.ts). */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
-export const postLogEntrySchema = z.strictObject({
+/** A ledger entry as the JSON file keeps it: the port's LedgerEntry with instants as ISO text. */
+export const ledgerEntryFileSchema = z.strictObject({
   guildId: snowflake,
-  kind: postKindSchema,
   /** `anniversary:2026-02-16`, `digest:2026-W07`, `prompt:2026-02-16`: unique per guild. */
   key: z.string().min(1).max(64),
-  /** The server's local date the post belongs to. */
+  kind: postKindSchema,
   localDate: isoDate,
-  status: postStatusSchema,
-  /** The Discord message id when posted. */
+  state: z.enum(['claimed', 'posted', 'skipped', 'failed']),
+  owner: z.string().min(1).max(200).nullable(),
+  nonce: z.string().min(1).max(25),
+  attempts: z.number().int().min(0),
+  firstClaimedAt: isoInstant.nullable(),
+  leaseUntil: isoInstant.nullable(),
   messageId: snowflake.nullable(),
-  at: isoInstant,
-  /** Why it was skipped or failed; null when posted. */
   reason: z.string().max(500).nullable(),
+  pendingThread: pendingThreadSchema.nullable(),
+  at: isoInstant,
 });
-export type PostLogEntry = z.infer<typeof postLogEntrySchema>;
+export type LedgerEntryFile = z.infer<typeof ledgerEntryFileSchema>;
 
-export const storeFileSchema = z.strictObject({
-  version: z.literal(STORE_VERSION),
-  guilds: z.record(snowflake, guildSettingsSchema),
-  posts: z.array(postLogEntrySchema),
+export const noticeFileSchema = z.strictObject({
+  kind: z.literal('settings-quarantined'),
+  at: isoInstant,
 });
-export type StoreFile = z.infer<typeof storeFileSchema>;
+export type NoticeFile = z.infer<typeof noticeFileSchema>;
+
+/**
+ * The file's frame. The entries inside are checked one by one (see decode.ts), so one server's
+ * broken entry is set aside on its own instead of costing every server its settings.
+ */
+export const storeFrameSchema = z.strictObject({
+  version: z.literal(STORE_VERSION),
+  guilds: z.record(z.string(), z.unknown()),
+  /** Each guild's settings version, for conditional writes; 1 where missing. */
+  versions: z.record(z.string(), z.number().int().min(1)),
+  ledger: z.array(z.unknown()),
+  notices: z.record(z.string(), z.unknown()),
+});
+
+/** A whole file, every entry checked. */
+export interface StoreFile {
+  version: typeof STORE_VERSION;
+  guilds: Record<string, GuildSettings>;
+  versions: Record<string, number>;
+  ledger: LedgerEntryFile[];
+  notices: Record<string, NoticeFile>;
+}
+
+export const guildEntrySchema = guildSettingsSchema;
+export const guildIdSchema = snowflake;
 
 export function emptyStoreFile(): StoreFile {
-  return { version: STORE_VERSION, guilds: {}, posts: [] };
+  return { version: STORE_VERSION, guilds: {}, versions: {}, ledger: [], notices: {} };
 }

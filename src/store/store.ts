@@ -1,16 +1,12 @@
-import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { copyFile, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { migrateToCurrent, StoreDecodeError } from './migrate.js';
-import { guildSettingsSchema, type GuildSettings } from './domain.js';
-import {
-  emptyStoreFile,
-  postLogEntrySchema,
-  storeFileSchema,
-  type PostLogEntry,
-  type StoreFile,
-} from './schema.js';
+import { decodeStoreText, stateFromFile, stateToFile, type SetAsideEntry } from './decode.js';
+import { lockStoreFile } from './lock.js';
+import { createStoreCore, type StoreState } from './memory.js';
+import type { StorePorts } from './ports.js';
+import { emptyStoreFile, type StoreFile } from './schema.js';
 
 /** The part of a logger the store needs (pino's Logger fits). */
 export interface StoreLog {
@@ -18,14 +14,6 @@ export interface StoreLog {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
-
-/**
- * How long post-log entries are kept, counted back from a guild's newest entry of the same kind.
- * Idempotency needs only the last day or two (the grace window plus catch-up); the rest keeps the
- * whole file, rewritten on every change, small. The newest entry of each kind always stays, for
- * `/schedule status`.
- */
-export const POST_LOG_RETENTION_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** What opening found, for the boot log and the tests. */
 export type OpenOutcome =
@@ -35,55 +23,32 @@ export type OpenOutcome =
   | { kind: 'recovered'; aside: string | null; reason: string }
   | { kind: 'reset'; aside: string | null; reason: string };
 
-export interface Store {
+/** Entries that broke their schema, kept aside in `file`; the rest of the file is served. */
+export interface SetAside {
+  file: string;
+  /** Servers whose settings were set aside: each admin is told at their next `/schedule`. */
+  guildIds: string[];
+  entries: number;
+}
+
+/** The JSON file on the ports, with what opening it found. One process only (see lock.ts). */
+export interface JsonStore extends StorePorts {
   readonly outcome: OpenOutcome;
-  getGuild(guildId: string): GuildSettings | undefined;
-  /** Validates and saves; throws (a ZodError) on settings that break the schema. */
-  setGuild(guildId: string, settings: GuildSettings): Promise<void>;
-  /** Applies `change` to the guild's settings, if it has any; returns the new settings. */
-  updateGuild(
-    guildId: string,
-    change: (current: GuildSettings) => GuildSettings,
-  ): Promise<GuildSettings | undefined>;
-  /** Forgets the guild's settings (`/schedule off`); its post log stays, so nothing repeats. */
-  deleteGuild(guildId: string): Promise<boolean>;
-  guildIds(): string[];
-  hasPost(guildId: string, key: string): boolean;
-  /** The keys already settled for a guild: what computeDue takes as the post log. */
-  postedKeys(guildId: string): ReadonlySet<string>;
-  /** Records (or replaces) the entry for guildId + key. */
-  recordPost(entry: PostLogEntry): Promise<void>;
-  /** A guild's entries, newest first. */
-  postsFor(guildId: string): PostLogEntry[];
+  /** Null when every entry was valid. */
+  readonly setAside: SetAside | null;
   /** Resolves once everything changed so far is on disk. */
   flush(): Promise<void>;
 }
 
 export interface OpenStoreOptions {
-  /** Only names the files kept aside; injected so tests can predict them. */
+  /** The backend's clock: leases, entry times and the names of files kept aside. */
   now?: () => Date;
+  /** Kept-aside copies of each label (corrupt, set-aside) beyond which the oldest go. */
+  keepAside?: number;
 }
 
-const EMPTY_KEYS: ReadonlySet<string> = new Set();
-
-/** Parses, migrates and validates the text of a store file; throws a StoreDecodeError. */
-export function decodeStoreText(text: string): { file: StoreFile; from: number } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new StoreDecodeError('not-json', `not JSON: ${(error as Error).message}`);
-  }
-  const { file, from } = migrateToCurrent(raw);
-  const result = storeFileSchema.safeParse(file);
-  if (!result.success) {
-    const issues = result.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new StoreDecodeError('invalid', `does not match the schema: ${issues.join('; ')}`);
-  }
-  return { file: result.data, from };
-}
+/** Kept-aside copies of one kind kept at most: enough to look back, not to fill a disk. */
+export const KEEP_ASIDE = 10;
 
 function stringify(file: StoreFile): string {
   return `${JSON.stringify(file, null, 1)}\n`;
@@ -115,23 +80,52 @@ function describe(error: unknown): string {
 }
 
 /**
- * Opens the settings and post-log file at `path` (lowdb, written atomically by steno's
- * temp-and-rename). A file that cannot be read is moved aside, never overwritten; the last good
- * write, kept as `<path>.bak`, is recovered; and the store serves on whatever happens.
+ * Removes the oldest kept-aside copies of `label` beyond `keep`, oldest by when each was put
+ * aside (a rename sets the change time): names alone would not do, since a freed name is reused.
  */
-export async function openStore(
+async function capAside(path: string, label: string, keep: number, log: StoreLog): Promise<void> {
+  const folder = dirname(path);
+  const prefix = `${basename(path)}.${label}-`;
+  try {
+    const names = (await readdir(folder)).filter((name) => name.startsWith(prefix));
+    if (names.length <= keep) return;
+    const aged = await Promise.all(
+      names.map(async (name) => ({ name, at: (await stat(join(folder, name))).ctimeMs })),
+    );
+    aged.sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
+    for (const { name } of aged.slice(0, aged.length - keep)) {
+      await unlink(join(folder, name));
+      log.info({ file: name, keep }, 'store: removed the oldest kept-aside copy');
+    }
+  } catch (error) {
+    log.warn({ path, err: describe(error) }, 'store: could not tidy kept-aside copies');
+  }
+}
+
+/**
+ * Opens the settings and ledger file at `path` (lowdb, written atomically by steno's
+ * temp-and-rename) on the store's ports. A file that cannot be read is moved aside, never
+ * overwritten; the last good write, kept as `<path>.bak`, is recovered; an entry that breaks its
+ * schema is set aside alone, its server's admin told at their next `/schedule`; and the store
+ * serves on whatever happens. One process: a second one opening the file is refused.
+ */
+export async function openJsonStore(
   path: string,
   log: StoreLog,
   options: OpenStoreOptions = {},
-): Promise<Store> {
+): Promise<JsonStore> {
   const now = options.now ?? (() => new Date());
+  const keep = options.keepAside ?? KEEP_ASIDE;
   const backupPath = `${path}.bak`;
   // A fresh install has no data folder yet (.data/ is git-ignored).
   await mkdir(dirname(path), { recursive: true });
+  const unlock = await lockStoreFile(path, log, now);
   let migratedFrom = 0;
+  let setAsideEntries: SetAsideEntry[] = [];
   const parse = (text: string): StoreFile => {
-    const { file, from } = decodeStoreText(text);
+    const { file, from, setAside } = decodeStoreText(text);
     migratedFrom = from;
+    setAsideEntries = setAside;
     return file;
   };
   const db = new Low<StoreFile>(new DataFile(path, { parse, stringify }), emptyStoreFile());
@@ -143,6 +137,7 @@ export async function openStore(
     try {
       const target = await asideName(file, label, now());
       await rename(file, target);
+      await capAside(file, label, keep, log);
       return target;
     } catch (error) {
       log.error({ file, err: describe(error) }, 'store: could not move an unreadable file aside');
@@ -166,12 +161,13 @@ export async function openStore(
 
   let outcome: OpenOutcome;
   let needsWrite = false;
+  let loaded: StoreFile = emptyStoreFile();
   try {
     const file = await db.adapter.read();
     if (file === null) {
       const recovered = await fromBackup();
       if ('file' in recovered) {
-        db.data = recovered.file;
+        loaded = recovered.file;
         outcome = { kind: 'recovered', aside: null, reason: 'the file was missing' };
         log.error(
           { path, backupPath },
@@ -185,15 +181,16 @@ export async function openStore(
     } else if (migratedFrom < file.version) {
       const copy = await asideName(path, `v${migratedFrom}`, now());
       await copyFile(path, copy);
-      db.data = file;
+      loaded = file;
       outcome = { kind: 'migrated', from: migratedFrom, copy };
       log.warn({ path, from: migratedFrom, to: file.version, copy }, 'store: migrated the file');
       needsWrite = true;
     } else {
-      db.data = file;
+      loaded = file;
       outcome = { kind: 'loaded' };
     }
   } catch (error) {
+    setAsideEntries = [];
     const reason = describe(error);
     const aside = await moveAside(path, 'corrupt');
     if (aside === null) writable = false;
@@ -203,7 +200,7 @@ export async function openStore(
     );
     const recovered = await fromBackup();
     if ('file' in recovered) {
-      db.data = recovered.file;
+      loaded = recovered.file;
       outcome = { kind: 'recovered', aside, reason };
       log.error({ path, backupPath }, 'store: serving the last good copy from the backup');
     } else {
@@ -216,31 +213,38 @@ export async function openStore(
     needsWrite = writable;
   }
 
-  const guilds = new Map<string, GuildSettings>(Object.entries(db.data.guilds));
-  const posts = new Map<string, Map<string, PostLogEntry>>();
-  const keys = new Map<string, Set<string>>();
-  const index = (entry: PostLogEntry): void => {
-    let byKey = posts.get(entry.guildId);
-    if (!byKey) posts.set(entry.guildId, (byKey = new Map<string, PostLogEntry>()));
-    byKey.set(entry.key, entry);
-    let set = keys.get(entry.guildId);
-    if (!set) keys.set(entry.guildId, (set = new Set<string>()));
-    set.add(entry.key);
-  };
-  for (const entry of db.data.posts) index(entry);
+  const state: StoreState = stateFromFile(loaded);
+  const setAside = await keepEntriesAside(setAsideEntries);
+  if (setAside) needsWrite = writable;
 
-  const snapshot = (): StoreFile => ({
-    version: db.data.version,
-    guilds: Object.fromEntries(guilds),
-    posts: [...posts.values()].flatMap((byKey) => [...byKey.values()]),
-  });
+  /** Writes the broken entries to a file of their own and leaves a notice for each server. */
+  async function keepEntriesAside(entries: SetAsideEntry[]): Promise<SetAside | null> {
+    if (entries.length === 0) return null;
+    const file = await asideName(path, 'set-aside', now());
+    await writeFile(file, `${JSON.stringify({ from: path, entries }, null, 1)}\n`);
+    await capAside(path, 'set-aside', keep, log);
+    const guildIds = [
+      ...new Set(entries.filter((e) => e.part === 'guilds').map((e) => e.guildId ?? '')),
+    ].filter((id) => id !== '');
+    for (const id of guildIds) state.notices.set(id, { kind: 'settings-quarantined', at: now() });
+    log.error(
+      {
+        path,
+        file,
+        guildIds,
+        entries: entries.map((e) => ({ part: e.part, guildId: e.guildId, problem: e.problem })),
+      },
+      'store: ENTRIES THAT BREAK THE SCHEMA WERE SET ASIDE; every other entry is served',
+    );
+    return { file, guildIds, entries: entries.length };
+  }
 
   // One write at a time; changes made while a write runs share the next one.
   let tail: Promise<void> = Promise.resolve();
   let queued: Promise<void> | null = null;
   const writeNow = async (): Promise<void> => {
     queued = null;
-    db.data = snapshot();
+    db.data = stateToFile(state);
     await db.write();
     // The backup is the last copy known good: written only after the main file made it.
     await backup.write(db.data);
@@ -248,14 +252,13 @@ export async function openStore(
   const persist = (): Promise<void> => {
     if (!writable) {
       log.error({ path }, 'store: not writing over a file that could not be moved aside');
-      return Promise.resolve();
+      return Promise.reject(
+        new Error(`store: ${path} could not be moved aside, so it is not written`),
+      );
     }
     if (queued) return queued;
     const next = tail.then(writeNow).catch((error: unknown) => {
-      log.error(
-        { path, err: describe(error) },
-        'store: write failed; the change is kept in memory',
-      );
+      log.error({ path, err: describe(error) }, 'store: write failed; the change is taken back');
       throw error;
     });
     queued = next;
@@ -265,49 +268,22 @@ export async function openStore(
 
   if (needsWrite) await persist();
 
+  const core = createStoreCore(state, { now, persist, backend: 'json' });
+  let closed = false;
   return {
     outcome,
-    getGuild: (guildId) => guilds.get(guildId),
-    async setGuild(guildId, settings) {
-      guilds.set(guildId, guildSettingsSchema.parse(settings));
-      await persist();
-    },
-    async updateGuild(guildId, change) {
-      const current = guilds.get(guildId);
-      if (!current) return undefined;
-      const next = guildSettingsSchema.parse(change(current));
-      guilds.set(guildId, next);
-      await persist();
-      return next;
-    },
-    async deleteGuild(guildId) {
-      const had = guilds.delete(guildId);
-      if (had) await persist();
-      return had;
-    },
-    guildIds: () => [...guilds.keys()],
-    hasPost: (guildId, key) => keys.get(guildId)?.has(key) ?? false,
-    postedKeys: (guildId) => keys.get(guildId) ?? EMPTY_KEYS,
-    async recordPost(entry) {
-      const valid = postLogEntrySchema.parse(entry);
-      index(valid);
-      prune(valid);
-      await persist();
-    },
-    postsFor: (guildId) =>
-      [...(posts.get(guildId)?.values() ?? [])].sort((a, b) => b.at.localeCompare(a.at)),
+    setAside,
+    settings: core.settings,
+    ledger: core.ledger,
+    notices: core.notices,
+    backend: 'json',
+    healthy: () => Promise.resolve(writable && !closed),
     flush: () => tail,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await tail;
+      await unlock();
+    },
   };
-
-  function prune(latest: PostLogEntry): void {
-    const byKey = posts.get(latest.guildId);
-    if (!byKey) return;
-    const cutoff = Date.parse(latest.at) - POST_LOG_RETENTION_MS;
-    for (const [key, entry] of byKey) {
-      if (entry.kind === latest.kind && entry !== latest && Date.parse(entry.at) < cutoff) {
-        byKey.delete(key);
-        keys.get(latest.guildId)?.delete(key);
-      }
-    }
-  }
 }

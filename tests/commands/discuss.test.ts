@@ -14,7 +14,7 @@ import { en } from '../../src/i18n/en.js';
 import { LIMITS } from '../../src/render/limits.js';
 import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
-import { openStore, type Store } from '../../src/store/store.js';
+import { openStore, type Store } from '../../src/store/legacy/store.js';
 import { input, testContext, testData } from '../helpers/context.js';
 import { expectWithinDiscordLimits } from '../helpers/limits.js';
 

@@ -18,7 +18,7 @@ import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
 import { echoUserText } from '../../src/render/user-text.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
 import type { GuildSettings } from '../../src/store/domain.js';
-import { openStore, type Store } from '../../src/store/store.js';
+import { openStore, type Store } from '../../src/store/legacy/store.js';
 import { input, testContext, testData } from '../helpers/context.js';
 import { expectValidChoices, expectWithinDiscordLimits } from '../helpers/limits.js';
 

@@ -41,7 +41,7 @@ import { previewDue } from '../../src/preview/due.js';
 import { seededRandom } from '../../src/preview/random.js';
 import { anniversariesOn } from '../../src/schedule/due.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
-import { openStore } from '../../src/store/store.js';
+import { openStore } from '../../src/store/legacy/store.js';
 import { expectWithinDiscordLimits } from '../helpers/limits.js';
 import { input, testData } from '../helpers/context.js';
 

@@ -7,7 +7,7 @@ import type { PostBody, ThreadSpec } from '../../src/render/posts.js';
 import { GRACE_MS, postNonce } from '../../src/schedule/due.js';
 import { createRunner, MAX_ATTEMPTS, type Poster } from '../../src/schedule/runner.js';
 import type { GuildSettings } from '../../src/store/domain.js';
-import { openStore, type Store, type StoreLog } from '../../src/store/store.js';
+import { openStore, type Store, type StoreLog } from '../../src/store/legacy/store.js';
 import { data, GUILD, prompts, settings } from './helpers.js';
 
 const OTHER = '222222222222222222';
