@@ -25,10 +25,13 @@ export interface PostgresServer {
   destroy(): void;
 }
 
-/** The newest Debian PostgreSQL's bin folder, or PG_BIN, or null when none is installed. */
+/**
+ * PG_BIN when set (null if it holds no initdb: how to try a machine without PostgreSQL), else
+ * the newest Debian PostgreSQL's bin folder, else null.
+ */
 export function findPostgresBin(): string | null {
   const fromEnv = process.env.PG_BIN;
-  if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
+  if (fromEnv) return existsSync(join(fromEnv, 'initdb')) ? fromEnv : null;
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const majors = readdirSync(root)

@@ -5,7 +5,6 @@ import { createPool, type PoolOptions, type PostgresLog } from './pool.js';
 import { PostgresSettings } from './settings.js';
 
 export { StoreRowError, StoreUnavailableError, isUnavailable } from './errors.js';
-export { NONCE_WINDOW_MS } from './ledger.js';
 export type { PostgresLog } from './pool.js';
 
 export interface OpenPostgresOptions extends PoolOptions, PostgresLedgerOptions {

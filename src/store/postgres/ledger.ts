@@ -1,19 +1,10 @@
 import type pg from 'pg';
 import { z } from 'zod';
-import { postKindSchema } from '../domain.js';
+import { pendingThreadSchema, postKindSchema, type PendingThread } from '../domain.js';
 import type { ClaimRequest, ClaimResult, LedgerEntry, LedgerPort } from '../ports.js';
 import { StoreRowError } from './errors.js';
 import { query } from './pool.js';
 import { ChangeWatermark } from './watermark.js';
-
-/**
- * How long after a post's FIRST claim a lapsed claim may be taken again, with the same nonce.
- * Discord deduplicates a nonce sent with `enforce_nonce` for "a few minutes" only (discord-api-
- * types, rest/v10/channel); two and a half minutes stays well inside that, so a retake after a
- * crash that followed the send returns the message already made instead of making a second one.
- * Later than that a lapsed claim is settled as skipped: never a second message, never a late one.
- */
-export const NONCE_WINDOW_MS = 150_000;
 
 /**
  * How far back settledKeys looks. A post is due at most GRACE_MS (6 h) late and reported missed
@@ -35,11 +26,12 @@ const ledgerRowSchema = z.object({
   lease_until: z.date().nullable(),
   message_id: z.string().nullable(),
   reason: z.string().nullable(),
+  pending_thread: pendingThreadSchema.nullable(),
   at: z.date(),
 });
 
 const COLUMNS = `guild_id, key, kind, local_date, state, owner, nonce, attempts, first_claimed_at,
-  lease_until, message_id, reason, at`;
+  lease_until, message_id, reason, pending_thread, at`;
 
 function toEntry(row: unknown): LedgerEntry {
   const parsed = ledgerRowSchema.safeParse(row);
@@ -60,6 +52,7 @@ function toEntry(row: unknown): LedgerEntry {
     leaseUntil: r.lease_until,
     messageId: r.message_id,
     reason: r.reason,
+    pendingThread: r.pending_thread,
     at: r.at,
   };
 }
@@ -73,8 +66,6 @@ interface KnownKeys {
 }
 
 export interface PostgresLedgerOptions {
-  /** Override NONCE_WINDOW_MS (tests use a short one). */
-  nonceWindowMs?: number;
   /** How often settledKeys' copy is read whole again; default an hour. */
   cacheRefreshMs?: number;
 }
@@ -87,7 +78,6 @@ export interface PostgresLedgerOptions {
  * never a second post: the claim is what decides.
  */
 export class PostgresLedger implements LedgerPort {
-  private readonly nonceWindowMs: number;
   private readonly known = new Map<string, KnownKeys>();
   private readonly watermark: ChangeWatermark;
 
@@ -95,7 +85,6 @@ export class PostgresLedger implements LedgerPort {
     private readonly pool: pg.Pool,
     options: PostgresLedgerOptions = {},
   ) {
-    this.nonceWindowMs = options.nonceWindowMs ?? NONCE_WINDOW_MS;
     this.watermark = new ChangeWatermark(options.cacheRefreshMs);
   }
 
@@ -148,7 +137,7 @@ export class PostgresLedger implements LedgerPort {
         continue;
       }
       // A claim still leased must not be worked on either; a lapsed or released one may be.
-      const held = [...keys.claims].filter(([, until]) => until !== null && until >= nowMs);
+      const held = [...keys.claims].filter(([, until]) => until !== null && until > nowMs);
       if (held.length === 0) {
         if (keys.settled.size > 0) result.set(id, keys.settled);
       } else result.set(id, new Set([...keys.settled, ...held.map(([key]) => key)]));
@@ -175,29 +164,30 @@ export class PostgresLedger implements LedgerPort {
     // A row can change between steps (a lease lapses), so the steps run again a few times.
     for (let round = 0; round < 3; round += 1) {
       // Released after a passing error: the outcome is known (not sent), so it is a new try.
-      const released = await this.takeOver(request, 'lease_until IS NULL');
+      const released = await this.takeOver(request, 'owner IS NULL');
       if (released) return { kind: 'claimed', entry: released, retake: false };
       // Lapsed with the outcome unknown: retaken, with the nonce, only inside Discord's window.
       const retaken = await this.takeOver(
         request,
-        `lease_until < now() AND first_claimed_at > now() - $5 * interval '1 ms'`,
+        `owner IS NOT NULL AND lease_until <= now()
+           AND first_claimed_at > now() - $5 * interval '1 ms'`,
       );
       if (retaken) return { kind: 'claimed', entry: retaken, retake: true };
       const skipped = await query(
         this.pool,
         'settling a lapsed claim',
         `UPDATE ledger SET state = 'skipped', lease_until = NULL, at = now(),
-           reason = 'outcome unknown: the claim lapsed after Discord''s nonce window'
-         WHERE guild_id = $1 AND key = $2 AND state = 'claimed' AND lease_until < now()
-           AND first_claimed_at <= now() - $3 * interval '1 ms'
+           reason = 'outcome unknown: the claim lapsed unsettled after the window in which a retry is safe'
+         WHERE guild_id = $1 AND key = $2 AND state = 'claimed' AND owner IS NOT NULL
+           AND lease_until <= now() AND first_claimed_at <= now() - $3 * interval '1 ms'
          RETURNING ${COLUMNS}`,
-        [guildId, key, this.nonceWindowMs],
+        [guildId, key, request.retakeWindowMs],
       );
       if (skipped.rows[0]) return { kind: 'settled', entry: toEntry(skipped.rows[0]) };
       const { rows } = await query(
         this.pool,
         'reading a claim',
-        `SELECT ${COLUMNS}, (lease_until >= now()) AS live FROM ledger
+        `SELECT ${COLUMNS}, (owner IS NOT NULL AND lease_until > now()) AS live FROM ledger
          WHERE guild_id = $1 AND key = $2`,
         [guildId, key],
       );
@@ -218,13 +208,14 @@ export class PostgresLedger implements LedgerPort {
     const { rows } = await query(
       this.pool,
       'claiming a post',
-      `UPDATE ledger SET owner = $3, attempts = attempts + 1, at = now(),
+      `UPDATE ledger SET owner = $3, attempts = attempts + 1, at = now(), reason = NULL,
+         first_claimed_at = coalesce(first_claimed_at, now()),
          lease_until = now() + $4 * interval '1 ms'
        WHERE guild_id = $1 AND key = $2 AND state = 'claimed' AND ${condition}
        RETURNING ${COLUMNS}`,
       // PostgreSQL refuses a parameter the statement does not use: pass the window only if used.
       [request.guildId, request.key, request.owner, request.leaseMs].concat(
-        condition.includes('$5') ? [this.nonceWindowMs] : [],
+        condition.includes('$5') ? [request.retakeWindowMs] : [],
       ),
     );
     return rows[0] ? toEntry(rows[0]) : null;
@@ -240,12 +231,43 @@ export class PostgresLedger implements LedgerPort {
     return rows[0] ? toEntry(rows[0]) : null;
   }
 
-  async complete(guildId: string, key: string, owner: string, messageId: string): Promise<boolean> {
+  async complete(
+    guildId: string,
+    key: string,
+    owner: string,
+    messageId: string,
+    pendingThread: PendingThread | null,
+  ): Promise<boolean> {
+    const thread =
+      pendingThread === null ? null : JSON.stringify(pendingThreadSchema.parse(pendingThread));
     return this.settle(
-      `state = 'posted', message_id = $4, reason = NULL, lease_until = NULL`,
-      [guildId, key, owner, messageId],
+      `state = 'posted', message_id = $4, reason = NULL, lease_until = NULL,
+       pending_thread = $5::jsonb`,
+      [guildId, key, owner, messageId, thread],
       'completing a post',
     );
+  }
+
+  async threadOpened(guildId: string, key: string): Promise<void> {
+    await query(
+      this.pool,
+      'recording a thread opened',
+      `UPDATE ledger SET pending_thread = NULL
+       WHERE guild_id = $1 AND key = $2 AND pending_thread IS NOT NULL`,
+      [guildId, key],
+    );
+  }
+
+  async pendingThreads(guildIds: readonly string[]): Promise<LedgerEntry[]> {
+    const { rows } = await query(
+      this.pool,
+      'reading threads still to open',
+      `SELECT ${COLUMNS} FROM ledger
+       WHERE guild_id = ANY($1::text[]) AND state = 'posted' AND pending_thread IS NOT NULL
+       ORDER BY at, guild_id, key`,
+      [guildIds],
+    );
+    return rows.map(toEntry);
   }
 
   async giveUp(
@@ -264,25 +286,22 @@ export class PostgresLedger implements LedgerPort {
 
   async release(guildId: string, key: string, owner: string, reason: string): Promise<boolean> {
     return this.settle(
-      `reason = $4, lease_until = NULL`,
+      `reason = $4, owner = NULL, lease_until = NULL`,
       [guildId, key, owner, reason.slice(0, 500)],
       'releasing a claim',
-      'AND lease_until IS NOT NULL',
     );
   }
 
-  /** One conditional UPDATE of a claim that is still this owner's; false when it is not. */
-  private async settle(
-    set: string,
-    values: unknown[],
-    doing: string,
-    extra = '',
-  ): Promise<boolean> {
+  /**
+   * One conditional UPDATE of a claim that is still this owner's (live or lapsed, but not taken
+   * over); false when it is not.
+   */
+  private async settle(set: string, values: unknown[], doing: string): Promise<boolean> {
     const { rowCount } = await query(
       this.pool,
       doing,
       `UPDATE ledger SET ${set}, at = now()
-       WHERE guild_id = $1 AND key = $2 AND owner = $3 AND state = 'claimed' ${extra}`,
+       WHERE guild_id = $1 AND key = $2 AND owner = $3 AND state = 'claimed'`,
       values,
     );
     return rowCount === 1;
@@ -302,7 +321,11 @@ export class PostgresLedger implements LedgerPort {
     const { rowCount } = await query(
       this.pool,
       'pruning the ledger',
-      `DELETE FROM ledger WHERE state <> 'claimed' AND at < $1`,
+      // Each guild's newest entry of a kind stays, so /schedule status can name the last post.
+      `DELETE FROM ledger AS old WHERE old.state <> 'claimed' AND old.at < $1
+         AND EXISTS (SELECT 1 FROM ledger AS newer
+                     WHERE newer.guild_id = old.guild_id AND newer.kind = old.kind
+                       AND (newer.at, newer.key) > (old.at, old.key))`,
       [before],
     );
     return rowCount ?? 0;

@@ -54,8 +54,12 @@ export function guildId(n: number): string {
   return String(100000000000000000n + BigInt(n));
 }
 
+/** The retake window these tests use: short enough to wait out, long enough for a retake. */
+export const TEST_RETAKE_WINDOW_MS = 1_500;
+
 export function claimFor(guild: string, key: string, owner: string, leaseMs = 30_000) {
   return {
+    retakeWindowMs: TEST_RETAKE_WINDOW_MS,
     guildId: guild,
     key,
     kind: 'prompt' as const,

@@ -7,7 +7,7 @@ describe.skipIf(noPostgres)('PostgreSQL ledger', () => {
   let store: StorePorts;
   beforeAll(async () => {
     url = await freshDatabase('ledger');
-    store = await openOn(url, { nonceWindowMs: 1_500 });
+    store = await openOn(url);
   });
   afterAll(async () => store?.close());
 
@@ -31,7 +31,9 @@ describe.skipIf(noPostgres)('PostgreSQL ledger', () => {
   test('GIVEN a claim WHEN it completes THEN it is settled, posted, with its message id', async () => {
     const claim = await store.ledger.claim(claimFor(GUILD, 'prompt:done', 'a'));
     expect(claim.kind).toBe('claimed');
-    expect(await store.ledger.complete(GUILD, 'prompt:done', 'a', '300000000000000001')).toBe(true);
+    expect(await store.ledger.complete(GUILD, 'prompt:done', 'a', '300000000000000001', null)).toBe(
+      true,
+    );
     const again = await store.ledger.claim(claimFor(GUILD, 'prompt:done', 'b'));
     expect(again.kind).toBe('settled');
     expect(again.entry).toMatchObject({ state: 'posted', messageId: '300000000000000001' });
@@ -66,9 +68,9 @@ describe.skipIf(noPostgres)('PostgreSQL ledger', () => {
     await sleep(200);
     const taken = await store.ledger.claim(claimFor(GUILD, 'prompt:taken', 'fast'));
     expect(taken.kind).toBe('claimed');
-    expect(await store.ledger.complete(GUILD, 'prompt:taken', 'slow', '300000000000000002')).toBe(
-      false,
-    );
+    expect(
+      await store.ledger.complete(GUILD, 'prompt:taken', 'slow', '300000000000000002', null),
+    ).toBe(false);
     expect(await store.ledger.giveUp(GUILD, 'prompt:taken', 'slow', 'failed', 'x')).toBe(false);
     expect(await store.ledger.release(GUILD, 'prompt:taken', 'slow', 'x')).toBe(false);
     const [entry] = (await store.ledger.recent(GUILD, 50)).filter((e) => e.key === 'prompt:taken');
@@ -82,9 +84,9 @@ describe.skipIf(noPostgres)('PostgreSQL ledger', () => {
     expect(late.kind).toBe('settled');
     expect(late.entry.state).toBe('skipped');
     expect(late.entry.reason).toMatch(/outcome unknown/);
-    expect(await store.ledger.complete(GUILD, 'prompt:late', 'dead', '300000000000000003')).toBe(
-      false,
-    );
+    expect(
+      await store.ledger.complete(GUILD, 'prompt:late', 'dead', '300000000000000003', null),
+    ).toBe(false);
   });
 
   test('GIVEN a released claim WHEN claimed again THEN it is a fresh try that keeps counting attempts', async () => {
@@ -112,7 +114,7 @@ describe.skipIf(noPostgres)('PostgreSQL ledger', () => {
     const ids = Array.from({ length: 50 }, (_, i) => guildId(1_000 + i));
     expect((await store.ledger.settledKeys(ids)).size).toBe(0);
     await store.ledger.claim(claimFor(ids[7]!, 'prompt:x', 'a'));
-    await store.ledger.complete(ids[7]!, 'prompt:x', 'a', '300000000000000004');
+    await store.ledger.complete(ids[7]!, 'prompt:x', 'a', '300000000000000004', null);
     const keys = await store.ledger.settledKeys(ids);
     expect([...keys.keys()]).toEqual([ids[7]]);
     expect([...keys.get(ids[7]!)!]).toEqual(['prompt:x']);

@@ -24,12 +24,18 @@ CREATE TABLE ledger (
   attempts         integer NOT NULL DEFAULT 0 CHECK (attempts >= 0),
   first_claimed_at timestamptz,
   -- Always the database's now() plus the lease: never a worker's clock. NULL when not leased
-  -- (settled, or released after a passing error).
+  -- (settled, or released after a passing error: then owner is NULL too).
   lease_until      timestamptz,
   message_id       text,
   reason           text CHECK (length(reason) <= 500),
+  -- A posted message whose thread is still to open ({ name, auto_archive_duration }).
+  pending_thread   jsonb,
   at               timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (guild_id, key)
 );
 -- Pruning and "what changed since" both look entries up by when they last changed.
 CREATE INDEX ledger_at ON ledger (at);
+-- Pruning keeps each guild's newest entry of a kind: found by this index.
+CREATE INDEX ledger_guild_kind_at ON ledger (guild_id, kind, at);
+-- The few posted messages whose thread is still to open.
+CREATE INDEX ledger_pending_thread ON ledger (guild_id) WHERE pending_thread IS NOT NULL;
