@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { pendingThreadSchema, postKindSchema, type PendingThread } from '../domain.js';
 import type { ClaimRequest, ClaimResult, LedgerEntry, LedgerPort } from '../ports.js';
 import { StoreRowError } from './errors.js';
-import { query } from './pool.js';
+import { CHUNK, query, readWithTime } from './pool.js';
 import { ChangeWatermark } from './watermark.js';
 
 /**
@@ -96,37 +96,34 @@ export class PostgresLedger implements LedgerPort {
     let dbNow: Date | null = null;
     const since = this.watermark.since();
     if (since !== null) {
-      const { rows } = await query<KeyRow & { db_now: Date }>(
+      const rows = await readWithTime<KeyRow>(
         this.pool,
         'reading changed ledger entries',
-        `SELECT now() AS db_now, l.guild_id, l.key, l.state, l.lease_until
-           FROM (SELECT 1) AS one
-           LEFT JOIN ledger AS l ON l.at > $1::timestamptz - $2 * interval '1 ms'`,
+        `SELECT now() AS db_now, guild_id, key, state, lease_until FROM ledger
+         WHERE at > $1::timestamptz - $2 * interval '1 ms'`,
         [since, ChangeWatermark.MARGIN_MS],
       );
-      for (const row of rows) {
-        const keys = row.guild_id === null ? undefined : this.known.get(row.guild_id);
+      for (const row of rows.rows) {
+        const keys = this.known.get(row.guild_id);
         if (keys) learnKey(keys, row);
       }
-      dbNow = rows[0]!.db_now;
+      dbNow = rows.dbNow;
       this.watermark.advance(dbNow);
     }
     const missing = guildIds.filter((id) => !this.known.has(id));
-    if (missing.length > 0) {
-      const { rows } = await query<KeyRow & { db_now: Date }>(
+    for (let start = 0; start < missing.length; start += CHUNK) {
+      const chunk = missing.slice(start, start + CHUNK);
+      const rows = await readWithTime<KeyRow>(
         this.pool,
         'reading ledger entries',
-        `SELECT now() AS db_now, l.guild_id, l.key, l.state, l.lease_until
-           FROM (SELECT 1) AS one
-           LEFT JOIN ledger AS l ON l.guild_id = ANY($1::text[])
-             AND l.at > now() - $2 * interval '1 day'`,
-        [missing, SETTLED_LOOKBACK_DAYS],
+        `SELECT now() AS db_now, guild_id, key, state, lease_until FROM ledger
+         WHERE guild_id = ANY($1::text[]) AND at > now() - $2 * interval '1 day'`,
+        [chunk, SETTLED_LOOKBACK_DAYS],
       );
-      for (const id of missing) this.known.set(id, { settled: new Set(), claims: new Map() });
-      for (const row of rows)
-        if (row.guild_id !== null) learnKey(this.known.get(row.guild_id)!, row);
-      dbNow ??= rows[0]!.db_now;
-      if (since === null) this.watermark.advance(dbNow);
+      for (const id of chunk) this.known.set(id, { settled: new Set(), claims: new Map() });
+      for (const row of rows.rows) learnKey(this.known.get(row.guild_id)!, row);
+      dbNow ??= rows.dbNow;
+      if (since === null && start === 0) this.watermark.advance(rows.dbNow);
     }
     const nowMs = dbNow?.getTime() ?? Date.now();
     const result = new Map<string, ReadonlySet<string>>();

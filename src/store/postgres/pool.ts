@@ -59,3 +59,23 @@ export async function query<R extends pg.QueryResultRow>(
     throw toStoreError(error, doing);
   }
 }
+
+/** Guild ids per statement in batch reads: keeps each well inside the statement timeout. */
+export const CHUNK = 10_000;
+
+/**
+ * Rows read together with the database's time of the read (`db_now` on each row, or one more
+ * round trip when there are none): what a copy's watermark and lease checks are measured in.
+ */
+export async function readWithTime<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  doing: string,
+  text: string,
+  values: unknown[],
+): Promise<{ rows: R[]; dbNow: Date }> {
+  const result = await query<R & { db_now: Date }>(pool, doing, text, values);
+  const first = result.rows[0];
+  if (first) return { rows: result.rows, dbNow: first.db_now };
+  const now = await query<{ db_now: Date }>(pool, doing, 'SELECT now() AS db_now');
+  return { rows: [], dbNow: now.rows[0]!.db_now };
+}

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { guildSettingsSchema, type GuildSettings } from '../domain.js';
 import type { PutResult, SettingsPort, Versioned } from '../ports.js';
 import { StoreRowError } from './errors.js';
-import { query, type PostgresLog } from './pool.js';
+import { CHUNK, query, readWithTime, type PostgresLog } from './pool.js';
 import { ChangeWatermark } from './watermark.js';
 
 interface SettingsRow {
@@ -68,32 +68,29 @@ export class PostgresSettings implements SettingsPort {
     }
     const since = this.watermark.since();
     if (since !== null) {
-      const { rows } = await query<SettingsRow & { db_now: Date }>(
+      const rows = await readWithTime<SettingsRow>(
         this.pool,
         'reading changed settings',
-        `SELECT now() AS db_now, s.guild_id, s.value, s.version
-           FROM (SELECT 1) AS one
-           LEFT JOIN settings AS s ON s.updated_at > $1::timestamptz - $2 * interval '1 ms'`,
+        `SELECT now() AS db_now, guild_id, value, version FROM settings
+         WHERE updated_at > $1::timestamptz - $2 * interval '1 ms'`,
         [since, ChangeWatermark.MARGIN_MS],
       );
-      for (const row of rows) {
-        if (row.guild_id !== null && this.known.has(row.guild_id)) this.learn(row);
-      }
-      this.watermark.advance(rows[0]!.db_now);
+      for (const row of rows.rows) if (this.known.has(row.guild_id)) this.learn(row);
+      this.watermark.advance(rows.dbNow);
     }
     const missing = guildIds.filter((id) => !this.known.has(id));
-    if (missing.length > 0) {
-      const { rows } = await query<SettingsRow & { db_now: Date }>(
+    for (let start = 0; start < missing.length; start += CHUNK) {
+      const chunk = missing.slice(start, start + CHUNK);
+      const rows = await readWithTime<SettingsRow>(
         this.pool,
         'reading settings',
-        `SELECT now() AS db_now, s.guild_id, s.value, s.version
-           FROM (SELECT 1) AS one
-           LEFT JOIN settings AS s ON s.guild_id = ANY($1::text[])`,
-        [missing],
+        `SELECT now() AS db_now, guild_id, value, version FROM settings
+         WHERE guild_id = ANY($1::text[])`,
+        [chunk],
       );
-      for (const id of missing) this.known.set(id, { version: 0, value: null });
-      for (const row of rows) if (row.guild_id !== null) this.learn(row);
-      if (since === null) this.watermark.advance(rows[0]!.db_now);
+      for (const id of chunk) this.known.set(id, { version: 0, value: null });
+      for (const row of rows.rows) this.learn(row);
+      if (since === null && start === 0) this.watermark.advance(rows.dbNow);
     }
     const found = new Map<string, Versioned<GuildSettings>>();
     for (const id of guildIds) {
