@@ -15,6 +15,13 @@ const configSchema = z.object({
   DISCORD_DEV_GUILD_ID: optional(snowflake),
   /** Where the settings and post log are kept. */
   STORE_PATH: z.preprocess(blankIsUnset, z.string().min(1).default('.data/store.json')),
+  /**
+   * PostgreSQL (`postgres://user:pass@host/db`): the store for several processes. Unset: the
+   * JSON file at STORE_PATH. A secret (it may hold a password): never logged.
+   */
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+  ),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -13,7 +13,7 @@ import { clockFrom } from './clock.js';
 import { createLogger } from './log.js';
 import { loadPrompts, type PromptBank } from './schedule/prompts.js';
 import { createRunner } from './schedule/runner.js';
-import { openStore } from './store/legacy/store.js';
+import { openStoreFromConfig } from './store/open.js';
 
 /** Shutdown must finish within this, or the process exits anyway (orchestrators kill at ~10 s). */
 const SHUTDOWN_DEADLINE_MS = 8000;
@@ -41,8 +41,15 @@ function loadDataOrExit(): { data: Dataset; prompts: PromptBank } {
 }
 const { data, prompts } = loadDataOrExit();
 
-const store = await openStore(config.STORE_PATH, log);
-log.info({ path: config.STORE_PATH, outcome: store.outcome.kind }, 'store open');
+/** The store the config names; one that cannot open (locked by another process, say) ends the start. */
+async function openStoreOrExit() {
+  try {
+    return (await openStoreFromConfig(config, log, { now })).store;
+  } catch (error) {
+    exitWith([`Cannot open the store: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+}
+const store = await openStoreOrExit();
 
 const client = createClient({ apiUrl: config.DISCORD_API_URL, log });
 const route = createInteractionRouter({
@@ -92,9 +99,10 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS);
   try {
-    // Stop waking the runner, let a post in flight finish and be logged, then save and leave.
+    // Stop waking the runner and start no new post; let those in flight finish and be
+    // recorded; then make the store durable and leave.
     await scheduler?.stop();
-    await store.flush();
+    await store.close();
     await client.destroy();
   } catch (error) {
     log.error({ err: error }, 'error during shutdown');

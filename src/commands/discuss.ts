@@ -4,6 +4,8 @@ import { discordTimestamp } from '../render/format.js';
 import { renderPromptPost } from '../render/posts.js';
 import { ephemeral } from '../render/reply.js';
 import { markPromptSeen, nextPrompt, promptSources } from '../schedule/prompts.js';
+import type { GuildSettings } from '../store/domain.js';
+import { ifSetUp, updateSettings } from '../store/update-settings.js';
 import type { SlashCommand } from './types.js';
 
 /** One discussion per member per 10 minutes, and per channel per 3: enough to talk, not to flood. */
@@ -23,7 +25,15 @@ export const discuss: SlashCommand = {
     if (!input.guildId || !input.channelId) return ephemeral({ content: s.notInGuild });
     if (!ctx.schedule) return ephemeral({ content: s.notServed });
     const { store, prompts, cooldowns } = ctx.schedule;
+    const storage = stringsFor(input.locale).storage;
     const now = ctx.now();
+    // Read before the cooldown is taken: a store that does not answer costs the member no wait.
+    let settings: GuildSettings | undefined;
+    try {
+      settings = (await store.settings.get(input.guildId))?.value;
+    } catch {
+      return ephemeral({ content: storage.unavailable });
+    }
     const wait = cooldowns.take(
       [
         { key: `discuss:user:${input.userId}`, ms: DISCUSS_USER_COOLDOWN_MS },
@@ -38,7 +48,6 @@ export const discuss: SlashCommand = {
     }
 
     // A server with a schedule goes through the same rotation as its scheduled prompts.
-    const settings = store.getGuild(input.guildId);
     const prompt = settings
       ? nextPrompt(prompts, settings.promptsSeen)
       : (prompts.prompts[Math.floor(ctx.random() * prompts.prompts.length)] ??
@@ -46,10 +55,17 @@ export const discuss: SlashCommand = {
     // Marked before the reply is sent (the router sends it): should that send fail, the server
     // skips one prompt in its rotation, which is better than showing the same one twice.
     if (settings) {
-      await store.updateGuild(input.guildId, (current) => ({
-        ...current,
-        promptsSeen: markPromptSeen(prompts, current.promptsSeen, prompt.id),
-      }));
+      const marked = await updateSettings(
+        store.settings,
+        input.guildId,
+        ifSetUp((current) => ({
+          ...current,
+          promptsSeen: markPromptSeen(prompts, current.promptsSeen, prompt.id),
+        })),
+      );
+      if (marked.kind === 'unavailable' || marked.kind === 'contended') {
+        return ephemeral({ content: storage.notSaved });
+      }
     }
     const zone = settings?.timeZone ?? 'UTC';
     const message = renderPromptPost({

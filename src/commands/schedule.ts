@@ -13,7 +13,7 @@ import { fitEmbed, truncate } from '../render/fit.js';
 import { discordTimestamp } from '../render/format.js';
 import { ephemeral, type ReplyBody } from '../render/reply.js';
 import { echoUserText } from '../render/user-text.js';
-import { computeDue, nextDueTimes } from '../schedule/due.js';
+import { computeDue, nextDueTimes, type PostedKeys } from '../schedule/due.js';
 import {
   allTimeZones,
   checkPostingTime,
@@ -21,9 +21,74 @@ import {
   suggestTimeZones,
 } from '../schedule/timezones.js';
 import type { GuildSettings, PostKind } from '../store/domain.js';
+import type { LedgerEntry } from '../store/ports.js';
+import { updateSettings, type SettingsChange } from '../store/update-settings.js';
 import type { ChannelPermission, CommandInput, ScheduleContext, SlashCommand } from './types.js';
 
 type ScheduleStrings = Strings['schedule'];
+
+/**
+ * The store could not answer (`unavailable`) or keep a change (`not-saved`). Thrown by the
+ * helpers below and turned into its own ephemeral answer in one place, `respond`: the admin
+ * hears "try again shortly", never "something went wrong", and memory is never ahead of the
+ * store (a failed write is taken back by the store itself).
+ */
+class StoreTrouble extends Error {
+  constructor(readonly kind: 'unavailable' | 'not-saved') {
+    super(`store ${kind}`);
+  }
+}
+
+async function loadSettings(deps: ScheduleContext, guildId: string): Promise<GuildSettings | null> {
+  try {
+    return (await deps.store.settings.get(guildId))?.value ?? null;
+  } catch {
+    throw new StoreTrouble('unavailable');
+  }
+}
+
+/** Writes through the versioned helper; null when the change chose to write nothing. */
+async function saveSettings(
+  deps: ScheduleContext,
+  guildId: string,
+  change: SettingsChange,
+): Promise<GuildSettings | null> {
+  const result = await updateSettings(deps.store.settings, guildId, change);
+  if (result.kind === 'written') return result.value;
+  if (result.kind === 'unchanged') return null;
+  throw new StoreTrouble('not-saved');
+}
+
+/** What the status and preview need from the ledger: the settled keys and the last post. */
+interface LedgerView {
+  keys: PostedKeys;
+  last: LedgerEntry | undefined;
+}
+
+async function loadLedgerView(deps: ScheduleContext, guildId: string): Promise<LedgerView> {
+  try {
+    const [keys, recent] = await Promise.all([
+      deps.store.ledger.settledKeys([guildId]),
+      deps.store.ledger.recent(guildId, 10),
+    ]);
+    return {
+      keys: keys.get(guildId) ?? new Set<string>(),
+      // A claim in flight is not a post yet.
+      last: recent.find((entry) => entry.state !== 'claimed'),
+    };
+  } catch {
+    throw new StoreTrouble('unavailable');
+  }
+}
+
+/** A notice the store keeps for this server (settings set aside), told once; never fails. */
+async function takeNotice(deps: ScheduleContext, guildId: string): Promise<boolean> {
+  try {
+    return (await deps.store.notices?.take(guildId)) != null;
+  } catch {
+    return false;
+  }
+}
 
 /** Without these the bot cannot post at all; the others only cost threads or polls. */
 const REQUIRED: readonly ChannelPermission[] = ['ViewChannel', 'SendMessages', 'EmbedLinks'];
@@ -201,42 +266,20 @@ export const schedule: SlashCommand = {
     if (!hasManageGuild(input.memberPermissions)) return ephemeral({ content: s.notAdmin });
     if (!ctx.schedule) return ephemeral({ content: s.notServed });
     const deps = ctx.schedule;
-    const { data } = ctx;
     const guildId = input.guildId;
-    const now = ctx.now();
-    switch (input.subcommand) {
-      case 'setup':
-        return setup(input, guildId, deps, data, now, s);
-      case 'set': {
-        const current = deps.store.getGuild(guildId);
-        if (!current) return ephemeral({ content: s.notSetUp });
-        const next = applySet(current, input);
-        await deps.store.setGuild(guildId, next);
-        return ephemeral({
-          content: s.saved,
-          embeds: [statusEmbed(next, guildId, deps, data, now, s)],
-        });
-      }
-      case 'status': {
-        const current = deps.store.getGuild(guildId);
-        if (!current) return ephemeral({ content: s.notSetUp });
-        return ephemeral({ embeds: [statusEmbed(current, guildId, deps, data, now, s)] });
-      }
-      case 'preview':
-        return preview(input, guildId, data, deps, now, s);
-      case 'pause': {
-        const updated = await deps.store.updateGuild(guildId, (c) => ({ ...c, paused: true }));
-        return ephemeral({ content: updated ? s.paused_now : s.notSetUp });
-      }
-      case 'resume':
-        return resume(guildId, deps, data, now, s);
-      case 'off': {
-        await deps.store.deleteGuild(guildId);
-        return ephemeral({ content: s.turnedOff });
-      }
-      default:
-        throw new Error(`unknown /schedule subcommand ${String(input.subcommand)}`);
+    const storage = stringsFor(input.locale).storage;
+    let reply: ReplyBody;
+    try {
+      reply = await answer(input, guildId, deps, ctx.data, ctx.now(), s);
+    } catch (error) {
+      if (!(error instanceof StoreTrouble)) throw error;
+      return ephemeral({
+        content: error.kind === 'unavailable' ? storage.unavailable : storage.notSaved,
+      });
     }
+    // Told once, with whatever the admin asked for: their settings were set aside at a start.
+    if (!(await takeNotice(deps, guildId))) return reply;
+    return { ...reply, content: [storage.setAside, reply.content].filter(Boolean).join('\n\n') };
   },
 
   autocomplete(input, ctx) {
@@ -244,6 +287,52 @@ export const schedule: SlashCommand = {
     return suggestTimeZones(input.focused.value.slice(0, 64), ctx.now());
   },
 };
+
+async function answer(
+  input: CommandInput,
+  guildId: string,
+  deps: ScheduleContext,
+  data: Dataset,
+  now: Date,
+  s: ScheduleStrings,
+): Promise<ReplyBody> {
+  switch (input.subcommand) {
+    case 'setup':
+      return setup(input, guildId, deps, data, now, s);
+    case 'set': {
+      const next = await saveSettings(deps, guildId, (c) => (c ? applySet(c, input) : null));
+      if (!next) return ephemeral({ content: s.notSetUp });
+      return ephemeral({
+        content: s.saved,
+        embeds: [statusEmbed(next, await loadLedgerView(deps, guildId), data, now, s)],
+      });
+    }
+    case 'status': {
+      const current = await loadSettings(deps, guildId);
+      if (!current) return ephemeral({ content: s.notSetUp });
+      const view = await loadLedgerView(deps, guildId);
+      return ephemeral({ embeds: [statusEmbed(current, view, data, now, s)] });
+    }
+    case 'preview':
+      return preview(input, guildId, data, deps, now, s);
+    case 'pause': {
+      const updated = await saveSettings(deps, guildId, (c) => (c ? { ...c, paused: true } : null));
+      return ephemeral({ content: updated ? s.paused_now : s.notSetUp });
+    }
+    case 'resume':
+      return resume(guildId, deps, data, now, s);
+    case 'off': {
+      try {
+        await deps.store.settings.delete(guildId);
+      } catch {
+        throw new StoreTrouble('not-saved');
+      }
+      return ephemeral({ content: s.turnedOff });
+    }
+    default:
+      throw new Error(`unknown /schedule subcommand ${String(input.subcommand)}`);
+  }
+}
 
 /** Administrator implies every permission, as discord.js's own `has()` assumes. */
 const MAY_MANAGE = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
@@ -308,8 +397,8 @@ async function setup(
     return ephemeral({ content: s.missing(`<#${channelId}>`, permissionList(blocking, s)) });
   }
 
-  const previous = deps.store.getGuild(guildId);
-  const settings: GuildSettings = {
+  // Applied to what is stored at the moment of writing, so a change racing this one stands.
+  const settings = await saveSettings(deps, guildId, (previous) => ({
     ...(previous ?? defaultSettings(channelId, time.hour, time.minute, zone.name, now)),
     channelId,
     hour: time.hour,
@@ -321,8 +410,9 @@ async function setup(
     blocked: null,
     paused: false,
     activeSince: now.toISOString(),
-  };
-  await deps.store.setGuild(guildId, settings);
+  }));
+  if (!settings) throw new StoreTrouble('not-saved');
+  const view = await loadLedgerView(deps, guildId);
   const optional = check.missing.filter((p) => !REQUIRED.includes(p));
   const content = [
     s.saved,
@@ -330,7 +420,7 @@ async function setup(
   ]
     .filter((line): line is string => line !== null)
     .join('\n');
-  return ephemeral({ content, embeds: [statusEmbed(settings, guildId, deps, data, now, s)] });
+  return ephemeral({ content, embeds: [statusEmbed(settings, view, data, now, s)] });
 }
 
 function applySet(current: GuildSettings, input: CommandInput): GuildSettings {
@@ -359,7 +449,7 @@ async function resume(
   now: Date,
   s: ScheduleStrings,
 ): Promise<ReplyBody> {
-  const current = deps.store.getGuild(guildId);
+  const current = await loadSettings(deps, guildId);
   if (!current) return ephemeral({ content: s.notSetUp });
   const check = await deps.channels.inspect(guildId, current.channelId);
   if (check.kind === 'not-found') return ephemeral({ content: s.channelGone });
@@ -367,34 +457,37 @@ async function resume(
   if (blocking.length > 0) {
     return ephemeral({ content: s.stillBlocked(permissionList(blocking, s)) });
   }
-  const next = { ...current, paused: false, blocked: null, activeSince: now.toISOString() };
-  await deps.store.setGuild(guildId, next);
+  const next = await saveSettings(deps, guildId, (c) =>
+    c ? { ...c, paused: false, blocked: null, activeSince: now.toISOString() } : null,
+  );
+  if (!next) return ephemeral({ content: s.notSetUp });
   return ephemeral({
     content: s.resumed,
-    embeds: [statusEmbed(next, guildId, deps, data, now, s)],
+    embeds: [statusEmbed(next, await loadLedgerView(deps, guildId), data, now, s)],
   });
 }
 
-function preview(
+async function preview(
   input: CommandInput,
   guildId: string,
   data: Dataset,
   deps: ScheduleContext,
   now: Date,
   s: ScheduleStrings,
-): ReplyBody {
-  const current = deps.store.getGuild(guildId);
+): Promise<ReplyBody> {
+  const current = await loadSettings(deps, guildId);
   if (!current) return ephemeral({ content: s.notSetUp });
+  const { keys } = await loadLedgerView(deps, guildId);
   const kind = String(input.options['kind'] ?? '');
   // As if running, so a paused or blocked server still sees what it would get.
   const settings = { ...current, paused: false, blocked: null };
-  const when = nextDueTimes(now, settings, deps.store.postedKeys(guildId), data)[kind as PostKind];
+  const when = nextDueTimes(now, settings, keys, data)[kind as PostKind];
   if (!when) return ephemeral({ content: s.previewNone });
   const post = computeDue({
     now: when,
     guildId,
     settings: { ...settings, activeSince: new Date(when.getTime() - 1).toISOString() },
-    postLog: deps.store.postedKeys(guildId),
+    postLog: keys,
     data,
     prompts: deps.prompts,
   }).find((p) => p.kind === kind && p.status === 'due');
@@ -408,15 +501,13 @@ function preview(
 
 function statusEmbed(
   settings: GuildSettings,
-  guildId: string,
-  deps: ScheduleContext,
+  view: LedgerView,
   data: Dataset,
   now: Date,
   s: ScheduleStrings,
 ): APIEmbed {
-  const postedKeys = deps.store.postedKeys(guildId);
   // Shown as if running, so an admin sees what resuming would bring.
-  const next = nextDueTimes(now, { ...settings, paused: false, blocked: null }, postedKeys, data);
+  const next = nextDueTimes(now, { ...settings, paused: false, blocked: null }, view.keys, data);
   const time = `${String(settings.hour).padStart(2, '0')}:${String(settings.minute).padStart(2, '0')}`;
   const kindLine = (kind: PostKind, enabled: boolean, detail: string) => {
     if (!enabled) return `**${s.kinds[kind]}**: ${s.off}`;
@@ -425,7 +516,7 @@ function statusEmbed(
     return `**${s.kinds[kind]}**${detail ? ` (${detail})` : ''}: ${when}`;
   };
   const weekday = s.weekdayNames[settings.digest.weekday - 1] ?? '';
-  const last = deps.store.postsFor(guildId)[0];
+  const { last } = view;
   const state = settings.blocked
     ? s.blocked(
         blockedReason(settings.blocked, s),
@@ -462,11 +553,11 @@ function statusEmbed(
         value: last
           ? s.lastValue(
               s.kinds[last.kind],
-              discordTimestamp(Date.parse(last.at) / 1000, 'R'),
-              s.statusWords[last.status],
+              discordTimestamp(last.at.getTime() / 1000, 'R'),
+              s.statusWords[last.state === 'claimed' ? 'posted' : last.state],
             ) +
             // A skipped or failed post is a problem the admin should see the reason for.
-            (last.status !== 'posted' && last.reason ? ` (${truncate(last.reason, 300)})` : '')
+            (last.state !== 'posted' && last.reason ? ` (${truncate(last.reason, 300)})` : '')
           : s.lastNone,
         inline: true,
       },

@@ -5,7 +5,7 @@ import type {
 import type { Dataset } from '../data/load.js';
 import type { ReplyBody } from '../render/reply.js';
 import type { PromptBank } from '../schedule/prompts.js';
-import type { Store } from '../store/legacy/store.js';
+import type { StorePorts } from '../store/ports.js';
 import type { Cooldowns } from './cooldowns.js';
 
 /** Option values as Discord sends them, by option name; a subcommand's options are flattened in. */
@@ -58,7 +58,8 @@ export type ChannelPermission =
   | 'SendPolls';
 
 export interface ScheduleContext {
-  store: Store;
+  /** The settings and the post ledger (JSON file, PostgreSQL, or memory in tests). */
+  store: StorePorts;
   prompts: PromptBank;
   channels: ChannelInspector;
   cooldowns: Cooldowns;

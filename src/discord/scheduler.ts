@@ -29,9 +29,10 @@ export function startScheduler(
   // Catch up at once on what came due while the bot was down, rather than at the next minute.
   void wake();
   return {
+    /** Stops waking the runner, and lets the posts in flight finish and be recorded. */
     async stop() {
       await task.stop();
-      await runner.idle();
+      await runner.drain();
     },
   };
 }

@@ -332,6 +332,14 @@ export const en = {
     discussCooldown: (when: string) =>
       `A discussion was started here a moment ago. Try again ${when}.`,
   },
+  /** When the store of settings cannot answer or keep a change (the schedule commands). */
+  storage: {
+    unavailable:
+      'I can’t reach this server’s schedule settings right now, so nothing was changed. Please try again shortly.',
+    notSaved: 'That change was not saved: I couldn’t store it just now. Please try again shortly.',
+    setAside:
+      'Note: after a restart this server’s schedule settings could not be read, so they were kept aside and are not in use. Run `/schedule setup` to set the schedule up again.',
+  },
   errors: {
     unexpected: 'Something went wrong on my side. Please try again in a moment.',
     unknownButton: 'This button is no longer in use. Run the command again.',

@@ -6,7 +6,7 @@ import { commands } from '../commands/index.js';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { Cooldowns } from '../commands/cooldowns.js';
 import type { CommandContext, CommandInput, ScheduleContext } from '../commands/types.js';
-import { openStore } from '../store/legacy/store.js';
+import { openJsonStore } from '../store/store.js';
 import { DataError, loadData, type Dataset } from '../data/load.js';
 import { loadDotEnv } from '../env.js';
 import { loadPrompts } from '../schedule/prompts.js';
@@ -129,7 +129,7 @@ async function previewScheduleContext(data: Dataset): Promise<ScheduleContext> {
   const folder = mkdtempSync(join(tmpdir(), 'bot-preview-'));
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   return {
-    store: await openStore(join(folder, 'store.json'), quiet),
+    store: await openJsonStore(join(folder, 'store.json'), quiet),
     prompts: loadPrompts(data),
     channels: { inspect: () => Promise.resolve({ kind: 'ok', name: 'preview', missing: [] }) },
     cooldowns: new Cooldowns(),

@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Dataset } from '../data/load.js';
 import type { PostBody, ThreadSpec } from '../render/posts.js';
-import type { Store, StoreLog } from '../store/legacy/store.js';
-import { computeDueForGuilds, GRACE_MS, type DuePost } from './due.js';
+import type { PostKind } from '../store/domain.js';
+import type { LedgerEntry, StorePorts } from '../store/ports.js';
+import type { StoreLog } from '../store/store.js';
+import { ifSetUp, updateSettings } from '../store/update-settings.js';
+import { computeDueForGuilds, GRACE_MS, postNonce, type DuePost, type PostedKeys } from './due.js';
 import { markPromptSeen, type PromptBank } from './prompts.js';
 
 /** Why a post could not be made, as the Discord layer classifies its errors. */
@@ -18,8 +23,11 @@ export interface Poster {
   classify(error: unknown): PostFailure;
 }
 
+/** What became of one due post, for metrics. */
+export type PostOutcome = 'posted' | 'skipped' | 'failed' | 'retry' | 'blocked' | 'held';
+
 export interface RunnerDeps {
-  store: Store;
+  store: Pick<StorePorts, 'settings' | 'ledger'>;
   data: Dataset;
   prompts: PromptBank;
   poster: Poster;
@@ -30,8 +38,14 @@ export interface RunnerDeps {
   graceMs?: number;
   /** Servers posted for at once (default GUILD_CONCURRENCY). */
   concurrency?: number;
-  /** Ticks a post that failed with a passing error is tried on before it is given up. */
+  /** Attempts a post gets before it is given up (kept in the ledger, so restarts count too). */
   maxAttempts?: number;
+  /** This runner's name in the ledger; one per process by default. */
+  owner?: string;
+  leaseMs?: number;
+  retakeWindowMs?: number;
+  /** Told each post's outcome: a hook for metrics, wired by whoever runs the bot. */
+  onOutcome?: (kind: PostKind, outcome: PostOutcome) => void;
 }
 
 export interface TickSummary {
@@ -39,148 +53,298 @@ export interface TickSummary {
   skipped: number;
   failed: number;
   blocked: number;
-  /** Set when a tick was asked for while one was running: nothing was done. */
-  busy?: true;
+  /** Servers left alone this tick because an earlier tick is still posting for them. */
+  inFlight?: number;
 }
 
 export const MAX_ATTEMPTS = 3;
-/** Servers posted for at once in a tick. */
+/** Servers posted for at once. */
 export const GUILD_CONCURRENCY = 8;
-
-/** Runs `work` over the items, at most `limit` at a time. */
-async function inParallel<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next];
-      next += 1;
-      if (item !== undefined) await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-function attemptKeyOf(post: DuePost): string {
-  return `${post.guildId}|${post.key}`;
-}
+/**
+ * How long a claim is ours before another worker may take it over: longer than a send normally
+ * takes, short enough that a post whose worker died is retried within the nonce window below.
+ */
+export const LEASE_MS = 60_000;
+/**
+ * Discord deduplicates a nonce "for a few minutes" (discord-api-types, create message). A claim
+ * that lapsed with its outcome unknown is retried only within 2.5 minutes of its FIRST claim,
+ * well inside that: a retry then returns the first message, never a second. Later it is settled
+ * as skipped. With LEASE_MS this leaves 90 s in which a retake can happen, more than a
+ * minute's tick.
+ */
+export const NONCE_RETAKE_WINDOW_MS = 150_000;
+/** Settled ledger entries older than this are pruned: far past the grace window and catch-up. */
+export const LEDGER_RETENTION_MS = 14 * 24 * 60 * 60 * 1000;
+/** How often the runner prunes the ledger (a periodic job, never a part of a write). */
+export const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** Discord's "Missing Permissions" (RESTJSONErrorCodes.MissingPermissions). */
 const MISSING_PERMISSIONS = 50013;
+const NO_KEYS: PostedKeys = new Set<string>();
+
+/** A fixed number of slots; work waits for one in order. */
+function slots(limit: number) {
+  let free = Math.max(1, limit);
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    }
+  };
+}
+
+function emptySummary(): TickSummary {
+  return { posted: 0, skipped: 0, failed: 0, blocked: 0 };
+}
 
 /**
- * Posts what is due. `tick()` is what node-cron (and start-up) calls; what is due comes from the
- * calendar and the post log, so a second tick, a restart or a reconnect finds nothing left to post.
+ * Posts what is due. `tick()` is what node-cron (and start-up) calls. What is due comes from the
+ * calendar, the settings and the ledger, loaded for the tick's servers in one batch; every post
+ * is claimed in the ledger before it is sent, so a second tick, a restart or a second process
+ * finds nothing left to post.
+ *
+ * Each server's posts go one after another, servers side by side: a tick starts work only for
+ * servers no earlier tick is still busy with, so one server's long rate limit holds up only that
+ * server, and wake-ups meanwhile still serve the others.
  */
 export function createRunner(deps: RunnerDeps) {
-  const attempts = new Map<string, number>();
-  let running: Promise<TickSummary> | null = null;
+  const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const graceMs = deps.graceMs ?? GRACE_MS;
+  const maxAttempts = deps.maxAttempts ?? MAX_ATTEMPTS;
+  const leaseMs = deps.leaseMs ?? LEASE_MS;
+  const retakeWindowMs = deps.retakeWindowMs ?? NONCE_RETAKE_WINDOW_MS;
+  const slot = slots(deps.concurrency ?? GUILD_CONCURRENCY);
+  /** Servers with work started and not finished, by id. */
+  const inFlight = new Map<string, Promise<void>>();
+  /** Ticks plan one at a time, so two cannot start the same server. */
+  let planning: Promise<unknown> = Promise.resolve();
+  let draining = false;
+  let threadsChecked = false;
+  let lastPrune = Number.NEGATIVE_INFINITY;
 
-  async function runTick(): Promise<TickSummary> {
-    const { store, data, prompts, now } = deps;
-    const summary: TickSummary = { posted: 0, skipped: 0, failed: 0, blocked: 0 };
-    const due = computeDueForGuilds({
-      now: now(),
-      guildIds: deps.guildIds(),
-      settingsFor: (id) => store.getGuild(id),
-      postLogFor: (id) => store.postedKeys(id),
-      data,
-      prompts,
-      graceMs: deps.graceMs ?? GRACE_MS,
-    });
-    // A count is kept only while its post is still due: one whose server was paused, blocked or
-    // turned off, or whose day passed, would otherwise stay for the life of the process.
-    const dueKeys = new Set(due.map(attemptKeyOf));
-    for (const key of attempts.keys()) if (!dueKeys.has(key)) attempts.delete(key);
-    // Each server's posts go in order, one after another; servers go side by side, so a long
-    // rate limit or a slow channel holds up only its own server. discord.js still keeps the bot
-    // within its global request rate.
-    const byGuild = new Map<string, DuePost[]>();
-    for (const post of due) byGuild.set(post.guildId, [...(byGuild.get(post.guildId) ?? []), post]);
-    await inParallel(
-      [...byGuild.values()],
-      deps.concurrency ?? GUILD_CONCURRENCY,
-      async (posts) => {
-        for (const post of posts) {
-          try {
-            const outcome = await handle(post);
-            summary[outcome] += 1;
-            // A blocked server gets nothing more this tick.
-            if (outcome === 'blocked') return;
-          } catch (error) {
-            // One server's trouble (even a bug) never stops the others.
-            deps.log.error(
-              { err: error, guildId: post.guildId, key: post.key },
-              'scheduled post crashed',
-            );
-            summary.failed += 1;
-          }
-        }
-      },
-    );
-    return summary;
+  function report(kind: PostKind, outcome: PostOutcome): void {
+    try {
+      deps.onOutcome?.(kind, outcome);
+    } catch (error) {
+      deps.log.warn({ err: error }, 'onOutcome hook threw');
+    }
   }
 
-  async function handle(post: DuePost): Promise<'posted' | 'skipped' | 'failed' | 'blocked'> {
+  async function plan(): Promise<{ started: Promise<void>[]; summary: TickSummary }> {
+    const { store, data, prompts } = deps;
+    const summary = emptySummary();
+    const served = [...deps.guildIds()];
+    const ids = served.filter((id) => !inFlight.has(id));
+    if (ids.length < served.length) summary.inFlight = served.length - ids.length;
+    if (ids.length === 0 || draining) return { started: [], summary };
+
+    const [settings, keys, threads] = await Promise.all([
+      store.settings.getMany(ids),
+      store.ledger.settledKeys(ids),
+      // Threads of posts recorded before the last stop without theirs: once, at start.
+      threadsChecked ? Promise.resolve([]) : store.ledger.pendingThreads(ids),
+    ]);
+    threadsChecked = true;
+    const due = computeDueForGuilds({
+      now: deps.now(),
+      guildIds: ids,
+      settingsFor: (id) => settings.get(id)?.value,
+      postLogFor: (id) => keys.get(id) ?? NO_KEYS,
+      data,
+      prompts,
+      graceMs,
+    });
+    const byGuild = new Map<string, { posts: DuePost[]; threads: LedgerEntry[] }>();
+    const work = (id: string) => {
+      let found = byGuild.get(id);
+      if (!found) byGuild.set(id, (found = { posts: [], threads: [] }));
+      return found;
+    };
+    for (const post of due) work(post.guildId).posts.push(post);
+    for (const entry of threads) work(entry.guildId).threads.push(entry);
+
+    const started: Promise<void>[] = [];
+    for (const [guildId, { posts, threads: pending }] of byGuild) {
+      const channelId = settings.get(guildId)?.value.channelId ?? null;
+      const running = slot(() => runGuild(guildId, channelId, posts, pending, summary)).finally(
+        () => inFlight.delete(guildId),
+      );
+      inFlight.set(guildId, running);
+      started.push(running);
+    }
+    return { started, summary };
+  }
+
+  async function runGuild(
+    guildId: string,
+    channelId: string | null,
+    posts: readonly DuePost[],
+    threads: readonly LedgerEntry[],
+    summary: TickSummary,
+  ): Promise<void> {
+    for (const entry of threads) {
+      if (draining) return;
+      if (channelId !== null) await reopenThread(channelId, entry);
+    }
+    for (const post of posts) {
+      // On shutdown no new post starts; the one in flight finishes and is recorded.
+      if (draining) return;
+      try {
+        const outcome = await handle(post);
+        report(post.kind, outcome);
+        if (outcome === 'posted') summary.posted += 1;
+        else if (outcome === 'skipped') summary.skipped += 1;
+        else if (outcome === 'failed' || outcome === 'retry') summary.failed += 1;
+        else if (outcome === 'blocked') summary.blocked += 1;
+        // A blocked server gets nothing more this tick.
+        if (outcome === 'blocked') return;
+      } catch (error) {
+        // One server's trouble (even a bug, or the store failing) never stops the others. A
+        // claim that was made stays in the ledger and lapses: retried in the nonce window.
+        deps.log.error({ err: error, guildId, key: post.key }, 'scheduled post crashed');
+        report(post.kind, 'failed');
+        summary.failed += 1;
+      }
+    }
+  }
+
+  async function handle(post: DuePost): Promise<PostOutcome> {
     const { store, log } = deps;
     // Read again, not taken from the start of the tick: an admin may have paused or turned off
     // the schedule while earlier posts went out.
-    const settings = store.getGuild(post.guildId);
-    if (!settings || settings.paused || settings.blocked !== null) return 'skipped';
-    const entry = {
-      guildId: post.guildId,
-      kind: post.kind,
-      key: post.key,
-      localDate: post.localDate,
-    };
+    const current = (await store.settings.get(post.guildId))?.value;
+    if (!current || current.paused || current.blocked !== null) return 'skipped';
 
-    if (post.status === 'missed') {
-      await store.recordPost({
-        ...entry,
-        status: 'skipped',
-        messageId: null,
-        at: deps.now().toISOString(),
-        reason: `came due ${post.dueAt.toISOString()}, more than the grace window before the bot could post`,
-      });
+    const claim = await store.ledger.claim({
+      guildId: post.guildId,
+      key: post.key,
+      kind: post.kind,
+      localDate: post.localDate,
+      nonce: postNonce(post.guildId, post.key),
+      owner,
+      leaseMs,
+      retakeWindowMs,
+    });
+    if (claim.kind === 'held') return 'held';
+    if (claim.kind === 'settled') {
+      if (claim.entry.state === 'skipped' && claim.entry.reason?.startsWith('outcome unknown')) {
+        log.warn(
+          { guildId: post.guildId, key: post.key, attempts: claim.entry.attempts },
+          'post skipped: an earlier claim lapsed with its outcome unknown, past the nonce window',
+        );
+        return 'skipped';
+      }
+      return 'held';
+    }
+    const { entry } = claim;
+    const settle = (state: 'skipped' | 'failed', reason: string) =>
+      store.ledger.giveUp(post.guildId, post.key, owner, state, reason);
+
+    // A post may have waited for its server's turn; past the grace window it is never sent late.
+    const lateMs = deps.now().getTime() - post.dueAt.getTime();
+    if (post.status === 'missed' || lateMs > graceMs) {
+      await settle(
+        'skipped',
+        `came due ${post.dueAt.toISOString()}, more than the grace window before the bot could post`,
+      );
       log.warn({ guildId: post.guildId, key: post.key }, 'missed post logged as skipped');
       return 'skipped';
+    }
+    if (entry.attempts > maxAttempts) {
+      await settle('failed', `gave up after ${maxAttempts} attempts`);
+      log.error({ guildId: post.guildId, key: post.key }, 'post failed, given up');
+      return 'failed';
+    }
+    if (claim.retake) {
+      log.warn(
+        { guildId: post.guildId, key: post.key, attempts: entry.attempts },
+        'retrying a post whose earlier claim lapsed unsettled, with the same nonce',
+      );
     }
 
     let messageId: string;
     try {
-      ({ messageId } = await send(settings.channelId, post));
+      ({ messageId } = await send(current.channelId, post));
     } catch (error) {
-      return failed(post, deps.poster.classify(error));
+      return failed(post, entry, deps.poster.classify(error));
     }
-    // Record at once: the window in which a crash could lose the record is this one await.
-    await store.recordPost({
-      ...entry,
-      status: 'posted',
+    // Recorded at once, with the thread still to open: a crash from here on loses neither.
+    const recorded = await store.ledger.complete(
+      post.guildId,
+      post.key,
+      owner,
       messageId,
-      at: deps.now().toISOString(),
-      reason: null,
-    });
-    attempts.delete(attemptKeyOf(post));
+      post.thread,
+    );
+    if (!recorded) {
+      // Another worker took the claim over (our lease ran out while Discord was slow) and sent
+      // the same nonce, so Discord returned this same message to it: one message, its record.
+      log.warn(
+        { guildId: post.guildId, key: post.key, messageId },
+        'posted, but the claim had been taken over; the other worker records it',
+      );
+      return 'posted';
+    }
     const { promptId } = post;
     if (promptId) {
-      await store.updateGuild(post.guildId, (current) => ({
-        ...current,
-        promptsSeen: markPromptSeen(deps.prompts, current.promptsSeen, promptId),
-      }));
+      const seen = await updateSettings(
+        store.settings,
+        post.guildId,
+        ifSetUp((s) => ({
+          ...s,
+          promptsSeen: markPromptSeen(deps.prompts, s.promptsSeen, promptId),
+        })),
+      );
+      if (seen.kind === 'contended' || seen.kind === 'unavailable') {
+        log.warn(
+          { guildId: post.guildId, promptId, result: seen.kind },
+          'could not mark the prompt seen',
+        );
+      }
     }
     if (post.thread) {
-      try {
-        await deps.poster.openThread(settings.channelId, messageId, post.thread);
-      } catch (error) {
-        // The post stands without its thread; a missing thread permission is not worth a block.
-        log.warn({ err: error, guildId: post.guildId, key: post.key }, 'could not open a thread');
-      }
+      await openThread(current.channelId, post.guildId, post.key, messageId, post.thread);
     }
     log.info({ guildId: post.guildId, key: post.key, messageId }, 'posted');
     return 'posted';
+  }
+
+  /** Opens a post's thread and clears its pending mark; a passing failure leaves it pending. */
+  async function openThread(
+    channelId: string,
+    guildId: string,
+    key: string,
+    messageId: string,
+    thread: ThreadSpec,
+  ): Promise<void> {
+    try {
+      await deps.poster.openThread(channelId, messageId, thread);
+    } catch (error) {
+      const failure = deps.poster.classify(error);
+      // The post stands without its thread; a missing thread permission is not worth a block.
+      deps.log.warn({ err: error, guildId, key }, 'could not open a thread');
+      if (failure.kind === 'retry') return;
+    }
+    await deps.store.ledger.threadOpened(guildId, key);
+  }
+
+  async function reopenThread(channelId: string, entry: LedgerEntry): Promise<void> {
+    if (entry.messageId === null || entry.pendingThread === null) return;
+    try {
+      await openThread(channelId, entry.guildId, entry.key, entry.messageId, entry.pendingThread);
+      deps.log.info({ guildId: entry.guildId, key: entry.key }, 'opened a thread left pending');
+    } catch (error) {
+      deps.log.error(
+        { err: error, guildId: entry.guildId, key: entry.key },
+        'pending thread crashed',
+      );
+    }
   }
 
   /**
@@ -212,66 +376,85 @@ export function createRunner(deps: RunnerDeps) {
     }
   }
 
-  async function failed(post: DuePost, failure: PostFailure): Promise<'failed' | 'blocked'> {
+  async function failed(
+    post: DuePost,
+    entry: LedgerEntry,
+    failure: PostFailure,
+  ): Promise<PostOutcome> {
     const { store, log } = deps;
-    const at = deps.now().toISOString();
+    const reason = failure.reason.slice(0, 500);
     if (failure.kind === 'blocked') {
-      await store.updateGuild(post.guildId, (current) => ({
-        ...current,
-        blocked: { reason: failure.reason, code: failure.code, since: at },
-      }));
+      const since = deps.now().toISOString();
+      const blocked = await updateSettings(
+        store.settings,
+        post.guildId,
+        ifSetUp((s) => ({ ...s, blocked: { reason, code: failure.code, since } })),
+      );
+      // Let go, not settled: nothing was posted, and resuming starts from a fresh activeSince.
+      await store.ledger.release(post.guildId, post.key, owner, reason);
       log.warn(
-        { guildId: post.guildId, code: failure.code, reason: failure.reason },
+        { guildId: post.guildId, code: failure.code, reason, saved: blocked.kind },
         'schedule blocked',
       );
       return 'blocked';
     }
-    const attemptKey = attemptKeyOf(post);
-    const tries = (attempts.get(attemptKey) ?? 0) + 1;
-    attempts.set(attemptKey, tries);
-    if (failure.kind === 'retry' && tries < (deps.maxAttempts ?? MAX_ATTEMPTS)) {
+    if (failure.kind === 'retry' && entry.attempts < maxAttempts) {
+      await store.ledger.release(post.guildId, post.key, owner, reason);
       log.warn(
-        { guildId: post.guildId, key: post.key, tries, reason: failure.reason },
+        { guildId: post.guildId, key: post.key, tries: entry.attempts, reason },
         'post failed, will retry',
       );
-      return 'failed';
+      return 'retry';
     }
-    attempts.delete(attemptKey);
-    await store.recordPost({
-      guildId: post.guildId,
-      kind: post.kind,
-      key: post.key,
-      localDate: post.localDate,
-      status: 'failed',
-      messageId: null,
-      at,
-      reason: failure.reason.slice(0, 500),
-    });
-    log.error(
-      { guildId: post.guildId, key: post.key, reason: failure.reason },
-      'post failed, given up',
-    );
+    await store.ledger.giveUp(post.guildId, post.key, owner, 'failed', reason);
+    log.error({ guildId: post.guildId, key: post.key, reason }, 'post failed, given up');
     return 'failed';
   }
 
+  async function pruneIfDue(): Promise<void> {
+    const nowMs = deps.now().getTime();
+    if (nowMs - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = nowMs;
+    try {
+      const pruned = await deps.store.ledger.prune(new Date(nowMs - LEDGER_RETENTION_MS));
+      if (pruned > 0) deps.log.info({ pruned }, 'ledger pruned');
+    } catch (error) {
+      deps.log.warn({ err: error }, 'could not prune the ledger; trying again next hour');
+    }
+  }
+
   return {
-    /** Posts that failed and will be tried on a later tick: a figure for logs and tests. */
-    retriesPending(): number {
-      return attempts.size;
-    },
-    /** Posts what is due now; a call while a tick runs returns at once and does nothing. */
+    /** This runner's name in the ledger. */
+    owner,
+    /**
+     * Starts what is due now for servers not already in flight and resolves when those are
+     * done; a call while earlier work runs serves the other servers.
+     */
     async tick(): Promise<TickSummary> {
-      if (running) return { posted: 0, skipped: 0, failed: 0, blocked: 0, busy: true };
-      running = runTick();
-      try {
-        return await running;
-      } finally {
-        running = null;
-      }
+      if (draining) return emptySummary();
+      const planned = planning.then(plan);
+      planning = planned.catch(() => undefined);
+      const { started, summary } = await planned;
+      await pruneIfDue();
+      await Promise.all(started);
+      return summary;
     },
-    /** Resolves when no tick is running: shutdown waits on it so an in-flight post is logged. */
+    /** Servers with posts in flight now: a figure for logs and tests. */
+    inFlight(): number {
+      return inFlight.size;
+    },
+    /** Resolves when no work is running (new ticks may still start). */
     async idle(): Promise<void> {
-      await running?.catch(() => undefined);
+      await planning;
+      while (inFlight.size > 0) await Promise.all(inFlight.values());
+    },
+    /**
+     * For shutdown: starts no new post, lets the ones in flight finish and be recorded, then
+     * resolves. Ticks after it do nothing.
+     */
+    async drain(): Promise<void> {
+      draining = true;
+      await this.idle();
     },
   };
 }

@@ -50,6 +50,9 @@ export interface OpenStoreOptions {
 /** Kept-aside copies of one kind kept at most: enough to look back, not to fill a disk. */
 export const KEEP_ASIDE = 10;
 
+/** The backup is rewritten at most this often (and always on close). */
+const BACKUP_EVERY_MS = 1000;
+
 function stringify(file: StoreFile): string {
   return `${JSON.stringify(file, null, 1)}\n`;
 }
@@ -242,12 +245,34 @@ export async function openJsonStore(
   // One write at a time; changes made while a write runs share the next one.
   let tail: Promise<void> = Promise.resolve();
   let queued: Promise<void> | null = null;
+  // The backup is the last copy known good: written only after the main file made it, and at
+  // most once a second (and on close), so a burst of claims does not write everything twice.
+  let backupDue: StoreFile | null = null;
+  let lastBackupAt = Number.NEGATIVE_INFINITY;
+  let backupTimer: NodeJS.Timeout | null = null;
+  const writeBackup = async (): Promise<void> => {
+    const file = backupDue;
+    if (!file) return;
+    backupDue = null;
+    lastBackupAt = Date.now();
+    await backup.write(file);
+  };
   const writeNow = async (): Promise<void> => {
     queued = null;
     db.data = stateToFile(state);
     await db.write();
-    // The backup is the last copy known good: written only after the main file made it.
-    await backup.write(db.data);
+    backupDue = db.data;
+    if (Date.now() - lastBackupAt >= BACKUP_EVERY_MS) await writeBackup();
+    else if (!backupTimer) {
+      backupTimer = setTimeout(() => {
+        backupTimer = null;
+        tail = tail.then(writeBackup).catch((error: unknown) => {
+          log.error({ path: backupPath, err: describe(error) }, 'store: backup write failed');
+        });
+      }, BACKUP_EVERY_MS);
+      // A pending backup never keeps the process alive; close() writes it.
+      backupTimer.unref();
+    }
   };
   const persist = (): Promise<void> => {
     if (!writable) {
@@ -282,7 +307,12 @@ export async function openJsonStore(
     async close() {
       if (closed) return;
       closed = true;
+      if (backupTimer) clearTimeout(backupTimer);
+      backupTimer = null;
       await tail;
+      await writeBackup().catch((error: unknown) => {
+        log.error({ path: backupPath, err: describe(error) }, 'store: backup write failed');
+      });
       await unlock();
     },
   };

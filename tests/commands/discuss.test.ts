@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { Cooldowns } from '../../src/commands/cooldowns.js';
 import {
   discuss,
@@ -14,9 +11,9 @@ import { en } from '../../src/i18n/en.js';
 import { LIMITS } from '../../src/render/limits.js';
 import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
-import { openStore, type Store } from '../../src/store/legacy/store.js';
 import { input, testContext, testData } from '../helpers/context.js';
 import { expectWithinDiscordLimits } from '../helpers/limits.js';
+import { testStore, type TestStore } from '../helpers/store.js';
 
 const scheduleEn = en.schedule;
 
@@ -27,29 +24,22 @@ const USER = '100000000000000003';
 const OTHER_USER = '100000000000000033';
 const T0 = Date.parse('2026-02-16T09:00:00.000Z');
 const MINUTE = 60_000;
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const prompts = loadPrompts(testData());
 
-let dir: string;
-let store: Store;
+let view: TestStore;
 let clock: { now: Date };
 let ctx: CommandContext;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'discuss-cmd-'));
-  store = await openStore(join(dir, 'store.json'), quiet);
+beforeEach(() => {
   clock = { now: new Date(T0) };
+  view = testStore(clock);
   const schedule: ScheduleContext = {
-    store,
+    store: view.store,
     prompts,
     channels: { inspect: () => Promise.resolve({ kind: 'not-found' }) },
     cooldowns: new Cooldowns(),
   };
   ctx = testContext({ now: () => clock.now, schedule });
-});
-afterEach(async () => {
-  await store.flush();
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function ask(who = USER, where = CHANNEL, overrides: Partial<CommandInput> = {}) {
@@ -62,7 +52,7 @@ async function ask(who = USER, where = CHANNEL, overrides: Partial<CommandInput>
 }
 
 async function withSchedule(promptsSeen: string[] = []): Promise<void> {
-  await store.setGuild(GUILD, {
+  await view.setGuild(GUILD, {
     ...defaultSettings('555555555555555555', 9, 0, 'Europe/Kyiv', new Date(T0)),
     promptsSeen,
   });
@@ -92,7 +82,7 @@ describe('/discuss posts a prompt', () => {
       auto_archive_duration: 10080,
     });
     expect(reply.thread?.name.length).toBeLessThanOrEqual(100);
-    expect(store.getGuild(GUILD)?.promptsSeen).toEqual([first?.id]);
+    expect((await view.getGuild(GUILD))?.promptsSeen).toEqual([first?.id]);
   });
 
   test('GIVEN a prompt without answer options WHEN /discuss THEN it is posted without a poll, still with a thread', async () => {
@@ -117,7 +107,7 @@ describe('/discuss posts a prompt', () => {
       asked.push(questionOf(await ask(who, where)));
     }
     expect(asked).toEqual(prompts.prompts.slice(0, 3).map((p) => p.question));
-    expect(store.getGuild(GUILD)?.promptsSeen).toEqual(
+    expect((await view.getGuild(GUILD))?.promptsSeen).toEqual(
       prompts.prompts.slice(0, 3).map((p) => p.id),
     );
   });
@@ -127,14 +117,14 @@ describe('/discuss posts a prompt', () => {
     await withSchedule(prompts.prompts.slice(0, -1).map((p) => p.id));
 
     expect(questionOf(await ask())).toBe(last.question);
-    expect(store.getGuild(GUILD)?.promptsSeen).toEqual([last.id]);
+    expect((await view.getGuild(GUILD))?.promptsSeen).toEqual([last.id]);
   });
 
   test('GIVEN a server without a schedule WHEN /discuss THEN a prompt of the bank is posted and no settings are created', async () => {
     const reply = await ask();
     expect(prompts.prompts.map((p) => p.question)).toContain(questionOf(reply));
     expect(isEphemeral(reply)).toBe(false);
-    expect(store.getGuild(GUILD)).toBeUndefined();
+    expect(await view.getGuild(GUILD)).toBeUndefined();
   });
 
   test.each<[string, Partial<CommandInput>, CommandContext | null, string]>([
@@ -233,7 +223,7 @@ describe('/discuss cooldowns', () => {
     await withSchedule();
     await ask();
     await ask();
-    expect(store.getGuild(GUILD)?.promptsSeen).toEqual([prompts.prompts[0]?.id]);
+    expect((await view.getGuild(GUILD))?.promptsSeen).toEqual([prompts.prompts[0]?.id]);
   });
 });
 
@@ -264,5 +254,42 @@ describe('Cooldowns', () => {
 
     expect(cooldowns.take([{ key: 'live', ms: MINUTE }], new Date(T0 + 3 * MINUTE)).ok).toBe(false);
     expect(cooldowns.take([{ key: 'old1', ms: MINUTE }], new Date(T0 + 3 * MINUTE)).ok).toBe(true);
+  });
+});
+
+describe('when the store is in trouble', () => {
+  const down = () => Promise.reject(new Error('connect ECONNREFUSED'));
+
+  test('GIVEN the store not answering WHEN /discuss runs THEN it says try again shortly, and the member’s cooldown is not spent', async () => {
+    await withSchedule();
+    const healthy = ctx;
+    ctx = {
+      ...healthy,
+      schedule: {
+        ...healthy.schedule!,
+        store: { ...view.store, settings: { ...view.store.settings, get: down } },
+      },
+    };
+    const reply = await ask();
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toBe(en.storage.unavailable);
+
+    ctx = healthy;
+    expect(isEphemeral(await ask())).toBe(false);
+  });
+
+  test('GIVEN a store that refuses to mark the prompt seen WHEN /discuss runs THEN it says not saved instead of posting a prompt out of rotation', async () => {
+    await withSchedule();
+    ctx = {
+      ...ctx,
+      schedule: {
+        ...ctx.schedule!,
+        store: { ...view.store, settings: { ...view.store.settings, put: down } },
+      },
+    };
+    const reply = await ask();
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toBe(en.storage.notSaved);
+    expect((await view.getGuild(GUILD))?.promptsSeen).toEqual([]);
   });
 });

@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { Cooldowns } from '../../src/commands/cooldowns.js';
 import { schedule } from '../../src/commands/schedule.js';
 import type {
@@ -18,9 +15,9 @@ import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
 import { echoUserText } from '../../src/render/user-text.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
 import type { GuildSettings } from '../../src/store/domain.js';
-import { openStore, type Store } from '../../src/store/legacy/store.js';
 import { input, testContext, testData } from '../helpers/context.js';
 import { expectValidChoices, expectWithinDiscordLimits } from '../helpers/limits.js';
+import { testStore, type TestStore } from '../helpers/store.js';
 
 const scheduleEn = en.schedule;
 const scheduleUk = uk.schedule;
@@ -32,7 +29,6 @@ const ROLE = '666666666666666666';
 const NOW = '2026-02-16T05:00:00.000Z';
 const NINE_KYIV_UNIX = Date.parse('2026-02-16T07:00:00.000Z') / 1000;
 const ADMIN = PermissionFlagsBits.ManageGuild;
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const prompts = loadPrompts(testData());
 
 type Inspection = Awaited<ReturnType<ChannelInspector['inspect']>>;
@@ -42,21 +38,19 @@ const canPost = (missing: ChannelPermission[] = []): Inspection => ({
   missing,
 });
 
-let dir: string;
-let store: Store;
+let view: TestStore;
 let channel: Inspection;
 let inspected: string[];
 let clock: { now: Date };
 let ctx: CommandContext;
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'schedule-cmd-'));
-  store = await openStore(join(dir, 'store.json'), quiet);
+beforeEach(() => {
   channel = canPost();
   inspected = [];
   clock = { now: new Date(NOW) };
+  view = testStore(clock);
   const scheduleCtx: ScheduleContext = {
-    store,
+    store: view.store,
     prompts,
     channels: {
       inspect: (guildId, channelId) => {
@@ -67,10 +61,6 @@ beforeEach(async () => {
     cooldowns: new Cooldowns(),
   };
   ctx = testContext({ now: () => clock.now, schedule: scheduleCtx });
-});
-afterEach(async () => {
-  await store.flush();
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** Runs a subcommand as a server admin; every answer must be ephemeral and fit Discord. */
@@ -99,7 +89,7 @@ const setupOptions = (overrides: Record<string, string> = {}) => ({
 async function setUp(overrides: Record<string, string> = {}): Promise<GuildSettings> {
   const reply = await run('setup', setupOptions(overrides));
   expect(reply.content).toContain(scheduleEn.saved);
-  return store.getGuild(GUILD)!;
+  return (await view.getGuild(GUILD))!;
 }
 
 /** Everything a reply shows, as one string. */
@@ -126,7 +116,7 @@ describe('who may use /schedule', () => {
     async (_, permissions) => {
       const reply = await run('setup', setupOptions(), { memberPermissions: permissions });
       expect(reply.content).toBe(scheduleEn.notAdmin);
-      expect(store.getGuild(GUILD)).toBeUndefined();
+      expect(await view.getGuild(GUILD)).toBeUndefined();
       expect(inspected).toEqual([]);
     },
   );
@@ -136,7 +126,7 @@ describe('who may use /schedule', () => {
     ['Administrator alone', PermissionFlagsBits.Administrator],
   ])('GIVEN a member with %s WHEN running setup THEN it is saved', async (_, permissions) => {
     await run('setup', setupOptions(), { memberPermissions: permissions });
-    expect(store.getGuild(GUILD)?.channelId).toBe(CHANNEL);
+    expect((await view.getGuild(GUILD))?.channelId).toBe(CHANNEL);
   });
 
   test('GIVEN a command outside a server WHEN run THEN it says schedules belong to a server', async () => {
@@ -159,7 +149,7 @@ describe('who may use /schedule', () => {
     async (subcommand) => {
       const reply = await run(subcommand, subcommand === 'preview' ? { kind: 'digest' } : {});
       expect(reply.content).toBe(scheduleEn.notSetUp);
-      expect(store.getGuild(GUILD)).toBeUndefined();
+      expect(await view.getGuild(GUILD)).toBeUndefined();
     },
   );
 });
@@ -170,7 +160,7 @@ describe('/schedule setup', () => {
 
     expect(reply.content).toBe(scheduleEn.saved);
     expect(inspected).toEqual([`${GUILD}/${CHANNEL}`]);
-    expect(store.getGuild(GUILD)).toEqual({
+    expect(await view.getGuild(GUILD)).toEqual({
       channelId: CHANNEL,
       hour: 9,
       minute: 0,
@@ -192,7 +182,7 @@ describe('/schedule setup', () => {
     async (time) => {
       const reply = await run('setup', setupOptions({ time }));
       expect(reply.content).toBe(scheduleEn.badTime(echoUserText(time, 20)));
-      expect(store.getGuild(GUILD)).toBeUndefined();
+      expect(await view.getGuild(GUILD)).toBeUndefined();
     },
   );
 
@@ -201,7 +191,7 @@ describe('/schedule setup', () => {
     async (time) => {
       const reply = await run('setup', setupOptions({ time }));
       expect(reply.content).toBe(scheduleEn.smallHours);
-      expect(store.getGuild(GUILD)).toBeUndefined();
+      expect(await view.getGuild(GUILD)).toBeUndefined();
     },
   );
 
@@ -236,7 +226,7 @@ describe('/schedule setup', () => {
       const reply = await run('setup', setupOptions({ timezone }));
       expect(reply.content).toContain(`“${echoUserText(timezone, 40)}” is not a time zone I know`);
       expect(reply.content).toContain(`\`${suggestion}\``);
-      expect(store.getGuild(GUILD)).toBeUndefined();
+      expect(await view.getGuild(GUILD)).toBeUndefined();
     },
   );
 
@@ -252,7 +242,7 @@ describe('/schedule setup', () => {
     channel = { kind: 'not-found' };
     const reply = await run('setup', setupOptions());
     expect(reply.content).toBe(scheduleEn.channelGone);
-    expect(store.getGuild(GUILD)).toBeUndefined();
+    expect(await view.getGuild(GUILD)).toBeUndefined();
   });
 
   test.each<[ChannelPermission[], string]>([
@@ -266,7 +256,7 @@ describe('/schedule setup', () => {
       channel = canPost(missing);
       const reply = await run('setup', setupOptions());
       expect(reply.content).toBe(scheduleEn.missing(`<#${CHANNEL}>`, names));
-      expect(store.getGuild(GUILD)).toBeUndefined();
+      expect(await view.getGuild(GUILD)).toBeUndefined();
     },
   );
 
@@ -280,12 +270,12 @@ describe('/schedule setup', () => {
     channel = canPost(missing);
     const reply = await run('setup', setupOptions());
     expect(reply.content).toBe(`${scheduleEn.saved}\n${scheduleEn.missingOptional(names)}`);
-    expect(store.getGuild(GUILD)?.channelId).toBe(CHANNEL);
+    expect((await view.getGuild(GUILD))?.channelId).toBe(CHANNEL);
   });
 
   test('GIVEN a blocked, paused schedule with choices WHEN set up again THEN the new place and time apply, the choices stay, and it runs again from now', async () => {
     await setUp();
-    await store.updateGuild(GUILD, (s) => ({
+    await view.updateGuild(GUILD, (s) => ({
       ...s,
       prompts: 'daily',
       promptsSeen: ['shea-psychological'],
@@ -324,7 +314,7 @@ describe('/schedule set', () => {
       const before = await setUp();
       const reply = await run('set', options);
       expect(reply.content).toBe(scheduleEn.saved);
-      expect(store.getGuild(GUILD)).toEqual({ ...before, ...change });
+      expect(await view.getGuild(GUILD)).toEqual({ ...before, ...change });
     },
   );
 
@@ -335,14 +325,14 @@ describe('/schedule set', () => {
 
     const reply = await run('set', { no_ping: true });
 
-    expect(store.getGuild(GUILD)?.pingRoleId).toBeNull();
+    expect((await view.getGuild(GUILD))?.pingRoleId).toBeNull();
     expect(shown(reply)).not.toContain(ROLE);
   });
 
   test('GIVEN values Discord would never send WHEN setting THEN they are ignored', async () => {
     const before = await setUp();
     await run('set', { digest_day: '8', prompts: 'hourly', ping_role: 'everyone' });
-    expect(store.getGuild(GUILD)).toEqual(before);
+    expect(await view.getGuild(GUILD)).toEqual(before);
   });
 });
 
@@ -363,7 +353,7 @@ describe('/schedule status', () => {
 
   test('GIVEN the anniversary posted WHEN asked THEN the next anniversary is a later one and the last post is shown', async () => {
     await setUp();
-    await store.recordPost({
+    await view.recordPost({
       guildId: GUILD,
       kind: 'anniversary',
       key: 'anniversary:2026-02-16',
@@ -394,7 +384,7 @@ describe('/schedule status', () => {
     'GIVEN the last post %s WHEN asked THEN its reason is shown',
     async (status, reason) => {
       await setUp();
-      await store.recordPost({
+      await view.recordPost({
         guildId: GUILD,
         kind: 'digest',
         key: 'digest:2026-W08',
@@ -413,7 +403,7 @@ describe('/schedule status', () => {
 
   test('GIVEN a blocked schedule WHEN asked THEN the reason and since when are shown', async () => {
     await setUp();
-    await store.updateGuild(GUILD, (s) => ({
+    await view.updateGuild(GUILD, (s) => ({
       ...s,
       blocked: {
         reason: 'the channel was deleted',
@@ -454,8 +444,8 @@ describe('/schedule preview', () => {
       );
       for (const text of mentions) expect(shown(reply)).toContain(text);
       // Previewing posts nothing and settles nothing.
-      expect(store.postsFor(GUILD)).toEqual([]);
-      expect(store.getGuild(GUILD)?.promptsSeen).toEqual([]);
+      expect(await view.postsFor(GUILD)).toEqual([]);
+      expect((await view.getGuild(GUILD))?.promptsSeen).toEqual([]);
     },
   );
 
@@ -476,13 +466,13 @@ describe('/schedule pause, resume and off', () => {
   test('GIVEN a running schedule WHEN paused THEN it is saved paused and the status says so', async () => {
     await setUp();
     expect((await run('pause')).content).toBe(scheduleEn.paused_now);
-    expect(store.getGuild(GUILD)?.paused).toBe(true);
+    expect((await view.getGuild(GUILD))?.paused).toBe(true);
     expect(shown(await run('status'))).toContain('paused');
   });
 
   test('GIVEN a blocked, paused schedule and a fixed channel WHEN resumed THEN it runs again from now, unblocked', async () => {
     await setUp();
-    await store.updateGuild(GUILD, (s) => ({
+    await view.updateGuild(GUILD, (s) => ({
       ...s,
       paused: true,
       blocked: { reason: 'the bot can no longer see the channel', code: 50001, since: NOW },
@@ -494,7 +484,7 @@ describe('/schedule pause, resume and off', () => {
 
     expect(reply.content).toBe(scheduleEn.resumed);
     expect(inspected).toEqual([`${GUILD}/${CHANNEL}`]);
-    expect(store.getGuild(GUILD)).toMatchObject({
+    expect(await view.getGuild(GUILD)).toMatchObject({
       paused: false,
       blocked: null,
       activeSince: '2026-02-17T12:00:00.000Z',
@@ -513,17 +503,17 @@ describe('/schedule pause, resume and off', () => {
     async (_, inspection, content) => {
       await setUp();
       const blocked = { reason: 'the channel was deleted', code: 10003, since: NOW };
-      await store.updateGuild(GUILD, (s) => ({ ...s, blocked }));
+      await view.updateGuild(GUILD, (s) => ({ ...s, blocked }));
       channel = inspection;
 
       expect((await run('resume')).content).toBe(content);
-      expect(store.getGuild(GUILD)?.blocked).toEqual(blocked);
+      expect((await view.getGuild(GUILD))?.blocked).toEqual(blocked);
     },
   );
 
   test('GIVEN a schedule with a post log WHEN turned off THEN the settings are forgotten and the log kept', async () => {
     await setUp();
-    await store.recordPost({
+    await view.recordPost({
       guildId: GUILD,
       kind: 'anniversary',
       key: 'anniversary:2026-02-16',
@@ -536,8 +526,8 @@ describe('/schedule pause, resume and off', () => {
 
     expect((await run('off')).content).toBe(scheduleEn.turnedOff);
 
-    expect(store.getGuild(GUILD)).toBeUndefined();
-    expect(store.hasPost(GUILD, 'anniversary:2026-02-16')).toBe(true);
+    expect(await view.getGuild(GUILD)).toBeUndefined();
+    expect(await view.hasPost(GUILD, 'anniversary:2026-02-16')).toBe(true);
     expect((await run('status')).content).toBe(scheduleEn.notSetUp);
   });
 });
@@ -575,3 +565,100 @@ describe('time zone autocomplete', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('when the store is in trouble', () => {
+  const down = () => Promise.reject(new Error('connect ECONNREFUSED'));
+  /** The context with the store's settings port replaced in part. */
+  function withSettings(change: Partial<ScheduleContext['store']['settings']>): CommandContext {
+    const store = { ...view.store, settings: { ...view.store.settings, ...change } };
+    return { ...ctx, schedule: { ...ctx.schedule!, store } };
+  }
+
+  test.each([
+    ['status', en.storage.unavailable],
+    ['preview', en.storage.unavailable],
+    ['resume', en.storage.unavailable],
+    // A change that could not even read what it changes was not saved: said as such.
+    ['set', en.storage.notSaved],
+    ['pause', en.storage.notSaved],
+  ])(
+    'GIVEN the store not answering WHEN /schedule %s runs THEN it says try again shortly, ephemeral',
+    async (subcommand, content) => {
+      await setUp();
+      const options = subcommand === 'preview' ? { kind: 'anniversary' } : {};
+      const reply = await run(subcommand, options, {}, withSettings({ get: down }));
+      expect(reply.content).toBe(content);
+      expect(reply.content).toContain('try again shortly');
+    },
+  );
+
+  test.each([
+    ['pause', {}],
+    ['set', { prompts: 'daily' }],
+    ['setup', setupOptions({ time: '10:00' })],
+  ] as const)(
+    'GIVEN a store that refuses writes WHEN /schedule %s runs THEN it says not saved, and nothing changed',
+    async (subcommand, options) => {
+      const before = await setUp();
+      const reply = await run(subcommand, options, {}, withSettings({ put: down }));
+      expect(reply.content).toBe(en.storage.notSaved);
+      expect(await view.getGuild(GUILD)).toEqual(before);
+    },
+  );
+
+  test('GIVEN a store that refuses to delete WHEN /schedule off runs THEN it says not saved, and the settings stay', async () => {
+    const before = await setUp();
+    const reply = await run('off', {}, {}, withSettings({ delete: down }));
+    expect(reply.content).toBe(en.storage.notSaved);
+    expect(await view.getGuild(GUILD)).toEqual(before);
+  });
+
+  test('GIVEN the server’s settings were set aside at a start WHEN the admin next uses /schedule THEN they are told once, with the answer', async () => {
+    let notice: { kind: 'settings-quarantined'; at: Date } | null = {
+      kind: 'settings-quarantined',
+      at: new Date(NOW),
+    };
+    const store = {
+      ...view.store,
+      notices: {
+        take: () => {
+          const taken = notice;
+          notice = null;
+          return Promise.resolve(taken);
+        },
+      },
+    };
+    const noticed: CommandContext = { ...ctx, schedule: { ...ctx.schedule!, store } };
+    const first = await run('status', {}, {}, noticed);
+    expect(first.content).toBe(`${en.storage.setAside}\n\n${scheduleEn.notSetUp}`);
+    const second = await run('status', {}, {}, noticed);
+    expect(second.content).toBe(scheduleEn.notSetUp);
+  });
+
+  test('GIVEN a claim in flight newer than the last post WHEN status is asked THEN the last post shown is the settled one', async () => {
+    await setUp();
+    await view.recordPost({
+      guildId: GUILD,
+      kind: 'anniversary',
+      key: 'anniversary:2026-02-16',
+      localDate: '2026-02-16',
+      status: 'posted',
+      messageId: '888888888888888888',
+      at: '2026-02-16T07:00:05.000Z',
+      reason: null,
+    });
+    clock.now = new Date('2026-02-16T07:01:00.000Z');
+    await view.store.ledger.claim({
+      guildId: GUILD,
+      key: 'digest:2026-W08',
+      kind: 'digest',
+      localDate: '2026-02-16',
+      nonce: 'n',
+      owner: 'runner',
+      leaseMs: 60_000,
+      retakeWindowMs: 150_000,
+    });
+    const postedAt = Date.parse('2026-02-16T07:00:05.000Z') / 1000;
+    expect(shown(await run('status'))).toContain(`Anniversaries, <t:${postedAt}:R>: posted`);
+  });
+});

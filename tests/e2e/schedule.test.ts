@@ -225,10 +225,10 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
         .filter((m) => GERMANY_AND_FRANCE.test(m.content));
       expect(stored).toHaveLength(1);
 
-      const entry = readStoreFile(bot.storePath).posts.find(
+      const entry = readStoreFile(bot.storePath).ledger.find(
         (p) => p.guildId === handle.guild(G.normal).id && p.key === ANNIVERSARY_KEY,
       );
-      expect(entry).toMatchObject({ status: 'posted', messageId: stored[0]!.id });
+      expect(entry).toMatchObject({ state: 'posted', messageId: stored[0]!.id });
       // Posted at 09:00 Kyiv, not before, and within a few ticks of it.
       expect(Date.parse(entry!.at)).toBeGreaterThanOrEqual(Date.parse(ANNIVERSARY_DUE));
       expect(Date.parse(entry!.at)).toBeLessThan(Date.parse(ANNIVERSARY_DUE) + 10_000);
@@ -288,10 +288,10 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
     expect(messages).toHaveLength(1);
     expect(messages[0]!.content.startsWith(`<@&${pingRoleId()}> `)).toBe(true);
     expect(messages[0]!.allowedMentions).toEqual({ parse: [], roles: [pingRoleId()] });
-    const entry = readStoreFile(bot.storePath).posts.find(
+    const entry = readStoreFile(bot.storePath).ledger.find(
       (p) => p.guildId === handle.guild(G.pinging).id && p.key === ANNIVERSARY_KEY,
     );
-    expect(entry).toMatchObject({ status: 'posted' });
+    expect(entry).toMatchObject({ state: 'posted' });
   });
 
   test.each<[string, keyof typeof G, number, number, string]>([
@@ -311,7 +311,9 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
       expect(postsTo(handle, channel(G[key])).map((r) => r.status)).toEqual([httpStatus]);
       const saved = readStoreFile(bot.storePath);
       expect(saved.guilds[guildId]?.blocked).toMatchObject({ code, reason });
-      expect(saved.posts.filter((p) => p.guildId === guildId)).toEqual([]);
+      // Nothing settled: the one claim was let go (no owner), for nothing was posted.
+      const entries = saved.ledger.filter((p) => p.guildId === guildId);
+      expect(entries.map((p) => [p.state, p.owner])).toEqual([['claimed', null]]);
 
       const status = await roundTrip(handle, adminSchedule(handle, 'status', {}, G[key]));
       expect(status).toMatchObject({ type: CallbackType.ChannelMessage, status: 204 });
@@ -332,10 +334,10 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
     const statuses = postsTo(handle, channel(G.flaky)).map((r) => r.status);
     expect(statuses).toEqual([...Array<number>(DISCORD_JS_TRIES).fill(502), 200]);
     expect(handle.channelMessages(channel(G.flaky))).toHaveLength(1);
-    const entry = readStoreFile(bot.storePath).posts.find(
+    const entry = readStoreFile(bot.storePath).ledger.find(
       (p) => p.guildId === handle.guild(G.flaky).id && p.key === ANNIVERSARY_KEY,
     );
-    expect(entry).toMatchObject({ status: 'posted' });
+    expect(entry).toMatchObject({ state: 'posted' });
   });
 
   test(`WHEN a post meets nothing but 502s THEN it is tried on ${MAX_ATTEMPTS} ticks, then logged as failed and tried no more; the schedule keeps running`, async () => {
@@ -343,8 +345,8 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
     expect(handle.channelMessages(channel(G.failing))).toEqual([]);
     const guildId = handle.guild(G.failing).id;
     const saved = readStoreFile(bot.storePath);
-    expect(saved.posts.filter((p) => p.guildId === guildId)).toEqual([
-      expect.objectContaining({ key: ANNIVERSARY_KEY, status: 'failed', messageId: null }),
+    expect(saved.ledger.filter((p) => p.guildId === guildId)).toEqual([
+      expect.objectContaining({ key: ANNIVERSARY_KEY, state: 'failed', messageId: null }),
     ]);
     expect(saved.guilds[guildId]?.blocked).toBeNull();
     const status = await roundTrip(handle, adminSchedule(handle, 'status', {}, G.failing));
@@ -358,9 +360,9 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
     const saved = readStoreFile(bot.storePath);
     expect(saved.guilds[guildId]?.blocked).toBeNull();
     expect(
-      saved.posts
+      saved.ledger
         .filter((p) => p.guildId === guildId)
-        .map((p) => [p.key, p.status])
+        .map((p) => [p.key, p.state])
         .sort(),
     ).toEqual([
       [ANNIVERSARY_KEY, 'posted'],
@@ -457,8 +459,8 @@ describe('GIVEN a schedule set up before 09:00 and the bot killed with -9 before
     expect(text).toContain(`<#${general()}> at **09:00** (Europe/Kyiv)`);
     expect(text).toContain('✅ running');
     expect(text).toMatch(/Anniversaries, <t:\d+:R>: posted/);
-    const entry = readStoreFile(bot.storePath).posts.find((p) => p.key === ANNIVERSARY_KEY);
-    expect(entry).toMatchObject({ status: 'posted', messageId: message!.id });
+    const entry = readStoreFile(bot.storePath).ledger.find((p) => p.key === ANNIVERSARY_KEY);
+    expect(entry).toMatchObject({ state: 'posted', messageId: message!.id });
     expect(await bot.stop()).toEqual({ code: 0, signal: null });
   }, 30_000);
 
@@ -518,8 +520,8 @@ describe('GIVEN a catch-up post that Discord accepted but whose answer the bot n
     expect(bodyOf(requests[1]!).nonce).toBe(bodyOf(requests[0]!).nonce);
     const messages = handle.channelMessages(general());
     expect(messages).toHaveLength(1);
-    const entry = readStoreFile(bot.storePath).posts.find((p) => p.key === ANNIVERSARY_KEY);
-    expect(entry).toMatchObject({ status: 'posted', messageId: messages[0]!.id });
+    const entry = readStoreFile(bot.storePath).ledger.find((p) => p.key === ANNIVERSARY_KEY);
+    expect(entry).toMatchObject({ state: 'posted', messageId: messages[0]!.id });
   }, 30_000);
 });
 

@@ -85,8 +85,8 @@ describe('GIVEN the real bot with a schedule set up in its store', () => {
     const messages = handle.channelMessages(general());
     expect(messages).toHaveLength(1);
     const saved = readStoreFile(bot.storePath);
-    expect(saved.posts.filter((p) => p.key === ANNIVERSARY_KEY)).toEqual([
-      expect.objectContaining({ status: 'posted', messageId: messages[0]!.id }),
+    expect(saved.ledger.filter((p) => p.key === ANNIVERSARY_KEY)).toEqual([
+      expect.objectContaining({ state: 'posted', messageId: messages[0]!.id }),
     ]);
     const order = bot.logs().map((r) => r.msg);
     expect(order.indexOf('shutting down')).toBeLessThan(order.indexOf('posted'));

@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { about } from '../../src/commands/about.js';
 import { agreement } from '../../src/commands/agreement.js';
 import { agreements } from '../../src/commands/agreements.js';
@@ -41,9 +38,9 @@ import { previewDue } from '../../src/preview/due.js';
 import { seededRandom } from '../../src/preview/random.js';
 import { anniversariesOn } from '../../src/schedule/due.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
-import { openStore } from '../../src/store/legacy/store.js';
 import { expectWithinDiscordLimits } from '../helpers/limits.js';
 import { input, testData } from '../helpers/context.js';
+import { testStore } from '../helpers/store.js';
 
 /**
  * Data, not UI: it stays in the language of its source by design, so the leak check replaces it
@@ -331,13 +328,9 @@ function everyUkrainianPost(): { name: string; body: Shown }[] {
   return posts;
 }
 
-const storeDir = await mkdtemp(join(tmpdir(), 'uk-schedule-'));
-afterAll(() => rm(storeDir, { recursive: true, force: true }));
-
 /** /schedule and /discuss in Ukrainian: every subcommand, every refusal, every state. */
 async function everyUkrainianScheduleReply(): Promise<{ name: string; body: ReplyBody }[]> {
-  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const store = await openStore(join(storeDir, 'store.json'), quiet);
+  const view = testStore();
   const GUILD = '100000000000000001';
   let channel: Awaited<ReturnType<ChannelInspector['inspect']>> = {
     kind: 'ok',
@@ -350,7 +343,7 @@ async function everyUkrainianScheduleReply(): Promise<{ name: string; body: Repl
     missing: list,
   });
   const deps: ScheduleContext = {
-    store,
+    store: view.store,
     prompts: loadPrompts(data),
     channels: { inspect: () => Promise.resolve(channel) },
     cooldowns: new Cooldowns(),
@@ -427,7 +420,7 @@ async function everyUkrainianScheduleReply(): Promise<{ name: string; body: Repl
       schedule.respond(admin('preview', { kind }), withSchedule),
     );
   }
-  await store.recordPost({
+  await view.recordPost({
     guildId: GUILD,
     kind: 'digest',
     key: 'digest:2026-W07',
@@ -441,7 +434,7 @@ async function everyUkrainianScheduleReply(): Promise<{ name: string; body: Repl
   await add('/schedule pause', schedule.respond(admin('pause'), withSchedule));
   await add('/schedule status, paused', schedule.respond(admin('status'), withSchedule));
   for (const code of [10003, 10004, 50001, 50013]) {
-    await store.updateGuild(GUILD, (s) => ({
+    await view.updateGuild(GUILD, (s) => ({
       ...s,
       blocked: {
         reason: 'an English reason from the runner',
@@ -472,7 +465,31 @@ async function everyUkrainianScheduleReply(): Promise<{ name: string; body: Repl
     discuss.respond(admin('', {}, { subcommand: null }), ctx()),
   );
   await add('/schedule off', schedule.respond(admin('off'), withSchedule));
-  await store.flush();
+  // The store's own troubles: not answering, not keeping a write, a server's entry set aside.
+  const down = () => Promise.reject(new Error('connect ECONNREFUSED'));
+  const unreachable = { ...view.store, settings: { ...view.store.settings, get: down, put: down } };
+  const troubled = ctx({
+    schedule: { ...deps, store: unreachable },
+    now: () => new Date('2026-02-16T05:00:00Z'),
+  });
+  await add('/schedule status, store unreachable', schedule.respond(admin('status'), troubled));
+  await add(
+    '/discuss, store unreachable',
+    discuss.respond(admin('', {}, { subcommand: null }), troubled),
+  );
+  const refusing = {
+    ...view.store,
+    settings: { ...view.store.settings, put: down },
+    notices: {
+      take: () => Promise.resolve({ kind: 'settings-quarantined' as const, at: new Date() }),
+    },
+  };
+  const noticed = ctx({
+    schedule: { ...deps, store: refusing },
+    now: () => new Date('2026-02-16T05:00:00Z'),
+  });
+  await add('/schedule pause, not saved', schedule.respond(admin('pause'), noticed));
+  await add('/schedule status, settings set aside', schedule.respond(admin('status'), noticed));
   return replies;
 }
 
@@ -678,12 +695,10 @@ describe('The language of scheduled posts', () => {
   ])(
     'GIVEN a server whose preferred locale is %s WHEN /schedule setup runs THEN it stores %j',
     async (guildLocale, stored) => {
-      const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-      const dir = await mkdtemp(join(tmpdir(), 'uk-setup-'));
-      try {
-        const store = await openStore(join(dir, 'store.json'), quiet);
+      {
+        const view = testStore();
         const deps: ScheduleContext = {
-          store,
+          store: view.store,
           prompts: loadPrompts(real),
           channels: {
             inspect: () => Promise.resolve({ kind: 'ok', name: 'general', missing: [] }),
@@ -701,16 +716,13 @@ describe('The language of scheduled posts', () => {
           );
         const setup = { channel: '555555555555555555', time: '09:00', timezone: 'Europe/Kyiv' };
         await run('setup', setup);
-        expect(store.getGuild('100000000000000001')?.language).toBe(stored);
+        expect((await view.getGuild('100000000000000001'))?.language).toBe(stored);
         // A choice made with /schedule set survives a later setup.
         await run('set', { language: 'en' });
         await run('setup', setup);
-        expect(store.getGuild('100000000000000001')?.language).toBe('en');
+        expect((await view.getGuild('100000000000000001'))?.language).toBe('en');
         const status = await run('status', {});
         expect(JSON.stringify(status.embeds)).toContain('English');
-        await store.flush();
-      } finally {
-        await rm(dir, { recursive: true, force: true });
       }
     },
   );

@@ -5,9 +5,18 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { classifyPostError } from '../../src/discord/channel-errors.js';
 import type { PostBody, ThreadSpec } from '../../src/render/posts.js';
 import { GRACE_MS, postNonce } from '../../src/schedule/due.js';
-import { createRunner, MAX_ATTEMPTS, type Poster } from '../../src/schedule/runner.js';
+import {
+  createRunner,
+  LEASE_MS,
+  MAX_ATTEMPTS,
+  NONCE_RETAKE_WINDOW_MS,
+  type Poster,
+  type TickSummary,
+} from '../../src/schedule/runner.js';
 import type { GuildSettings } from '../../src/store/domain.js';
-import { openStore, type Store, type StoreLog } from '../../src/store/legacy/store.js';
+import { openMemoryStore } from '../../src/store/memory.js';
+import type { LedgerEntry, StorePorts } from '../../src/store/ports.js';
+import { openJsonStore, type StoreLog } from '../../src/store/store.js';
 import { data, GUILD, prompts, settings } from './helpers.js';
 
 const OTHER = '222222222222222222';
@@ -100,17 +109,21 @@ interface WorldOptions {
   at?: string;
   /** Which of the stored servers this runner serves; all by default. */
   serve?: string[];
-  store?: Store;
+  /** A store to run on (a reopened file); by default one in memory, on the world's clock. */
+  store?: StorePorts;
   poster?: Poster;
+  /** The clock, when a test shares it between a store and the world. */
+  clock?: { now: Date };
 }
 
-/** A store on disk, a fake Discord and a runner with a pinned clock that tests move. */
+/** A store, a fake Discord and a runner with a pinned clock that tests move. */
 async function world(options: WorldOptions = {}) {
   const log = recordingLog();
-  const store = options.store ?? (await openStore(path, log));
-  for (const [id, s] of Object.entries(options.guilds ?? {})) await store.setGuild(id, s);
+  const clock = options.clock ?? { now: new Date(options.at ?? DUE_AT) };
+  const store = options.store ?? openMemoryStore({ now: () => clock.now });
+  for (const [id, s] of Object.entries(options.guilds ?? {})) await putSettings(store, id, s);
   const discord = fakePoster();
-  const clock = { now: new Date(options.at ?? DUE_AT) };
+  const served = options.serve ?? Object.keys(options.guilds ?? {});
   const runner = createRunner({
     store,
     data,
@@ -118,13 +131,35 @@ async function world(options: WorldOptions = {}) {
     poster: options.poster ?? discord.poster,
     log,
     now: () => clock.now,
-    guildIds: () => options.serve ?? store.guildIds(),
+    guildIds: () => (served.length > 0 ? served : [GUILD, OTHER]),
   });
   const later = (ms: number) => {
     clock.now = new Date(clock.now.getTime() + ms);
   };
   return { store, discord, clock, runner, log, later };
 }
+
+async function putSettings(store: StorePorts, id: string, s: GuildSettings): Promise<void> {
+  const current = await store.settings.get(id);
+  const result = await store.settings.put(id, s, current?.version ?? null);
+  expect(result.kind).toBe('written');
+}
+async function changeSettings(
+  store: StorePorts,
+  id: string,
+  change: (s: GuildSettings) => GuildSettings,
+): Promise<void> {
+  const current = await store.settings.get(id);
+  await putSettings(store, id, change(current!.value));
+}
+const settingsOf = async (store: StorePorts, id = GUILD) => (await store.settings.get(id))?.value;
+/** The guild's settled ledger entries (posted, skipped, failed), newest first. */
+const postsFor = async (store: StorePorts, id = GUILD): Promise<LedgerEntry[]> =>
+  (await store.ledger.recent(id, 50)).filter((e) => e.state !== 'claimed');
+const hasPost = async (store: StorePorts, id: string, key: string) =>
+  (await postsFor(store, id)).some((e) => e.key === key);
+const openFile = (clock: { now: Date }) =>
+  openJsonStore(path, recordingLog(), { now: () => clock.now });
 
 const anniversariesOnly = (overrides: Partial<GuildSettings> = {}) => settings(overrides);
 const twoGuilds = () => ({
@@ -149,16 +184,22 @@ describe('a due post', () => {
     const text = JSON.stringify(sent?.body);
     expect(text).toContain('Germany');
     expect(text).toContain('France');
-    expect(store.postsFor(GUILD)).toEqual([
+    expect(await postsFor(store, GUILD)).toEqual([
       {
         guildId: GUILD,
         kind: 'anniversary',
         key: ANNIVERSARY_KEY,
         localDate: '2026-02-16',
-        status: 'posted',
+        state: 'posted',
+        owner: runner.owner,
+        nonce: postNonce(GUILD, ANNIVERSARY_KEY),
+        attempts: 1,
+        firstClaimedAt: new Date(DUE_AT),
+        leaseUntil: null,
         messageId: sent?.messageId,
-        at: DUE_AT,
         reason: null,
+        pendingThread: null,
+        at: new Date(DUE_AT),
       },
     ]);
     expect(log.messages).toContain('posted');
@@ -180,13 +221,13 @@ describe('a due post', () => {
     },
   );
 
-  test('GIVEN a tick running WHEN another tick is asked for before it ends THEN the second does nothing and one post is made', async () => {
+  test('GIVEN a tick running WHEN another tick is asked for before it ends THEN the second leaves the server in flight alone and one post is made', async () => {
     const { discord, runner } = await world({ guilds: { [GUILD]: anniversariesOnly() } });
 
     const [first, second] = await Promise.all([runner.tick(), runner.tick()]);
 
     expect(first.posted).toBe(1);
-    expect(second).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0, busy: true });
+    expect(second).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0, inFlight: 1 });
     expect(discord.attempts).toHaveLength(1);
     // And once both have ended, a third finds nothing left.
     expect((await runner.tick()).posted).toBe(0);
@@ -194,16 +235,19 @@ describe('a due post', () => {
   });
 
   test('GIVEN a post made WHEN the bot restarts (store reopened from its file, a new runner) THEN nothing is posted again', async () => {
-    const before = await world({ guilds: { [GUILD]: anniversariesOnly() } });
+    const clock = { now: new Date(DUE_AT) };
+    const file = await openFile(clock);
+    const before = await world({ guilds: { [GUILD]: anniversariesOnly() }, store: file, clock });
     await before.runner.tick();
-    await before.store.flush();
+    await file.close();
 
-    const reopened = await openStore(path, recordingLog());
-    const after = await world({ store: reopened, at: '2026-02-16T07:03:00.000Z' });
+    clock.now = new Date('2026-02-16T07:03:00.000Z');
+    const reopened = await openFile(clock);
+    const after = await world({ store: reopened, clock });
 
     expect(await after.runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
     expect(after.discord.attempts).toEqual([]);
-    expect(reopened.postsFor(GUILD)).toHaveLength(1);
+    expect(await postsFor(reopened, GUILD)).toHaveLength(1);
   });
 
   test('GIVEN a tick in flight WHEN shutdown waits on idle() THEN it resolves only after the post is logged', async () => {
@@ -230,19 +274,19 @@ describe('a due post', () => {
     release();
     await waiting;
 
-    expect(store.hasPost(GUILD, ANNIVERSARY_KEY)).toBe(true);
+    expect(await hasPost(store, GUILD, ANNIVERSARY_KEY)).toBe(true);
     expect((await tick).posted).toBe(1);
   });
 
   test('GIVEN an admin pauses while a tick posts WHEN the tick goes on THEN the server gets nothing more', async () => {
-    const store = await openStore(path, recordingLog());
+    const store = openMemoryStore({ now: () => new Date(DUE_AT) });
     const base = fakePoster();
     const pausing: Poster = {
       ...base.poster,
       post: async (channelId, body) => {
         const sent = await base.poster.post(channelId, body);
         // /schedule pause, answered while this tick still has the digest to post.
-        await store.updateGuild(GUILD, (current) => ({ ...current, paused: true }));
+        await changeSettings(store, GUILD, (current) => ({ ...current, paused: true }));
         return sent;
       },
     };
@@ -254,7 +298,7 @@ describe('a due post', () => {
 
     expect((await runner.tick()).posted).toBe(1);
     expect(base.sent()).toHaveLength(1);
-    expect(store.postsFor(GUILD).map((p) => p.kind)).toEqual(['anniversary']);
+    expect((await postsFor(store, GUILD)).map((p) => p.kind)).toEqual(['anniversary']);
   });
 });
 
@@ -276,9 +320,9 @@ describe('catch-up after downtime (grace window of 6 hours)', () => {
 
       const summary = await runner.tick();
 
-      const [entry, ...rest] = store.postsFor(GUILD);
+      const [entry, ...rest] = await postsFor(store, GUILD);
       expect(rest).toEqual([]);
-      expect(entry).toMatchObject({ key: ANNIVERSARY_KEY, status, at });
+      expect(entry).toMatchObject({ key: ANNIVERSARY_KEY, state: status, at: new Date(at) });
       if (status === 'posted') {
         expect(summary.posted).toBe(1);
         expect(discord.attempts).toHaveLength(1);
@@ -291,7 +335,7 @@ describe('catch-up after downtime (grace window of 6 hours)', () => {
       // Either way the key is settled: the next tick neither posts nor logs it again.
       later(MINUTE);
       expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
-      expect(store.postsFor(GUILD)).toHaveLength(1);
+      expect(await postsFor(store, GUILD)).toHaveLength(1);
     },
   );
 });
@@ -319,10 +363,10 @@ describe('Discord errors', () => {
       const summary = await runner.tick();
 
       expect(summary).toEqual({ posted: 1, skipped: 0, failed: 0, blocked: 1 });
-      expect(store.getGuild(GUILD)?.blocked).toEqual({ code, reason, since: DUE_AT });
+      expect((await settingsOf(store, GUILD))?.blocked).toEqual({ code, reason, since: DUE_AT });
       expect(discord.to(CHANNEL)).toHaveLength(1);
       expect(discord.to(OTHER_CHANNEL).map((a) => a.messageId)).not.toContain(null);
-      expect(store.postsFor(GUILD)).toEqual([]);
+      expect(await postsFor(store, GUILD)).toEqual([]);
 
       later(MINUTE);
       expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
@@ -353,20 +397,20 @@ describe('Discord errors', () => {
 
       for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt += 1) {
         expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 1, blocked: 0 });
-        expect(store.postsFor(GUILD)).toEqual([]);
+        expect(await postsFor(store, GUILD)).toEqual([]);
         later(MINUTE);
       }
       expect((await runner.tick()).failed).toBe(1);
       expect(discord.attempts).toHaveLength(MAX_ATTEMPTS);
-      expect(store.postsFor(GUILD)).toEqual([
+      expect(await postsFor(store, GUILD)).toEqual([
         expect.objectContaining({
           key: ANNIVERSARY_KEY,
-          status: 'failed',
+          state: 'failed',
           messageId: null,
           reason,
         }),
       ]);
-      expect(store.getGuild(GUILD)?.blocked).toBeNull();
+      expect((await settingsOf(store, GUILD))?.blocked).toBeNull();
 
       later(MINUTE);
       expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
@@ -374,23 +418,50 @@ describe('Discord errors', () => {
     },
   );
 
-  test('GIVEN a post that failed once WHEN its server is paused THEN its retry count is let go, and counted afresh after resuming', async () => {
+  test('GIVEN a post that failed once WHEN its server is paused and later resumed THEN its count is kept in the ledger and it is posted on the next attempt', async () => {
     const { store, discord, runner, later } = await world({
       guilds: { [GUILD]: anniversariesOnly() },
     });
     discord.failNext(CHANNEL, discordError(0, 503, 'Service Unavailable'));
     expect((await runner.tick()).failed).toBe(1);
-    expect(runner.retriesPending()).toBe(1);
+    expect(await store.ledger.recent(GUILD, 5)).toEqual([
+      expect.objectContaining({ state: 'claimed', owner: null, attempts: 1, leaseUntil: null }),
+    ]);
+    // Nothing is held in the runner's memory between ticks.
+    expect(runner.inFlight()).toBe(0);
 
-    await store.updateGuild(GUILD, (current) => ({ ...current, paused: true }));
+    await changeSettings(store, GUILD, (current) => ({ ...current, paused: true }));
     later(MINUTE);
     expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
-    expect(runner.retriesPending()).toBe(0);
 
-    await store.updateGuild(GUILD, (current) => ({ ...current, paused: false }));
+    await changeSettings(store, GUILD, (current) => ({ ...current, paused: false }));
     later(MINUTE);
     expect((await runner.tick()).posted).toBe(1);
-    expect(runner.retriesPending()).toBe(0);
+    expect(await postsFor(store)).toEqual([
+      expect.objectContaining({ state: 'posted', attempts: 2 }),
+    ]);
+  });
+
+  test('GIVEN a post that failed twice WHEN the bot restarts (a new runner on the reopened file) THEN the count goes on: the third failure gives it up', async () => {
+    const clock = { now: new Date(DUE_AT) };
+    const file = await openFile(clock);
+    const first = await world({ guilds: { [GUILD]: anniversariesOnly() }, store: file, clock });
+    const unavailable = () => discordError(0, 503, 'Service Unavailable');
+    first.discord.failNext(CHANNEL, unavailable(), unavailable());
+    await first.runner.tick();
+    first.later(MINUTE);
+    await first.runner.tick();
+    await file.close();
+
+    first.later(MINUTE);
+    const reopened = await openFile(clock);
+    const second = await world({ store: reopened, clock });
+    second.discord.failNext(CHANNEL, unavailable());
+    expect(await second.runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 1, blocked: 0 });
+    expect(first.discord.attempts.length + second.discord.attempts.length).toBe(MAX_ATTEMPTS);
+    expect(await postsFor(reopened)).toEqual([
+      expect.objectContaining({ state: 'failed', attempts: MAX_ATTEMPTS }),
+    ]);
   });
 
   test('GIVEN one passing 503 WHEN the next tick tries again THEN the post is made once, with the same nonce both times', async () => {
@@ -408,7 +479,7 @@ describe('Discord errors', () => {
       postNonce(GUILD, ANNIVERSARY_KEY),
     ]);
     expect(discord.sent()).toHaveLength(1);
-    expect(store.postsFor(GUILD).map((e) => e.status)).toEqual(['posted']);
+    expect((await postsFor(store, GUILD)).map((e) => e.state)).toEqual(['posted']);
   });
 
   test('GIVEN an answer Discord will give again (400 Invalid Form Body) WHEN posting THEN the post is logged failed at once, not retried', async () => {
@@ -422,8 +493,8 @@ describe('Discord errors', () => {
     );
 
     expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 1, blocked: 0 });
-    expect(store.postsFor(GUILD)).toEqual([
-      expect.objectContaining({ status: 'failed', reason: 'Invalid Form Body' }),
+    expect(await postsFor(store, GUILD)).toEqual([
+      expect.objectContaining({ state: 'failed', reason: 'Invalid Form Body' }),
     ]);
     later(MINUTE);
     await runner.tick();
@@ -437,8 +508,8 @@ describe('Discord errors', () => {
     const summary = await runner.tick();
 
     expect(summary).toEqual({ posted: 1, skipped: 0, failed: 1, blocked: 0 });
-    expect(store.hasPost(OTHER, ANNIVERSARY_KEY)).toBe(true);
-    expect(store.getGuild(GUILD)?.blocked).toBeNull();
+    expect(await hasPost(store, OTHER, ANNIVERSARY_KEY)).toBe(true);
+    expect((await settingsOf(store, GUILD))?.blocked).toBeNull();
   });
 
   test('GIVEN one server’s channel answering slowly (a long rate limit) WHEN the runner ticks THEN another server is posted for meanwhile', async () => {
@@ -459,7 +530,7 @@ describe('Discord errors', () => {
       poster: slow,
       log: recordingLog(),
       now: () => new Date(DUE_AT),
-      guildIds: () => store.guildIds(),
+      guildIds: () => [GUILD, OTHER],
     });
 
     const tick = slowRunner.tick();
@@ -489,8 +560,8 @@ describe('Discord errors', () => {
 
     expect(summary).toEqual({ posted: 1, skipped: 0, failed: 1, blocked: 0 });
     expect(log.messages).toContain('scheduled post crashed');
-    expect(store.hasPost(OTHER, ANNIVERSARY_KEY)).toBe(true);
-    expect(store.hasPost(GUILD, ANNIVERSARY_KEY)).toBe(false);
+    expect(await hasPost(store, OTHER, ANNIVERSARY_KEY)).toBe(true);
+    expect(await hasPost(store, GUILD, ANNIVERSARY_KEY)).toBe(false);
   });
 });
 
@@ -520,7 +591,7 @@ describe('prompts and threads', () => {
         thread: expect.objectContaining({ auto_archive_duration: 1440 }) as unknown,
       },
     ]);
-    expect(store.getGuild(GUILD)?.promptsSeen).toEqual([first?.id]);
+    expect((await settingsOf(store, GUILD))?.promptsSeen).toEqual([first?.id]);
   });
 
   test('GIVEN a prompt posted yesterday WHEN today’s comes due THEN it is the next prompt of the bank', async () => {
@@ -542,10 +613,10 @@ describe('prompts and threads', () => {
     expect(await runner.tick()).toEqual({ posted: 1, skipped: 0, failed: 0, blocked: 0 });
 
     expect(discord.threads).toHaveLength(1);
-    expect(store.postsFor(GUILD)).toEqual([
-      expect.objectContaining({ key: 'prompt:2026-02-16', status: 'posted' }),
+    expect(await postsFor(store, GUILD)).toEqual([
+      expect.objectContaining({ key: 'prompt:2026-02-16', state: 'posted' }),
     ]);
-    expect(store.getGuild(GUILD)?.blocked).toBeNull();
+    expect((await settingsOf(store, GUILD))?.blocked).toBeNull();
     expect(log.messages).toContain('could not open a thread');
   });
 });
@@ -575,10 +646,10 @@ describe('a channel where the bot may not create polls', () => {
     expect(accepted?.body.content).toContain('What do you think?');
     expect(accepted?.body.embeds).toEqual(refused?.body.embeds);
     expect(accepted?.body.nonce).toBe(refused?.body.nonce);
-    expect(store.getGuild(GUILD)?.blocked).toBeNull();
-    expect(store.getGuild(GUILD)?.promptsSeen).toEqual([prompts.prompts[0]?.id]);
-    expect(store.postsFor(GUILD)).toEqual([
-      expect.objectContaining({ status: 'posted', messageId: accepted?.messageId }),
+    expect((await settingsOf(store, GUILD))?.blocked).toBeNull();
+    expect((await settingsOf(store, GUILD))?.promptsSeen).toEqual([prompts.prompts[0]?.id]);
+    expect(await postsFor(store, GUILD)).toEqual([
+      expect.objectContaining({ state: 'posted', messageId: accepted?.messageId }),
     ]);
     expect(discord.threads.map((t) => t.messageId)).toEqual([accepted?.messageId]);
     expect(log.messages).toContain(
@@ -604,7 +675,7 @@ describe('a channel where the bot may not create polls', () => {
 
     expect((await runner.tick()).blocked).toBe(1);
     expect(discord.attempts).toHaveLength(2);
-    expect(store.getGuild(GUILD)?.blocked?.code).toBe(50013);
+    expect((await settingsOf(store, GUILD))?.blocked?.code).toBe(50013);
   });
 
   test('GIVEN a post without a poll refused for Missing Permissions WHEN posted THEN it is not tried again: the server is blocked', async () => {
@@ -619,13 +690,15 @@ describe('a channel where the bot may not create polls', () => {
 
 describe('nonces and the servers served', () => {
   test('GIVEN the same server and key WHEN posted by two runners (a crash before the log) THEN the nonce is the same; another server’s differs', async () => {
-    const first = await world({ guilds: twoGuilds() });
-    // The first process "dies" before logging: Discord failed the post, nothing was recorded.
+    const clock = { now: new Date(DUE_AT) };
+    const file = await openFile(clock);
+    const first = await world({ guilds: twoGuilds(), store: file, clock });
+    // Discord failed the first process's post; then that process stopped.
     first.discord.failNext(CHANNEL, discordError(0, 503, 'Service Unavailable'));
     await first.runner.tick();
-    await first.store.flush();
+    await file.close();
 
-    const second = await world({ store: await openStore(path, recordingLog()) });
+    const second = await world({ store: await openFile(clock), clock });
     await second.runner.tick();
 
     const nonceOf = (attempts: Attempt[], channelId: string) =>
@@ -646,7 +719,7 @@ describe('nonces and the servers served', () => {
     expect((await runner.tick()).posted).toBe(1);
 
     expect(discord.attempts.map((a) => a.channelId)).toEqual([OTHER_CHANNEL]);
-    expect(store.postsFor(GUILD)).toEqual([]);
+    expect(await postsFor(store, GUILD)).toEqual([]);
   });
 
   test('GIVEN a served server id with no settings WHEN the runner ticks THEN it is passed over', async () => {
@@ -657,5 +730,277 @@ describe('nonces and the servers served', () => {
 
     expect((await runner.tick()).posted).toBe(1);
     expect(discord.attempts).toHaveLength(1);
+  });
+});
+
+/** A poster whose posts to `channelId` wait until released; other channels answer at once. */
+function gatedPoster(base: ReturnType<typeof fakePoster>, channelId: string) {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const poster: Poster = {
+    ...base.poster,
+    async post(channel, body) {
+      if (channel === channelId) await gate;
+      return base.poster.post(channel, body);
+    },
+  };
+  return { poster, release: () => release() };
+}
+
+describe('one server stalled does not hold up the others', () => {
+  test('GIVEN one server’s post held by a long rate limit WHEN later wake-ups come THEN another server’s later post goes out on time, and the held one once released', async () => {
+    const base = fakePoster();
+    const gated = gatedPoster(base, CHANNEL);
+    const { runner, later, store } = await world({
+      guilds: {
+        [GUILD]: anniversariesOnly(),
+        // Due a minute later than the first.
+        [OTHER]: anniversariesOnly({ channelId: OTHER_CHANNEL, minute: 1 }),
+      },
+      poster: gated.poster,
+    });
+
+    const first = runner.tick();
+    await expect.poll(() => runner.inFlight()).toBe(1);
+    later(MINUTE);
+    const second = await runner.tick();
+
+    expect(second).toEqual({ posted: 1, skipped: 0, failed: 0, blocked: 0, inFlight: 1 });
+    expect(base.to(OTHER_CHANNEL).map((a) => a.messageId)).not.toContain(null);
+    expect(base.to(CHANNEL)).toEqual([]);
+    gated.release();
+    expect((await first).posted).toBe(1);
+    expect(await hasPost(store, GUILD, ANNIVERSARY_KEY)).toBe(true);
+  });
+
+  test('GIVEN one server stalled past the grace window WHEN wake-ups go on THEN the other server’s posts are posted, not skipped, and the stalled server’s next post is never sent late', async () => {
+    const base = fakePoster();
+    const gated = gatedPoster(base, CHANNEL);
+    const { runner, later, store } = await world({
+      guilds: {
+        // An anniversary and a digest, one after the other.
+        [GUILD]: anniversariesOnly({ digest: { enabled: true, weekday: 1 } }),
+        [OTHER]: anniversariesOnly({ channelId: OTHER_CHANNEL, hour: 12 }),
+      },
+      poster: gated.poster,
+    });
+
+    const stalled = runner.tick();
+    await expect.poll(() => runner.inFlight()).toBe(1);
+    // 12:00 in Kyiv: the other server's post comes due while the first is still stalled.
+    later(3 * 60 * MINUTE);
+    expect((await runner.tick()).posted).toBe(1);
+    // Seven hours on, the first server's stall ends.
+    later(4 * 60 * MINUTE);
+    expect((await runner.tick()).skipped).toBe(0);
+    gated.release();
+    const summary = await stalled;
+
+    // Its anniversary had been sent on time, so it is recorded; the digest, due at 09:00 too,
+    // would now go out 7 h late: skipped instead.
+    expect(summary).toEqual({ posted: 1, skipped: 1, failed: 0, blocked: 0 });
+    expect(base.to(CHANNEL)).toHaveLength(1);
+    expect((await postsFor(store, OTHER)).map((e) => e.state)).toEqual(['posted']);
+    const digest = (await postsFor(store, GUILD)).find((e) => e.kind === 'digest');
+    expect(digest).toMatchObject({ state: 'skipped', messageId: null });
+    expect(digest?.reason).toContain('grace window');
+  });
+});
+
+describe('shutdown (drain)', () => {
+  test('GIVEN a post in flight and another server waiting for a slot WHEN drained THEN no new post starts, the one in flight is recorded, and later ticks do nothing', async () => {
+    const base = fakePoster();
+    const gated = gatedPoster(base, CHANNEL);
+    const log = recordingLog();
+    const store = openMemoryStore({ now: () => new Date(DUE_AT) });
+    for (const [id, s] of Object.entries(twoGuilds())) await putSettings(store, id, s);
+    const runner = createRunner({
+      store,
+      data,
+      prompts,
+      poster: gated.poster,
+      log,
+      now: () => new Date(DUE_AT),
+      guildIds: () => [GUILD, OTHER],
+      concurrency: 1,
+    });
+
+    const tick = runner.tick();
+    // Both servers taken on: the first posting (held), the second waiting for the one slot.
+    await expect.poll(() => runner.inFlight()).toBe(2);
+    let drained = false;
+    const draining = runner.drain().then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(drained).toBe(false);
+    gated.release();
+    await draining;
+
+    expect(await tick).toEqual({ posted: 1, skipped: 0, failed: 0, blocked: 0 });
+    expect(base.sent().map((a) => a.channelId)).toEqual([CHANNEL]);
+    expect(await hasPost(store, GUILD, ANNIVERSARY_KEY)).toBe(true);
+    // The second server's post never started: no claim, nothing recorded, due on the next start.
+    expect(await store.ledger.recent(OTHER, 5)).toEqual([]);
+    expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
+    expect(base.attempts).toHaveLength(1);
+  });
+});
+
+describe('a thread left pending', () => {
+  const promptsDaily = settings({
+    anniversaries: false,
+    prompts: 'daily',
+    activeSince: '2026-02-16T00:00:00.000Z',
+  });
+
+  test('GIVEN a prompt recorded but its thread not opened (a passing error) WHEN the bot starts again THEN the thread is opened on the first tick, once', async () => {
+    const clock = { now: new Date(DUE_AT) };
+    const file = await openFile(clock);
+    const before = await world({ guilds: { [GUILD]: promptsDaily }, store: file, clock });
+    before.discord.failThreads(discordError(0, 503, 'Service Unavailable'));
+    expect((await before.runner.tick()).posted).toBe(1);
+    const [sent] = before.discord.sent();
+    expect(await file.ledger.pendingThreads([GUILD])).toEqual([
+      expect.objectContaining({ key: 'prompt:2026-02-16', messageId: sent?.messageId }),
+    ]);
+    await file.close();
+
+    before.later(MINUTE);
+    const reopened = await openFile(clock);
+    const after = await world({ store: reopened, clock });
+    expect(await after.runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
+    expect(after.discord.threads).toEqual([
+      {
+        channelId: CHANNEL,
+        messageId: sent?.messageId,
+        thread: expect.objectContaining({ auto_archive_duration: 1440 }) as unknown,
+      },
+    ]);
+    expect(after.discord.attempts).toEqual([]);
+    expect(await reopened.ledger.pendingThreads([GUILD])).toEqual([]);
+    after.later(MINUTE);
+    await after.runner.tick();
+    expect(after.discord.threads).toHaveLength(1);
+  });
+});
+
+describe('claims in the ledger', () => {
+  /** What a process that died after claiming (maybe after sending) leaves behind. */
+  async function deadClaim(store: StorePorts): Promise<void> {
+    const result = await store.ledger.claim({
+      guildId: GUILD,
+      key: ANNIVERSARY_KEY,
+      kind: 'anniversary',
+      localDate: '2026-02-16',
+      nonce: postNonce(GUILD, ANNIVERSARY_KEY),
+      owner: 'a-process-that-died',
+      leaseMs: LEASE_MS,
+      retakeWindowMs: NONCE_RETAKE_WINDOW_MS,
+    });
+    expect(result.kind).toBe('claimed');
+  }
+
+  test('GIVEN a claim left by a process that died WHEN ticks come THEN nothing is sent while its lease lives; after it, the post is sent once with the same nonce', async () => {
+    const { store, discord, runner, later, log } = await world({
+      guilds: { [GUILD]: anniversariesOnly() },
+    });
+    await deadClaim(store);
+
+    later(LEASE_MS / 2);
+    expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
+    expect(discord.attempts).toEqual([]);
+
+    later(LEASE_MS);
+    expect((await runner.tick()).posted).toBe(1);
+    expect(discord.attempts.map((a) => a.body.nonce)).toEqual([postNonce(GUILD, ANNIVERSARY_KEY)]);
+    expect(await postsFor(store)).toEqual([
+      expect.objectContaining({ state: 'posted', attempts: 2, owner: runner.owner }),
+    ]);
+    expect(log.messages).toContain(
+      'retrying a post whose earlier claim lapsed unsettled, with the same nonce',
+    );
+  });
+
+  test('GIVEN a claim left by a process that died WHEN the bot is back only after the nonce window THEN the post is recorded skipped, outcome unknown: never a second or late message', async () => {
+    const { store, discord, runner, later } = await world({
+      guilds: { [GUILD]: anniversariesOnly() },
+    });
+    await deadClaim(store);
+
+    later(NONCE_RETAKE_WINDOW_MS + MINUTE);
+    expect(await runner.tick()).toEqual({ posted: 0, skipped: 1, failed: 0, blocked: 0 });
+    expect(discord.attempts).toEqual([]);
+    const [entry] = await postsFor(store);
+    expect(entry).toMatchObject({ state: 'skipped', messageId: null });
+    expect(entry?.reason).toMatch(/outcome unknown/);
+    later(MINUTE);
+    expect(await runner.tick()).toEqual({ posted: 0, skipped: 0, failed: 0, blocked: 0 });
+  });
+
+  test('GIVEN two runners (two processes) on one store WHEN both tick at once THEN each post is sent once', async () => {
+    const clock = { now: new Date(DUE_AT) };
+    const store = openMemoryStore({ now: () => clock.now });
+    const guilds = {
+      ...twoGuilds(),
+      ['555555555555555555']: anniversariesOnly({ channelId: '666666666666666666' }),
+    };
+    const a = await world({ guilds, store, clock });
+    const b = await world({ guilds, store, clock });
+
+    const summaries: TickSummary[] = await Promise.all([a.runner.tick(), b.runner.tick()]);
+
+    expect(summaries.reduce((sum, s) => sum + s.posted, 0)).toBe(3);
+    expect(a.discord.sent().length + b.discord.sent().length).toBe(3);
+    const channels = [...a.discord.sent(), ...b.discord.sent()].map((s) => s.channelId).sort();
+    expect(channels).toEqual([CHANNEL, OTHER_CHANNEL, '666666666666666666'].sort());
+  });
+
+  test('GIVEN outcomes WHEN posts are made, retried and skipped THEN the onOutcome hook hears each', async () => {
+    const heard: string[] = [];
+    const store = openMemoryStore({ now: () => new Date(DUE_AT) });
+    for (const [id, s] of Object.entries(twoGuilds())) await putSettings(store, id, s);
+    const discord = fakePoster();
+    discord.failNext(CHANNEL, discordError(0, 503, 'Service Unavailable'));
+    const runner = createRunner({
+      store,
+      data,
+      prompts,
+      poster: discord.poster,
+      log: recordingLog(),
+      now: () => new Date(DUE_AT),
+      guildIds: () => [GUILD, OTHER],
+      onOutcome: (kind, outcome) => heard.push(`${kind}:${outcome}`),
+    });
+    await runner.tick();
+    expect(heard.sort()).toEqual(['anniversary:posted', 'anniversary:retry']);
+  });
+
+  test('GIVEN ticks over hours WHEN the runner runs THEN it prunes the ledger at most once an hour, with the retention', async () => {
+    const clock = { now: new Date(DUE_AT) };
+    const memory = openMemoryStore({ now: () => clock.now });
+    const cuts: Date[] = [];
+    const store: StorePorts = {
+      ...memory,
+      ledger: {
+        ...memory.ledger,
+        prune: (before) => {
+          cuts.push(before);
+          return memory.ledger.prune(before);
+        },
+      },
+    };
+    const { runner, later } = await world({
+      guilds: { [GUILD]: anniversariesOnly() },
+      store,
+      clock,
+    });
+    await runner.tick();
+    later(30 * MINUTE);
+    await runner.tick();
+    later(31 * MINUTE);
+    await runner.tick();
+    expect(cuts.map((c) => c.toISOString())).toEqual([
+      '2026-02-02T07:00:00.000Z',
+      '2026-02-02T08:01:00.000Z',
+    ]);
   });
 });

@@ -463,6 +463,19 @@ describe('writes', () => {
     ]);
   });
 
+  test('GIVEN a burst of writes WHEN a second has passed THEN the backup holds the last of them, without a close', async () => {
+    const store = await open();
+    await store.settings.put(GUILD, settings(), null);
+    for (let hour = 5; hour <= 9; hour += 1) {
+      const current = await store.settings.get(GUILD);
+      await store.settings.put(GUILD, settings({ hour }), current!.version);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    await store.flush();
+    expect(await readFile(`${path}.bak`, 'utf8')).toBe(await readFile(path, 'utf8'));
+    expect((await onDisk()).guilds[GUILD]).toMatchObject({ hour: 9 });
+  });
+
   test('GIVEN a write not awaited WHEN flush resolves THEN it is on disk', async () => {
     const store = await open();
     await store.settings.put(GUILD, settings(), null);

@@ -79,11 +79,14 @@ export interface StoreFileView {
       blocked: { reason: string; code: number | null; since: string } | null;
     }
   >;
-  posts: {
+  /** The post ledger: every post claimed before it is sent, then settled. */
+  ledger: {
     guildId: string;
     kind: string;
     key: string;
-    status: string;
+    state: 'claimed' | 'posted' | 'skipped' | 'failed';
+    owner: string | null;
+    attempts: number;
     messageId: string | null;
     at: string;
   }[];
