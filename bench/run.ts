@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 /** In the order they run; a bench whose file is absent is skipped. */
-const BENCHES = ['e2e.ts', 'due.ts', 'pictures.ts', 'soak.ts', 'soak-status.ts'];
+const BENCHES = ['e2e.ts', 'due.ts', 'pictures.ts', 'soak.ts', 'soak-status.ts', 'store-pg.ts'];
 
 const failed: string[] = [];
 for (const file of BENCHES) {

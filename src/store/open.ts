@@ -10,9 +10,8 @@ export interface OpenedStore {
   where: string;
 }
 
-export class StoreUnavailableError extends Error {
-  override name = 'StoreUnavailableError';
-}
+/** One error for "the store is away, try again shortly", whichever backend raised it. */
+export { StoreUnavailableError } from './postgres/errors.js';
 
 /**
  * Opens the backend the config names: no `DATABASE_URL` → the JSON file at STORE_PATH (one
@@ -24,13 +23,11 @@ export async function openStoreFromConfig(
   options: { now?: () => Date } = {},
 ): Promise<OpenedStore> {
   if (config.DATABASE_URL !== undefined) {
-    // ── PostgreSQL plugs in here ──────────────────────────────────────────────────────────
-    // Once src/store/postgres/index.ts exists (the PostgreSQL backend's own branch):
-    //   const { openPostgresStore } = await import('./postgres/index.js');
-    //   return { store: await openPostgresStore(config.DATABASE_URL, log), where: 'postgres' };
-    throw new StoreUnavailableError(
-      'PostgreSQL backend not available yet in this build: unset DATABASE_URL to use the JSON file (STORE_PATH).',
-    );
+    // Loaded only when asked for, so the JSON-file setup never loads the driver.
+    const { openPostgresStore } = await import('./postgres/index.js');
+    const store = await openPostgresStore(config.DATABASE_URL, log);
+    log.info({ backend: 'postgres' }, 'store open');
+    return { store, where: 'postgres' };
   }
   // Relative to the working directory, so a start from another folder finds another file: say
   // which one.

@@ -1,0 +1,73 @@
+import { inject } from 'vitest';
+import { createDatabase } from '../../helpers/postgres-server.js';
+import type { GuildSettings } from '../../../src/store/domain.js';
+import { openPostgresStore, type OpenPostgresOptions } from '../../../src/store/postgres/index.js';
+import type { PostgresLog } from '../../../src/store/postgres/pool.js';
+
+/** The run's PostgreSQL server (tests/helpers/postgres-global-setup.ts), null when none. */
+export const postgresUrl = inject('postgresUrl');
+export const noPostgres = postgresUrl === null;
+
+export interface RecordingLog extends PostgresLog {
+  lines: { level: string; msg: string; obj: object }[];
+}
+
+export function recordingLog(): RecordingLog {
+  const lines: RecordingLog['lines'] = [];
+  const at = (level: string) => (obj: object, msg: string) => lines.push({ level, msg, obj });
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** A database of this test file's own. */
+export async function freshDatabase(label: string): Promise<string> {
+  if (postgresUrl === null) throw new Error('no PostgreSQL');
+  return createDatabase(postgresUrl, label);
+}
+
+export async function openOn(url: string, options: OpenPostgresOptions = {}) {
+  return openPostgresStore(url, recordingLog(), options);
+}
+
+export const GUILD = '100000000000000001';
+
+export function settingsFor(overrides: Partial<GuildSettings> = {}): GuildSettings {
+  return {
+    channelId: '200000000000000001',
+    hour: 9,
+    minute: 0,
+    timeZone: 'Europe/Kyiv',
+    paused: false,
+    blocked: null,
+    anniversaries: true,
+    digest: { enabled: true, weekday: 1 },
+    prompts: 'daily',
+    pingRoleId: null,
+    language: 'en',
+    promptsSeen: [],
+    activeSince: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A distinct valid guild id per number. */
+export function guildId(n: number): string {
+  return String(100000000000000000n + BigInt(n));
+}
+
+/** The retake window these tests use: short enough to wait out, long enough for a retake. */
+export const TEST_RETAKE_WINDOW_MS = 1_500;
+
+export function claimFor(guild: string, key: string, owner: string, leaseMs = 30_000) {
+  return {
+    retakeWindowMs: TEST_RETAKE_WINDOW_MS,
+    guildId: guild,
+    key,
+    kind: 'prompt' as const,
+    localDate: '2026-02-16',
+    nonce: `n-${guild.slice(-6)}-${key}`.slice(0, 25),
+    owner,
+    leaseMs,
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
