@@ -52,6 +52,8 @@ const PREFIX = 1;
 const WORD_PREFIX = 2;
 const FUZZY = 3;
 const WEAK = 4;
+/** The tier of typo matches: what an exact country name turns off. Member lists rank below it. */
+export const FUZZY_TIER = FUZZY;
 
 // Words that start names ("The Netherlands") but say nothing on their own.
 const STOPWORDS = new Set(['the', 'and', 'with', 'for', 'agreement']);
