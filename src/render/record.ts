@@ -237,3 +237,23 @@ export function renderRecord(record: LaterRecord, dataRunsTo: string, strings: S
       : [],
   };
 }
+
+/**
+ * A later record beside a discussion prompt: its title, status, date and latest step, and where
+ * to read it in full.
+ */
+export function recordPromptField(record: LaterRecord, strings: Strings): APIEmbedField {
+  const last = record.timeline.at(-1);
+  const lines = [
+    strings.record.statusLine(strings.record.status[record.status]),
+    ...(record.date ? [discordDate(record.date.value)] : []),
+    ...(last ? [stepLine(record, last, strings)] : []),
+    strings.posts.more(
+      `\`/${strings.posts.agreementCommand}${isUkrainian(strings) ? record.shortName.uk : record.shortName.en}\``,
+    ),
+  ];
+  return {
+    name: truncate(`${recordLabel(record, strings)}: ${textIn(record.title, strings)}`, 256),
+    value: joinLines(lines, LIMITS.embedFieldValue, strings.agreement.moreLines),
+  };
+}
