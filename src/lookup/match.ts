@@ -22,6 +22,8 @@ interface IndexedName {
   priority: number;
   /** The name from each word on ("united kingdom", "kingdom"), for typos in a later word. */
   tails: readonly (readonly string[])[];
+  /** The letters of each tail, to rule a tail out before the edit-distance matrix. */
+  tailLetters: readonly ReadonlySet<string>[];
 }
 
 interface Entry<T> {
@@ -79,11 +81,15 @@ export function buildIndex<T>(
     order,
     names: dedupe(namesOf(item))
       .filter((spec) => spec.text !== '')
-      .map((spec) => ({
-        ...spec,
-        compact: spec.text.replaceAll(' ', ''),
-        tails: wordTails(spec.text).map((tail) => Array.from(tail)),
-      })),
+      .map((spec) => {
+        const tails = wordTails(spec.text).map((tail) => Array.from(tail));
+        return {
+          ...spec,
+          compact: spec.text.replaceAll(' ', ''),
+          tails,
+          tailLetters: tails.map((tail) => new Set(tail)),
+        };
+      }),
   }));
   const byName = new Map<string, T[]>();
   for (const entry of entries) {
@@ -111,6 +117,22 @@ function dedupe(specs: readonly NameSpec[]): NameSpec[] {
     }
   }
   return [...best.values()];
+}
+
+/**
+ * Whether more of the query's letters are missing from a name than `allowance`: each one needs an
+ * edit of its own, so such a name is out of reach whatever the matrix would say.
+ */
+function tooManyMissing(
+  queryChars: readonly string[],
+  letters: ReadonlySet<string>,
+  allowance: number,
+): boolean {
+  let missing = 0;
+  for (const char of queryChars) {
+    if (!letters.has(char) && (missing += 1) > allowance) return true;
+  }
+  return false;
 }
 
 function wordTails(text: string): string[] {
@@ -151,11 +173,12 @@ function scoreName(
   const allowance = typoAllowance(queryChars.length);
   if (allowance === 0) return null;
   let best = Infinity;
-  for (const tail of name.tails) {
+  name.tails.forEach((tail, t) => {
     // Neither the whole tail nor any prefix of it can be within reach: skip the matrix.
-    if (queryChars.length - tail.length > allowance) continue;
-    best = Math.min(best, damerauLevenshtein(queryChars, tail).bestPrefix);
-  }
+    if (queryChars.length - tail.length > allowance) return;
+    if (tooManyMissing(queryChars, name.tailLetters[t] ?? new Set(), allowance)) return;
+    best = Math.min(best, damerauLevenshtein(queryChars, tail, allowance).bestPrefix);
+  });
   return best <= allowance ? { tier: FUZZY, distance: best, priority: name.priority } : null;
 }
 
@@ -280,10 +303,11 @@ function nearestByTypos<T>(index: NameIndex<T>, query: string): T[] {
     let distance = Infinity;
     for (const name of entry.names) {
       if (name.strength !== 'strong') continue;
-      for (const tail of name.tails) {
-        if (Math.abs(queryChars.length - tail.length) > allowance) continue;
-        distance = Math.min(distance, damerauLevenshtein(queryChars, tail).whole);
-      }
+      name.tails.forEach((tail, t) => {
+        if (Math.abs(queryChars.length - tail.length) > allowance) return;
+        if (tooManyMissing(queryChars, name.tailLetters[t] ?? new Set(), allowance)) return;
+        distance = Math.min(distance, damerauLevenshtein(queryChars, tail, allowance).whole);
+      });
     }
     if (distance > allowance) continue;
     if (distance < bestDistance) {

@@ -105,7 +105,16 @@ export function countryByFlag(query: string): Country | undefined {
  * no one's partner and is left to the ordinary lookup.
  */
 export function exactCountry(normalized: string): Country | undefined {
-  const country = countryNamed(normalized);
+  // A whole query of two letters may be an ISO code ("sk"): what a no-agreement choice sends.
+  const country =
+    countryNamed(normalized) ??
+    (/^[a-z]{2}$/.test(normalized) ? countryByIso(normalized) : undefined);
+  return country?.iso2 === 'UA' ? undefined : country;
+}
+
+/** A country named in a phrase: by name only, as "at" or "me" inside a sentence are words. */
+function countryNamedInPhrase(words: string): Country | undefined {
+  const country = countryNamed(words);
   return country?.iso2 === 'UA' ? undefined : country;
 }
 
@@ -114,7 +123,7 @@ export function countryInPhrase(normalized: string): Country | undefined {
   const tokens = normalized.split(' ').slice(0, 12);
   for (let size = tokens.length - 1; size >= 1; size -= 1) {
     for (let start = 0; start + size <= tokens.length; start += 1) {
-      const country = exactCountry(tokens.slice(start, start + size).join(' '));
+      const country = countryNamedInPhrase(tokens.slice(start, start + size).join(' '));
       if (country) return country;
     }
   }
@@ -184,13 +193,16 @@ export function countriesFor(
   };
 }
 
-/** "🇸🇰 Slovakia · no agreement in our data"; its value is the name, which resolves to that answer. */
+/**
+ * "🇸🇰 Slovakia · no agreement in our data"; its value is the ISO code, which resolves to that
+ * answer: an id of ours, never the user's text.
+ */
 export function noAgreementChoice(country: Country, locale: string): Choice {
   const ukrainian = isUkrainian(locale);
   const name = ukrainian ? country.name.uk : country.name.en;
   return choice(
     `${country.flag} ${name} · ${stringsFor(locale).lookup.noAgreementChoice}`,
-    country.name.en,
+    country.iso2.toLowerCase(),
   );
 }
 

@@ -45,19 +45,22 @@ export type SubjectMatch =
 
 const indexes = new WeakMap<Dataset, NameIndex<Subject>>();
 
+/** Longer titles are weak names, as partners' member lists are: they suggest, never resolve by typos. */
+const LONG_TITLE = 40;
+
 function recordNames(record: LaterRecord): NameSpec[] {
-  const strong = (text: string, priority: number): NameSpec => ({
+  const named = (text: string, priority: number): NameSpec => ({
     text: lookupForm(text),
-    strength: 'strong',
+    strength: text.length > LONG_TITLE ? 'weak' : 'strong',
     priority,
   });
   return [
-    strong(record.shortName.en, 0),
-    strong(record.shortName.uk, 0),
-    strong(record.title.en, 1),
-    strong(record.title.uk, 1),
-    ...record.aliases.map((alias) => strong(alias, 2)),
-    strong(record.id, 3),
+    named(record.shortName.en, 0),
+    named(record.shortName.uk, 0),
+    named(record.title.en, 1),
+    named(record.title.uk, 1),
+    ...record.aliases.map((alias) => named(alias, 2)),
+    named(record.id, 3),
   ];
 }
 
