@@ -1,36 +1,87 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { Dataset } from '../data/load.js';
+import type { LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
 import { stringsFor, type Strings } from '../i18n/index.js';
+import { resolveSubject, suggestSubjects, type Subject } from '../lookup/subjects.js';
+import { partnerLabel, renderAgreement } from '../render/agreement.js';
+import { renderNotFound } from '../render/not-found.js';
+import { recordLabel, renderRecord } from '../render/record.js';
 import type { ReplyBody } from '../render/reply.js';
-import { renderAgreement } from '../render/agreement.js';
-import { partnerChoices, readPartnerOption } from './partner-option.js';
+import { echoUserText } from '../render/user-text.js';
+import { renderBlankQuery, renderNotPartner } from './partner-option.js';
 import type { SlashCommand } from './types.js';
 
 /**
- * The data never changes while the bot runs, so each agreement's reply is rendered once per
- * language and reused: the most asked command costs a lookup, not a render.
+ * The data never changes while the bot runs, so each agreement's or record's reply is rendered
+ * once per language and reused: the most asked command costs a lookup, not a render.
  */
-const rendered = new WeakMap<Agreement, Map<string, ReplyBody>>();
-function renderedAgreement(found: Agreement, strings: Strings): ReplyBody {
-  const byLocale = rendered.get(found) ?? new Map<string, ReplyBody>();
-  rendered.set(found, byLocale);
+const rendered = new WeakMap<Agreement | LaterRecord, Map<string, ReplyBody>>();
+function renderedSubject(subject: Subject, data: Dataset, strings: Strings): ReplyBody {
+  const item = subject.kind === 'agreement' ? subject.agreement : subject.record;
+  const byLocale = rendered.get(item) ?? new Map<string, ReplyBody>();
+  rendered.set(item, byLocale);
   let body = byLocale.get(strings.locale);
   if (!body) {
-    body = renderAgreement(found, strings);
+    body =
+      subject.kind === 'agreement'
+        ? renderAgreement(subject.agreement, strings, data.dataRunsTo)
+        : renderRecord(subject.record, data.dataRunsTo, strings);
     byLocale.set(strings.locale, body);
   }
   return body;
 }
 
+function subjectLabel(subject: Subject, strings: Strings): string {
+  return subject.kind === 'agreement'
+    ? partnerLabel(subject.agreement, strings)
+    : recordLabel(subject.record, strings);
+}
+
+/** The reply to what was typed: the record, or an ephemeral answer saying what we do not know. */
+export function answerAgreement(query: string, data: Dataset, strings: Strings): ReplyBody {
+  const match = resolveSubject(query, data);
+  switch (match.kind) {
+    case 'found':
+      return renderedSubject(match.subject, data, strings);
+    case 'blank':
+      return renderBlankQuery(strings);
+    case 'not-partner':
+      return renderNotPartner(match.country, strings);
+    case 'ambiguous':
+    case 'not-found': {
+      const echoed = echoUserText(query);
+      const [message, guesses] =
+        match.kind === 'ambiguous'
+          ? [strings.notFound.ambiguous(echoed), match.candidates]
+          : [strings.notFound.partner(echoed), match.suggestions];
+      return renderNotFound(
+        message,
+        guesses.map((s) => subjectLabel(s, strings)),
+        strings.notFound.tryList,
+        strings,
+      );
+    }
+  }
+}
+
+/**
+ * What people type repeats, and the answer depends only on the text and the language: keep
+ * recent answers, bounded so odd input cannot grow it.
+ */
+const SUGGESTION_CACHE_SIZE = 2000;
+const suggestions = new WeakMap<Dataset, Map<string, ReturnType<typeof suggestSubjects>>>();
+
 export const agreement: SlashCommand = {
   data: {
     name: 'agreement',
-    description: 'The facts of one security agreement, with sources',
+    description: 'The facts of one security agreement or later document, with sources',
     options: [
       {
         type: ApplicationCommandOptionType.String,
         name: 'partner',
-        description: 'Country or organisation: Germany, UK, EU, G7, 🇫🇷, Німеччина…',
+        description:
+          'Country, organisation or document: Germany, UK, EU, 🇫🇷, coalition of the willing…',
         required: true,
         autocomplete: true,
         max_length: 100,
@@ -39,12 +90,19 @@ export const agreement: SlashCommand = {
   },
 
   respond(input, { data }) {
-    const strings = stringsFor(input.locale);
-    const read = readPartnerOption(String(input.options['partner'] ?? ''), data, strings);
-    return read.kind === 'found' ? renderedAgreement(read.agreement, strings) : read.body;
+    return answerAgreement(String(input.options['partner'] ?? ''), data, stringsFor(input.locale));
   },
 
   autocomplete(input, { data }) {
-    return partnerChoices(data, input.focused.value, input.locale);
+    const cache = suggestions.get(data) ?? new Map<string, ReturnType<typeof suggestSubjects>>();
+    suggestions.set(data, cache);
+    const key = `${input.locale}|${input.focused.value.slice(0, 200)}`;
+    let choices = cache.get(key);
+    if (!choices) {
+      choices = suggestSubjects(input.focused.value, data, input.locale);
+      if (cache.size >= SUGGESTION_CACHE_SIZE) cache.clear();
+      cache.set(key, choices);
+    }
+    return choices;
   },
 };

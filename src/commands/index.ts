@@ -2,7 +2,9 @@ import { localizeCommand, ukCommands } from '../i18n/commands.js';
 import { about } from './about.js';
 import { agreement } from './agreement.js';
 import { agreements } from './agreements.js';
+import { changes } from './changes.js';
 import { discuss } from './discuss.js';
+import { guarantees } from './guarantees.js';
 import { map } from './map.js';
 import { quote } from './quote.js';
 import { schedule } from './schedule.js';
@@ -14,6 +16,8 @@ export const commands: readonly SlashCommand[] = [
   agreement,
   agreements,
   timeline,
+  guarantees,
+  changes,
   map,
   quote,
   discuss,

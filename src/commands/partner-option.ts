@@ -1,8 +1,11 @@
 import type { Dataset } from '../data/load.js';
 import type { Agreement } from '../data/schema.js';
 import type { Strings } from '../i18n/index.js';
-import { MAX_QUERY_LENGTH } from '../lookup/normalize.js';
-import { resolvePartner, suggestPartners } from '../lookup/partners.js';
+import { lookupForm, MAX_QUERY_LENGTH } from '../lookup/normalize.js';
+import { flagCodes, resolvePartner, suggestPartners } from '../lookup/partners.js';
+import type { Country } from '../lookup/countries.js';
+import { languageOf } from '../i18n/index.js';
+import { ephemeral } from '../render/reply.js';
 import { partnerLabel } from '../render/agreement.js';
 import { renderNotFound } from '../render/not-found.js';
 import type { ReplyBody } from '../render/reply.js';
@@ -15,8 +18,12 @@ export type PartnerOption =
 
 /** Resolves what a user typed in a `partner` option, as /agreement and /map both take one. */
 export function readPartnerOption(query: string, data: Dataset, strings: Strings): PartnerOption {
+  if (isBlank(query)) return { kind: 'reply', body: renderBlankQuery(strings) };
   const match = resolvePartner(query, data);
   if (match.kind === 'found') return match;
+  if (match.kind === 'not-partner') {
+    return { kind: 'reply', body: renderNotPartner(match.country, strings) };
+  }
   const echoed = echoUserText(query);
   const [message, guesses] =
     match.kind === 'ambiguous'
@@ -31,6 +38,25 @@ export function readPartnerOption(query: string, data: Dataset, strings: Strings
       strings,
     ),
   };
+}
+
+/** Nothing to look up: no letter, digit or flag ("", "   ", "***"). */
+export function isBlank(query: string): boolean {
+  const text = query.slice(0, MAX_QUERY_LENGTH * 2);
+  return lookupForm(text) === '' && flagCodes(text).length === 0;
+}
+
+/** A blank partner: say what to type, never "I don't know an agreement with “”". */
+export function renderBlankQuery(strings: Strings): ReplyBody {
+  return ephemeral({ content: `${strings.lookup.blank}\n${strings.notFound.tryList}` });
+}
+
+/** A real country with no agreement in the data: said plainly, with where to look instead. */
+export function renderNotPartner(country: Country, strings: Strings): ReplyBody {
+  const name = languageOf(strings.locale) === 'uk' ? country.name.uk : country.name.en;
+  return ephemeral({
+    content: `${country.flag} ${strings.lookup.notPartner(name)}\n${strings.notFound.tryList}`,
+  });
 }
 
 /**

@@ -7,11 +7,12 @@ import type { SlashCommand } from './types.js';
 export const timeline: SlashCommand = {
   data: {
     name: 'timeline',
-    description: 'The agreements in the order they were signed, month by month, with a chart',
+    description:
+      'The agreements in the order they were signed, month by month, then what came after',
   },
 
   async respond(input, { data }) {
-    const body = renderTimeline(data.agreements, stringsFor(input.locale));
+    const body = renderTimeline(data.agreements, stringsFor(input.locale), data.records);
     const { renderTimelinePng } = await loadPictures();
     return withPicture(body, await renderTimelinePng(data, { locale: input.locale }));
   },

@@ -1,8 +1,17 @@
 import type { z } from 'zod';
 import { normalizeName } from '../lookup/normalize.js';
 import agreementsJson from './agreements.json' with { type: 'json' };
+import changelogJson from './changelog.json' with { type: 'json' };
 import peopleJson from './people.json' with { type: 'json' };
 import quotesJson from './quotes.json' with { type: 'json' };
+import recordsJson from './records.json' with { type: 'json' };
+import { checkChangelog, checkRecords, newestSourceDate } from './records-check.js';
+import {
+  changelogFileSchema,
+  recordsFileSchema,
+  type Change,
+  type LaterRecord,
+} from './records-schema.js';
 import {
   agreementsFileSchema,
   peopleFileSchema,
@@ -22,12 +31,22 @@ export interface Dataset {
   readonly personById: ReadonlyMap<string, Person>;
   readonly quotes: readonly Quote[];
   readonly quotesBySpeaker: ReadonlyMap<string, readonly Quote[]>;
+  /** What came after the 28 and the frameworks, and partners with no agreement (records.json). */
+  readonly records: readonly LaterRecord[];
+  readonly recordById: ReadonlyMap<string, LaterRecord>;
+  /** The data's own changelog, oldest first. */
+  readonly changelog: readonly Change[];
+  /** "Our data runs to …": the newest day among the sources' dates. */
+  readonly dataRunsTo: string;
 }
 
 export interface RawData {
   agreements: unknown;
   people: unknown;
   quotes: unknown;
+  /** Absent: the bundled files (tests that vary the agreements keep the rest as shipped). */
+  records?: unknown;
+  changelog?: unknown;
 }
 
 /** Broken data: every problem, each with the path into the data that failed. */
@@ -42,6 +61,8 @@ export const bundledData: RawData = {
   agreements: agreementsJson,
   people: peopleJson,
   quotes: quotesJson,
+  records: recordsJson,
+  changelog: changelogJson,
 };
 
 /** Validates and cross-checks the data; throws a DataError naming every failed path. */
@@ -50,15 +71,27 @@ export function loadData(raw: RawData = bundledData): Dataset {
   const agreements = parseFile('agreements', agreementsFileSchema, raw.agreements, problems);
   const people = parseFile('people', peopleFileSchema, raw.people, problems);
   const quotes = parseFile('quotes', quotesFileSchema, raw.quotes, problems);
-  if (!agreements || !people || !quotes) throw new DataError(problems);
+  const records = parseFile('records', recordsFileSchema, raw.records ?? recordsJson, problems);
+  const changelog = parseFile(
+    'changelog',
+    changelogFileSchema,
+    raw.changelog ?? changelogJson,
+    problems,
+  );
+  if (!agreements || !people || !quotes || !records || !changelog) throw new DataError(problems);
 
   problems.push(
     ...checkAgreements(agreements),
     ...checkSourcing(agreements),
     ...checkPeople(people),
     ...checkQuotes(quotes, people),
+    ...checkRecords(records, agreements),
+    ...checkChangelog(changelog, records, agreements),
   );
-  if (problems.length > 0) throw new DataError(problems);
+  const dataRunsTo = newestSourceDate(records);
+  if (dataRunsTo === null)
+    problems.push('records: no source has a full date, so the data has none');
+  if (problems.length > 0 || dataRunsTo === null) throw new DataError(problems);
 
   const sorted = [...agreements].sort(
     (a, b) => a.signed.localeCompare(b.signed) || a.id.localeCompare(b.id),
@@ -76,6 +109,10 @@ export function loadData(raw: RawData = bundledData): Dataset {
     personById: new Map(people.map((p) => [p.id, p])),
     quotes,
     quotesBySpeaker,
+    records,
+    recordById: new Map(records.map((r) => [r.id, r])),
+    changelog,
+    dataRunsTo,
   };
 }
 

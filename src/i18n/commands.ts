@@ -48,6 +48,14 @@ export const ukCommands: Record<string, CommandLocalization> = {
     name: 'хронологія',
     description: 'Угоди в порядку підписання, місяць за місяцем',
   },
+  guarantees: {
+    name: 'гарантії',
+    description: 'Шлях до гарантій безпеки від 2025 року: кожен крок із датою, джерелом і станом',
+  },
+  changes: {
+    name: 'зміни',
+    description: 'Що нещодавно додано до даних бота чи виправлено в них, з джерелами',
+  },
   map: {
     name: 'мапа',
     description: 'Мапа партнерів України з відтінком за датою підписання',

@@ -117,7 +117,10 @@ export const en = {
       'Tell this server’s admins, naming the agreement, the fact and a source; they can pass it to the bot’s maintainers.',
     commands: 'Commands',
     commandsValue:
-      '`/agreement` one agreement · `/agreements` the list · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/about` this',
+      '`/agreement` one agreement · `/agreements` the list · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/guarantees` the guarantee track since 2025 · `/changes` what changed in the data · `/about` this',
+    dataTitle: 'How current',
+    dataRunsTo: (runsTo: string, later: number) =>
+      `Our data runs to ${runsTo}: the newest date among its sources. ${later} later records (2025–2026) are kept apart from the agreements; \`/changes\` lists what was added or corrected.`,
   },
   posts: {
     years: (n: number) => `${n} year${n === 1 ? '' : 's'}`,
@@ -360,6 +363,72 @@ export const en = {
     notSaved: 'That change was not saved: I couldn’t store it just now. Please try again shortly.',
     setAside:
       'Note: after a restart this server’s schedule settings could not be read, so they were kept aside and are not in use. Run `/schedule setup` to set the schedule up again.',
+  },
+  lookup: {
+    /** Beside a country with no agreement in autocomplete: "🇸🇰 Slovakia · no agreement in our data". */
+    noAgreementChoice: 'no agreement in our data',
+    notPartner: (country: string) =>
+      `Ukraine has no security agreement with ${country} in our data.`,
+    blank:
+      'Type a partner’s name: a country, the EU, or a later document such as the coalition of the willing.',
+  },
+  record: {
+    status: {
+      signed: 'Signed',
+      ratified: 'Signed and ratified',
+      framework: 'A framework or process, not an agreement with terms',
+      drafted: 'Drafted, not signed',
+      talks: 'Talks, no agreement signed',
+      none: 'No security agreement',
+    },
+    stepStatus: {
+      signed: 'signed',
+      ratified: 'ratified',
+      framework: 'framework',
+      drafted: 'drafted, not signed',
+      talks: 'talks',
+      none: 'no agreement',
+      meeting: 'meeting',
+      statement: 'statement',
+    },
+    later:
+      'A later document (2025–2026), kept apart from the 28 security agreements and the 2023–24 frameworks.',
+    statusLine: (status: string) => `Status: **${status}**`,
+    /** Shown only where a Ukrainian text is our translation; the English reply never needs it. */
+    translated: '',
+    date: 'Date',
+    notSigned: 'Nothing signed',
+    signatoriesPartner: 'Partner side',
+    signatoriesUkraine: 'For Ukraine',
+    steps: 'Steps',
+    stepsMore: 'Steps, continued',
+    commitments: 'Commitments',
+    notes: 'Notes',
+    conflicts: '⚠️ Sources disagree',
+    footer: (runsTo: string, checked: string) =>
+      `Our data runs to ${runsTo} · this record last checked ${checked} · /about tells how to report an error`,
+    agreementFooter: (runsTo: string) =>
+      `Facts from the sources linked above · our data runs to ${runsTo} · /about tells how to report an error`,
+  },
+  laterTimeline: {
+    title: 'Since 2025: later documents',
+    description: (count: number) =>
+      `${count} dated steps after the 28 agreements, to the latest our data holds. Each in full: \`/agreement\`; the guarantee track: \`/guarantees\`.`,
+  },
+  guarantees: {
+    title: 'The security-guarantee track since 2025',
+    description: (count: number, runsTo: string) =>
+      `${count} steps, each dated, with its status and source. Our data runs to ${runsTo}.`,
+    footer:
+      'Each document in full: /agreement (the coalition of the willing, the Paris Declaration, US guarantees…)',
+  },
+  changes: {
+    title: 'Recent changes to the data',
+    description: (shown: number, total: number, runsTo: string) =>
+      `The ${shown} most recent of ${total} changes, newest first. Our data runs to ${runsTo}.`,
+    kind: { added: 'Added', corrected: 'Corrected' },
+    none: 'The data has no recorded changes yet.',
+    footer: 'Every change names its sources · /about tells how to report an error',
   },
   errors: {
     unexpected: 'Something went wrong on my side. Please try again in a moment.',

@@ -22,6 +22,8 @@ interface IndexedName {
   priority: number;
   /** The name from each word on ("united kingdom", "kingdom"), for typos in a later word. */
   tails: readonly (readonly string[])[];
+  /** The letters of each tail, to rule a tail out before the edit-distance matrix. */
+  tailLetters: readonly ReadonlySet<string>[];
 }
 
 interface Entry<T> {
@@ -52,6 +54,8 @@ const PREFIX = 1;
 const WORD_PREFIX = 2;
 const FUZZY = 3;
 const WEAK = 4;
+/** The tier of typo matches: what an exact country name turns off. Member lists rank below it. */
+export const FUZZY_TIER = FUZZY;
 
 // Words that start names ("The Netherlands") but say nothing on their own.
 const STOPWORDS = new Set(['the', 'and', 'with', 'for', 'agreement']);
@@ -77,11 +81,15 @@ export function buildIndex<T>(
     order,
     names: dedupe(namesOf(item))
       .filter((spec) => spec.text !== '')
-      .map((spec) => ({
-        ...spec,
-        compact: spec.text.replaceAll(' ', ''),
-        tails: wordTails(spec.text).map((tail) => Array.from(tail)),
-      })),
+      .map((spec) => {
+        const tails = wordTails(spec.text).map((tail) => Array.from(tail));
+        return {
+          ...spec,
+          compact: spec.text.replaceAll(' ', ''),
+          tails,
+          tailLetters: tails.map((tail) => new Set(tail)),
+        };
+      }),
   }));
   const byName = new Map<string, T[]>();
   for (const entry of entries) {
@@ -109,6 +117,22 @@ function dedupe(specs: readonly NameSpec[]): NameSpec[] {
     }
   }
   return [...best.values()];
+}
+
+/**
+ * Whether more of the query's letters are missing from a name than `allowance`: each one needs an
+ * edit of its own, so such a name is out of reach whatever the matrix would say.
+ */
+function tooManyMissing(
+  queryChars: readonly string[],
+  letters: ReadonlySet<string>,
+  allowance: number,
+): boolean {
+  let missing = 0;
+  for (const char of queryChars) {
+    if (!letters.has(char) && (missing += 1) > allowance) return true;
+  }
+  return false;
 }
 
 function wordTails(text: string): string[] {
@@ -149,11 +173,12 @@ function scoreName(
   const allowance = typoAllowance(queryChars.length);
   if (allowance === 0) return null;
   let best = Infinity;
-  for (const tail of name.tails) {
+  name.tails.forEach((tail, t) => {
     // Neither the whole tail nor any prefix of it can be within reach: skip the matrix.
-    if (queryChars.length - tail.length > allowance) continue;
-    best = Math.min(best, damerauLevenshtein(queryChars, tail).bestPrefix);
-  }
+    if (queryChars.length - tail.length > allowance) return;
+    if (tooManyMissing(queryChars, name.tailLetters[t] ?? new Set(), allowance)) return;
+    best = Math.min(best, damerauLevenshtein(queryChars, tail, allowance).bestPrefix);
+  });
   return best <= allowance ? { tier: FUZZY, distance: best, priority: name.priority } : null;
 }
 
@@ -278,10 +303,11 @@ function nearestByTypos<T>(index: NameIndex<T>, query: string): T[] {
     let distance = Infinity;
     for (const name of entry.names) {
       if (name.strength !== 'strong') continue;
-      for (const tail of name.tails) {
-        if (Math.abs(queryChars.length - tail.length) > allowance) continue;
-        distance = Math.min(distance, damerauLevenshtein(queryChars, tail).whole);
-      }
+      name.tails.forEach((tail, t) => {
+        if (Math.abs(queryChars.length - tail.length) > allowance) return;
+        if (tooManyMissing(queryChars, name.tailLetters[t] ?? new Set(), allowance)) return;
+        distance = Math.min(distance, damerauLevenshtein(queryChars, tail, allowance).whole);
+      });
     }
     if (distance > allowance) continue;
     if (distance < bestDistance) {

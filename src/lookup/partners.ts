@@ -1,15 +1,26 @@
 import type { Choice } from '../commands/types.js';
 import type { Dataset } from '../data/load.js';
 import type { Agreement } from '../data/schema.js';
+import { stringsFor } from '../i18n/index.js';
 import { LIMITS } from '../render/limits.js';
 import { choice, isUkrainian, shortDate } from './choices.js';
-import { buildIndex, rankByName, resolveByName, type NameIndex, type NameSpec } from './match.js';
+import { countriesStartingWith, countryByIso, countryNamed, type Country } from './countries.js';
+import {
+  buildIndex,
+  FUZZY_TIER,
+  rankByName,
+  resolveByName,
+  type NameIndex,
+  type NameSpec,
+} from './match.js';
 import { lookupForm, MAX_QUERY_LENGTH } from './normalize.js';
 
 export type PartnerMatch =
   | { kind: 'found'; agreement: Agreement }
   | { kind: 'ambiguous'; candidates: Agreement[] }
-  | { kind: 'not-found'; suggestions: Agreement[] };
+  | { kind: 'not-found'; suggestions: Agreement[] }
+  /** A real country with no agreement in the data: never a near miss of one that has one. */
+  | { kind: 'not-partner'; country: Country };
 
 /** Partner names longer than this are lists of members ("G7 (Canada, France, …)"): weak names. */
 const LONG_NAME = 40;
@@ -28,7 +39,7 @@ function partnerIndex(data: Dataset): NameIndex<Agreement> {
   return index;
 }
 
-function partnerNames(agreement: Agreement): NameSpec[] {
+export function partnerNames(agreement: Agreement): NameSpec[] {
   const { partner } = agreement;
   const strong = (text: string | null, priority: number): NameSpec[] =>
     text === null ? [] : [{ text: lookupForm(text), strength: 'strong', priority }];
@@ -74,13 +85,53 @@ export function flagCodes(text: string): string[] {
   return codes;
 }
 
-function byFlag(query: string, data: Dataset): Agreement[] {
+export function byFlag(query: string, data: Dataset): Agreement[] {
   const codes = new Set(flagCodes(query));
   return data.agreements.filter((a) => a.partner.iso2 !== null && codes.has(a.partner.iso2));
 }
 
 function byId(query: string, data: Dataset): Agreement | undefined {
   return data.agreementById.get(query.trim().toLowerCase());
+}
+
+/** The country a flag names when no partner has it ("🇸🇰"); Ukraine's own flag names no partner. */
+export function countryByFlag(query: string): Country | undefined {
+  const [code] = flagCodes(query);
+  return code === undefined || code === 'UA' ? undefined : countryByIso(code);
+}
+
+/**
+ * The country the text names exactly, in any language the country list holds; Ukraine itself is
+ * no one's partner and is left to the ordinary lookup.
+ */
+export function exactCountry(normalized: string): Country | undefined {
+  // A whole query of two letters may be an ISO code ("sk"): what a no-agreement choice sends.
+  const country =
+    countryNamed(normalized) ??
+    (/^[a-z]{2}$/.test(normalized) ? countryByIso(normalized) : undefined);
+  return country?.iso2 === 'UA' ? undefined : country;
+}
+
+/** A country named in a phrase: by name only, as "at" or "me" inside a sentence are words. */
+function countryNamedInPhrase(words: string): Country | undefined {
+  const country = countryNamed(words);
+  return country?.iso2 === 'UA' ? undefined : country;
+}
+
+/** A country named by a run of words inside a phrase ("the agreement with slovakia"), longest first. */
+export function countryInPhrase(normalized: string): Country | undefined {
+  const tokens = normalized.split(' ').slice(0, 12);
+  for (let size = tokens.length - 1; size >= 1; size -= 1) {
+    for (let start = 0; start + size <= tokens.length; start += 1) {
+      const country = countryNamedInPhrase(tokens.slice(start, start + size).join(' '));
+      if (country) return country;
+    }
+  }
+  return undefined;
+}
+
+function agreementOfCountry(country: Country, data: Dataset): Agreement | undefined {
+  return data.agreements.find((a) => a.partner.iso2 === country.iso2);
 }
 
 /**
@@ -96,16 +147,63 @@ export function resolvePartner(query: string, data: Dataset): PartnerMatch {
   const flagged = byFlag(text, data);
   if (flagged.length === 1) return { kind: 'found', agreement: flagged[0] as Agreement };
   if (flagged.length > 1) return { kind: 'ambiguous', candidates: flagged };
+  const flagCountry = countryByFlag(text);
+  if (flagCountry) return { kind: 'not-partner', country: flagCountry };
 
-  const resolution = resolveByName(partnerIndex(data), lookupForm(text));
+  // An exact name of a real country decides before any typo tolerance does.
+  const normalized = lookupForm(text);
+  const country = exactCountry(normalized);
+  if (country) {
+    const agreement = agreementOfCountry(country, data);
+    return agreement ? { kind: 'found', agreement } : { kind: 'not-partner', country };
+  }
+
+  const resolution = resolveByName(partnerIndex(data), normalized);
   switch (resolution.kind) {
     case 'found':
       return { kind: 'found', agreement: resolution.item };
     case 'ambiguous':
       return resolution;
-    case 'not-found':
+    case 'not-found': {
+      const named = countryInPhrase(normalized);
+      if (named && !agreementOfCountry(named, data)) return { kind: 'not-partner', country: named };
       return resolution;
+    }
   }
+}
+
+/**
+ * What autocomplete offers beside the agreements for a text: the countries it names or starts,
+ * split into partners (found by a name in another language: "Frankreich") and countries with no
+ * agreement; and whether typo matches may show at all (not when the text is exactly a country's
+ * name: "Slovakia" is not a typo of "Slovenia").
+ */
+export function countriesFor(
+  normalized: string,
+  data: Dataset,
+): { agreements: Agreement[]; others: Country[]; allowTypos: boolean } {
+  const exact = exactCountry(normalized);
+  const candidates = (exact ? [exact] : countriesStartingWith(normalized, 5)).filter(
+    (c) => c.iso2 !== 'UA',
+  );
+  return {
+    agreements: candidates.flatMap((c) => agreementOfCountry(c, data) ?? []),
+    others: candidates.filter((c) => !agreementOfCountry(c, data)),
+    allowTypos: exact === undefined,
+  };
+}
+
+/**
+ * "🇸🇰 Slovakia · no agreement in our data"; its value is the ISO code, which resolves to that
+ * answer: an id of ours, never the user's text.
+ */
+export function noAgreementChoice(country: Country, locale: string): Choice {
+  const ukrainian = isUkrainian(locale);
+  const name = ukrainian ? country.name.uk : country.name.en;
+  return choice(
+    `${country.flag} ${name} · ${stringsFor(locale).lookup.noAgreementChoice}`,
+    country.iso2.toLowerCase(),
+  );
 }
 
 /**
@@ -124,14 +222,29 @@ export function suggestPartners(
   const direct = [byId(text, data), ...byFlag(text, data)].filter(
     (a): a is Agreement => a !== undefined,
   );
-  const ranked =
-    normalized === '' && direct.length === 0
-      ? data.agreements
-      : [...direct, ...rankByName(partnerIndex(data), normalized).map((r) => r.item)];
-  return [...new Set(ranked)]
-    .filter(include)
-    .slice(0, LIMITS.autocompleteChoices)
-    .map((agreement) => choice(partnerChoiceName(agreement, locale), agreement.id));
+  if (normalized === '' && direct.length === 0) {
+    return data.agreements
+      .filter(include)
+      .slice(0, LIMITS.autocompleteChoices)
+      .map((agreement) => choice(partnerChoiceName(agreement, locale), agreement.id));
+  }
+  const countries = countriesFor(normalized, data);
+  const ranked = rankByName(partnerIndex(data), normalized).filter(
+    (r) => countries.allowTypos || r.tier !== FUZZY_TIER,
+  );
+  const close = ranked.filter((r) => r.tier < FUZZY_TIER).map((r) => r.item);
+  const typos = ranked.filter((r) => r.tier >= FUZZY_TIER).map((r) => r.item);
+  const toChoice = (agreement: Agreement) =>
+    choice(partnerChoiceName(agreement, locale), agreement.id);
+  // Exact and prefix matches first, then countries with no agreement, then typo matches.
+  return [
+    ...[...new Set([...direct, ...countries.agreements, ...close])].filter(include).map(toChoice),
+    ...countries.others.map((c) => noAgreementChoice(c, locale)),
+    ...[...new Set(typos)]
+      .filter((a) => include(a) && !direct.includes(a) && !close.includes(a))
+      .filter((a) => !countries.agreements.includes(a))
+      .map(toChoice),
+  ].slice(0, LIMITS.autocompleteChoices);
 }
 
 /** Whether the partner is a country (the EU, the G7 and the Compact are not): one a map can show. */

@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/load.js';
 import type { Strings } from '../i18n/index.js';
+import { shortDate } from '../lookup/choices.js';
 import { COLOURS } from './agreement.js';
 import { fitEmbed } from './fit.js';
 import type { ReplyBody } from './reply.js';
@@ -22,6 +23,10 @@ export function renderAbout(data: Dataset, reportUrl: string | null, strings: St
               data.quotes.length,
               data.people.length,
             ),
+          },
+          {
+            name: a.dataTitle,
+            value: a.dataRunsTo(shortDate(data.dataRunsTo, strings.locale), data.records.length),
           },
           { name: a.sourcesTitle, value: a.sourcesValue },
           { name: a.commands, value: a.commandsValue },

@@ -10,6 +10,7 @@ import { languageOf, type Strings } from '../i18n/index.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate, formatAmount, sourceLabel } from './format.js';
 import { LIMITS } from './limits.js';
+import { shortDate } from '../lookup/choices.js';
 import type { ReplyBody } from './reply.js';
 
 /** Embed colours by status: Ukraine's blue, Discord's blurple for frameworks, amber if disputed. */
@@ -75,7 +76,11 @@ export function agreementHeading(agreement: Agreement, strings: Strings): string
 export const STATUS_MARK = { official: '✅', framework: '🧭', disputed: '⚠️' } as const;
 
 /** The reply to `/agreement`: one embed and a link button to the text (or the first source). */
-export function renderAgreement(agreement: Agreement, strings: Strings): ReplyBody {
+export function renderAgreement(
+  agreement: Agreement,
+  strings: Strings,
+  dataRunsTo?: string,
+): ReplyBody {
   const s = strings.agreement;
   // A doubtful date or place carries its warning where it is read, not only in the description.
   const flagged = (fact: FactKey) =>
@@ -142,7 +147,12 @@ export function renderAgreement(agreement: Agreement, strings: Strings): ReplyBo
     description: description.join('\n'),
     color: COLOURS[agreement.status],
     fields,
-    footer: { text: s.footer },
+    // Where the data's date is known, the footer says how far it runs.
+    footer: {
+      text: dataRunsTo
+        ? strings.record.agreementFooter(shortDate(dataRunsTo, strings.locale))
+        : s.footer,
+    },
   };
   if (agreement.textUrl) embed.url = agreement.textUrl;
 

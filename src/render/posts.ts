@@ -6,6 +6,7 @@ import type {
   RESTAPIPoll,
   RESTPostAPIChannelMessageJSONBody,
 } from 'discord-api-types/v10';
+import type { LaterRecord } from '../data/records-schema.js';
 import type { Agreement, FactKey, Person, Quote } from '../data/schema.js';
 import type { PromptCadence } from '../store/domain.js';
 import type { Prompt } from '../schedule/prompts.js';
@@ -22,6 +23,7 @@ import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate } from './format.js';
 import { LIMITS } from './limits.js';
 import { personName, personRole } from './quote.js';
+import { recordPromptField } from './record.js';
 
 /**
  * A scheduled post as Discord's create-message body (plain JSON, like ReplyBody for replies).
@@ -332,6 +334,8 @@ export interface PromptInput {
   prompt: Prompt;
   agreements: readonly Agreement[];
   quotes: readonly QuoteWithSpeaker[];
+  /** The later records (2025–2026) the prompt starts from. */
+  records?: readonly LaterRecord[];
   /** How often prompts come: sets how long the poll and the thread stay open. */
   cadence: Exclude<PromptCadence, 'off'>;
   localDate: string;
@@ -361,6 +365,7 @@ export function renderPromptPost({
   prompt,
   agreements,
   quotes,
+  records = [],
   cadence,
   localDate,
   pingRoleId,
@@ -372,6 +377,7 @@ export function renderPromptPost({
   const fields: APIEmbedField[] = [
     ...quotes.map((q) => ({ name: p.quote, value: quoteText(q, strings) })),
     ...agreements.map((a) => agreementField(a, localDate, 0, strings)),
+    ...records.map((r) => recordPromptField(r, strings)),
   ];
   const embed: APIEmbed = {
     title: p.promptTitle,

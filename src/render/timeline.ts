@@ -1,14 +1,20 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
 import type { Strings } from '../i18n/index.js';
 import { COLOURS, partnerLabel, STATUS_MARK } from './agreement.js';
 import { fitEmbed, joinLines } from './fit.js';
 import { discordDate } from './format.js';
+import { renderLaterTimeline } from './later.js';
 import { LIMITS } from './limits.js';
 import type { ReplyBody } from './reply.js';
 
 /** `/timeline`: the agreements in signing order, one field per month. */
-export function renderTimeline(agreements: readonly Agreement[], strings: Strings): ReplyBody {
+export function renderTimeline(
+  agreements: readonly Agreement[],
+  strings: Strings,
+  later: readonly LaterRecord[] = [],
+): ReplyBody {
   const months = new Map<string, Agreement[]>();
   for (const agreement of agreements) {
     const month = agreement.signed.slice(0, 7);
@@ -35,7 +41,9 @@ export function renderTimeline(agreements: readonly Agreement[], strings: String
     color: COLOURS.official,
     fields,
   };
-  return { embeds: [fitEmbed(embed)] };
+  // The documents after the 28 follow in an embed of their own, so neither crowds the other out.
+  const laterEmbed = later.length > 0 ? [renderLaterTimeline(later, strings)] : [];
+  return { embeds: [fitEmbed(embed), ...laterEmbed] };
 }
 
 /** Ukrainian month names are lowercase ("лютий 2024 р."); a heading starts with a capital. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DataError, type Dataset } from '../data/load.js';
+import type { LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
 import promptsJson from '../data/prompts.json' with { type: 'json' };
 import { LIMITS } from '../render/limits.js';
@@ -21,6 +22,8 @@ export const promptSchema = z
     agreementIds: z.array(z.string()),
     /** The quotes it starts from, shown verbatim with it. */
     quoteIds: z.array(z.string()),
+    /** The later records (2025–2026) it starts from: their status and date are shown with it. */
+    recordIds: z.array(z.string()).default([]),
     poll: z
       .strictObject({
         answers: z.array(z.string().min(1).max(LIMITS.pollAnswer)).min(2).max(LIMITS.pollAnswers),
@@ -30,8 +33,8 @@ export const promptSchema = z
       })
       .nullable(),
   })
-  .refine((p) => p.agreementIds.length + p.quoteIds.length > 0, {
-    message: 'a prompt must start from at least one agreement or quote',
+  .refine((p) => p.agreementIds.length + p.quoteIds.length + p.recordIds.length > 0, {
+    message: 'a prompt must start from at least one agreement or quote (or a later record)',
   });
 export type Prompt = z.infer<typeof promptSchema>;
 
@@ -59,6 +62,9 @@ export function loadPrompts(data: Dataset, raw: unknown = promptsJson): PromptBa
     byId.set(prompt.id, prompt);
     for (const id of prompt.agreementIds) {
       if (!data.agreementById.has(id)) problems.push(`${at}.agreementIds: no agreement "${id}"`);
+    }
+    for (const id of prompt.recordIds) {
+      if (!data.recordById.has(id)) problems.push(`${at}.recordIds: no record "${id}"`);
     }
     const quoteIds = new Set(data.quotes.map((q) => q.id));
     for (const id of prompt.quoteIds) {
@@ -107,9 +113,10 @@ export function markPromptSeen(bank: PromptBank, seen: readonly string[], id: st
 export function promptSources(
   prompt: Prompt,
   data: Dataset,
-): { agreements: Agreement[]; quotes: QuoteWithSpeaker[] } {
+): { agreements: Agreement[]; quotes: QuoteWithSpeaker[]; records: LaterRecord[] } {
   return {
     agreements: prompt.agreementIds.flatMap((id) => data.agreementById.get(id) ?? []),
+    records: prompt.recordIds.flatMap((id) => data.recordById.get(id) ?? []),
     quotes: prompt.quoteIds.flatMap((id) => {
       const quote = data.quotes.find((q) => q.id === id);
       return quote ? [{ quote, speaker: data.personById.get(quote.speakerId) }] : [];

@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { about } from '../../src/commands/about.js';
 import { agreement } from '../../src/commands/agreement.js';
 import { agreements } from '../../src/commands/agreements.js';
+import { changes } from '../../src/commands/changes.js';
+import { guarantees } from '../../src/commands/guarantees.js';
 import { Cooldowns } from '../../src/commands/cooldowns.js';
 import { discuss } from '../../src/commands/discuss.js';
 import { commands } from '../../src/commands/index.js';
@@ -229,6 +231,13 @@ async function everyUkrainianReply(): Promise<{ name: string; body: ReplyBody | 
     }
   }
   await add('/timeline', timeline.respond(ukInput(), ctx()));
+  for (const r of data.records) {
+    await add(`/agreement ${r.id}`, agreement.respond(ukInput({ partner: r.id }), ctx()));
+  }
+  await add('/agreement Slovakia', agreement.respond(ukInput({ partner: 'Словаччина' }), ctx()));
+  await add('/agreement blank', agreement.respond(ukInput({ partner: ' ' }), ctx()));
+  await add('/guarantees', guarantees.respond(ukInput(), ctx()));
+  await add('/changes', changes.respond(ukInput(), ctx()));
   for (const show of ['all', '2024', '2025', 'dw21']) {
     await add(`/map ${show}`, map.respond(ukInput({ show }), ctx()));
   }

@@ -33,6 +33,7 @@ const hostile: [string, string][] = [
 
 function idsOf(match: ReturnType<typeof resolvePartner>): string[] {
   if (match.kind === 'found') return [match.agreement.id];
+  if (match.kind === 'not-partner') return [];
   return (match.kind === 'ambiguous' ? match.candidates : match.suggestions).map((a) => a.id);
 }
 

@@ -1,5 +1,6 @@
 import type { APIApplicationCommandOption } from 'discord-api-types/v10';
 import fc from 'fast-check';
+import englishCountries from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { afterAll, describe, expect, test } from 'vitest';
 import { commands, findCommand } from '../../src/commands/index.js';
 import type { CommandInput, OptionValues, SlashCommand } from '../../src/commands/types.js';
@@ -342,7 +343,10 @@ describe('hostile input at every command', () => {
     // Lookup answers carry our own ids; other autocompletes (time zones) their own known values.
     const ids = new Set<string>([
       ...data.agreements.map((a) => a.id),
+      ...data.records.map((r) => r.id),
       ...data.people.map((p) => p.id),
+      // A country with no agreement is offered by its ISO code, which answers "no agreement".
+      ...Object.keys(englishCountries.countries).map((code) => code.toLowerCase()),
     ]);
     await run(
       fc.record({ target: fc.constantFrom(...withAutocomplete), value: hostile, locale }),

@@ -1,14 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import { DataError } from '../../src/data/load.js';
 import promptsJson from '../../src/data/prompts.json' with { type: 'json' };
-import { loadPrompts, markPromptSeen, nextPrompt } from '../../src/schedule/prompts.js';
+import { renderPromptPost } from '../../src/render/posts.js';
+import {
+  loadPrompts,
+  markPromptSeen,
+  nextPrompt,
+  promptSources,
+} from '../../src/schedule/prompts.js';
 import { data, prompts } from './helpers.js';
 
 describe('the prompt bank', () => {
   test('GIVEN the bundled bank WHEN loaded THEN it holds at least 30 prompts, each grounded in data that exists', () => {
     expect(prompts.prompts.length).toBeGreaterThanOrEqual(30);
     for (const prompt of prompts.prompts) {
-      expect(prompt.agreementIds.length + prompt.quoteIds.length).toBeGreaterThan(0);
+      expect(
+        prompt.agreementIds.length + prompt.quoteIds.length + prompt.recordIds.length,
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -45,6 +53,7 @@ describe('the prompt bank', () => {
   test.each([
     ['an unknown agreement', { agreementIds: ['atlantis'] }, 'no agreement "atlantis"'],
     ['an unknown quote', { quoteIds: ['nobody-1'] }, 'no quote "nobody-1"'],
+    ['an unknown later record', { recordIds: ['atlantis-2026'] }, 'no record "atlantis-2026"'],
     ['no grounding at all', { agreementIds: [], quoteIds: [] }, 'at least one agreement or quote'],
     [
       'an answer over 55 characters',
@@ -139,5 +148,31 @@ describe('the prompt bank in Ukrainian', () => {
   test('GIVEN a prompt without a Ukrainian question WHEN loaded THEN it is refused', () => {
     const { questionUk: _, ...withoutUk } = promptsJson[0]!;
     expect(() => loadPrompts(data, [withoutUk, ...promptsJson.slice(1)])).toThrow('questionUk');
+  });
+});
+
+describe('prompts grounded in the later records', () => {
+  const later = prompts.prompts.filter((p) => p.recordIds.length > 0);
+
+  test('GIVEN the bank THEN at least 10 prompts start from the 2025–2026 records, in both languages', () => {
+    expect(later.length).toBeGreaterThanOrEqual(10);
+    for (const prompt of later) expect(prompt.questionUk).toMatch(/\p{Script=Cyrillic}/u);
+  });
+
+  test('GIVEN such a prompt THEN every record it names exists and is shown with it', () => {
+    for (const prompt of later) {
+      const { records } = promptSources(prompt, data);
+      expect(records.map((r) => r.id)).toEqual(prompt.recordIds);
+      const { body } = renderPromptPost({
+        prompt,
+        ...promptSources(prompt, data),
+        cadence: 'daily',
+        localDate: '2026-12-01',
+        pingRoleId: null,
+        language: 'en',
+      });
+      const shown = JSON.stringify(body.embeds);
+      for (const record of records) expect(shown).toContain(record.title.en);
+    }
   });
 });

@@ -1,0 +1,14 @@
+import { stringsFor } from '../i18n/index.js';
+import { renderChanges } from '../render/later.js';
+import type { SlashCommand } from './types.js';
+
+export const changes: SlashCommand = {
+  data: {
+    name: 'changes',
+    description: 'What was recently added to or corrected in the bot’s data, with sources',
+  },
+
+  respond(input, { data }) {
+    return renderChanges(data, stringsFor(input.locale));
+  },
+};

@@ -1,0 +1,15 @@
+import { stringsFor } from '../i18n/index.js';
+import { renderGuarantees } from '../render/later.js';
+import type { SlashCommand } from './types.js';
+
+export const guarantees: SlashCommand = {
+  data: {
+    name: 'guarantees',
+    description:
+      'The security-guarantee track since 2025: each step dated, sourced, with its status',
+  },
+
+  respond(input, { data }) {
+    return renderGuarantees(data, stringsFor(input.locale));
+  },
+};
