@@ -6,6 +6,7 @@ import { discuss } from './discuss.js';
 import { map } from './map.js';
 import { quote } from './quote.js';
 import { schedule } from './schedule.js';
+import { searchCommand } from './search.js';
 import { timeline } from './timeline.js';
 import type { SlashCommand } from './types.js';
 
@@ -16,6 +17,7 @@ export const commands: readonly SlashCommand[] = [
   timeline,
   map,
   quote,
+  searchCommand,
   discuss,
   schedule,
   about,

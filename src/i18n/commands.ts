@@ -75,7 +75,22 @@ export const ukCommands: Record<string, CommandLocalization> = {
       speaker: { name: 'хто', description: 'Хто сказав: Shea, Краєв, Туск…' },
       topic: {
         name: 'тема',
-        description: 'Слово з цитати чи її контексту: НАТО, гарантії, Польща…',
+        description: 'Про що цитата, українською чи англійською: НАТО, гарантії, Польща…',
+      },
+    },
+  },
+  search: {
+    name: 'пошук',
+    description: 'Пошук в усіх угодах і цитатах за змістом: F-16, ППО, 24 години…',
+    options: {
+      query: {
+        name: 'запит',
+        description: 'Що шукати, українською чи англійською: F-16, ППО, Варшава…',
+      },
+      kind: {
+        name: 'вид',
+        description: 'Лише угоди або лише цитати',
+        choices: { agreements: 'Угоди', quotes: 'Цитати' },
       },
     },
   },

@@ -341,6 +341,87 @@ export const uk = {
     unexpected: 'Щось пішло не так з мого боку. Спробуйте ще раз за мить.',
     unknownButton: 'Ця кнопка більше не діє. Запустіть команду ще раз.',
   },
+  search: {
+    title: (query: string) => `Пошук: «${query}»`,
+    found: (total: number) =>
+      `${plural(total, 'Знайдено запис', 'Знайдено записи', 'Знайдено записів')}: ${total}.`,
+    someWords: 'Жоден запис не містить усіх слів; ці містять деякі з них.',
+    fields: {
+      name: 'назва',
+      title: 'заголовок',
+      commitments: 'зобов’язання',
+      clause: 'пункт про 24 години',
+      place: 'місце',
+      signatories: 'підписанти',
+      status: 'статус',
+      notes: 'примітка',
+      sources: 'джерело',
+      said: 'цитата',
+      speaker: 'автор',
+    },
+    quoteBy: (name: string) => `Цитата: ${name}`,
+    source: (label: string) => `Джерело: ${label}`,
+    sourcesOf: (command: string) => `Джерела: ${command}`,
+    clauseStated: 'зазначено пункт про консультації протягом 24 годин',
+    noMatch: (query: string) => `У наших записах немає нічого на «${query}».`,
+    noMatchTry:
+      'Спробуйте менше чи інші слова, українською чи англійською, або виберіть підказку під час введення.',
+    empty: 'Введіть слово чи два для пошуку, наприклад `F-16`, `ППО` або `24 години`.',
+    footer: 'Жирним: що збіглося · /угода і /цитата показують запис повністю',
+    quoteTopicNone: (speaker: string, topic: string) =>
+      `${speaker}: жодна з цитат не згадує «${topic}».`,
+  },
+  compare: {
+    title: (a: string, b: string) => `${a} і ${b}: порівняння`,
+    description:
+      'За нашими джерелами. «У наших джерелах не вказано» означає, що вони про це мовчать, а не «ні».',
+    fieldName: (aspect: string, partner: string) => `${aspect}: ${partner}`,
+    aspects: {
+      signed: 'Підписано',
+      signatories: 'Підписанти',
+      term: 'Строк',
+      commitments: 'Зобов’язання (англійською)',
+      clause: 'Пункт про 24 години',
+      status: 'Статус',
+    },
+    partnerSide: (partner: string) => `Від ${partner}`,
+    ukraineSide: 'Від України',
+    statusShort: { official: 'Офіційний перелік', framework: 'Рамковий документ', disputed: 'Спірна' },
+    same: (name: string) => `Обидва параметри вказують на ${name}. Виберіть дві різні угоди.`,
+    sameTry: 'Для однієї угоди: `/угода`.',
+    footer: 'Факти з джерел кожної угоди: /угода їх перелічує',
+    chart: {
+      title: 'Зобов’язання за роками й сумами',
+      note: 'Стовпці порівнюють суми лише в одній валюті; курси не застосовано.',
+      noYear: 'без року',
+      none: 'У наших джерелах сум не вказано',
+      alt: (a: string, b: string) => `Діаграма зобов’язань із сумами: ${a} поруч із ${b}.`,
+      altSide: (partner: string, lines: string) => `${partner}: ${lines}.`,
+      altNone: (partner: string) => `${partner}: у наших джерелах сум не вказано.`,
+    },
+  },
+  filters: {
+    title: (shown: number, total: number) => `Безпекові угоди України: ${shown} з ${total}`,
+    clause: {
+      stated: (n: number, total: number, unknown: number) =>
+        `${n} з ${total} містять пункт про 24 години; щодо ${unknown} наші джерела нічого не кажуть.`,
+      'not-stated': (n: number, total: number, stated: number) =>
+        `Щодо ${n} з ${total} наші джерела нічого не кажуть про пункт про 24 години; ${stated} його містять.`,
+      none: (n: number, total: number) =>
+        `${n} з ${total} не встановлюють у тексті 24-годинного строку.`,
+    },
+    year: (n: number, total: number, year: number) =>
+      `${n} з ${total} підписано ${year} року.`,
+    kind: {
+      official: (n: number, total: number) =>
+        `${n} з ${total} входять до офіційного переліку України.`,
+      framework: (n: number, total: number) => `${n} з ${total}: рамкові документи.`,
+      disputed: (n: number, total: number) =>
+        `${n} з ${total} спірні: їх рахують деякі джерела, але не переліки України.`,
+    },
+    noneMatch: 'Жоден документ не відповідає всім цим фільтрам.',
+    noneTry: 'Спробуйте фільтри по одному або `/угоди` для повного переліку.',
+  },
 } as const satisfies Strings;
 
 const plurals = new Intl.PluralRules('uk');
