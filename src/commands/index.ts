@@ -2,6 +2,7 @@ import { localizeCommand, ukCommands } from '../i18n/commands.js';
 import { about } from './about.js';
 import { agreement } from './agreement.js';
 import { agreements } from './agreements.js';
+import { compare } from './compare.js';
 import { discuss } from './discuss.js';
 import { map } from './map.js';
 import { quote } from './quote.js';
@@ -18,6 +19,7 @@ export const commands: readonly SlashCommand[] = [
   map,
   quote,
   searchCommand,
+  compare,
   discuss,
   schedule,
   about,

@@ -94,6 +94,15 @@ export const ukCommands: Record<string, CommandLocalization> = {
       },
     },
   },
+  compare: {
+    name: 'порівняти',
+    description: 'Дві угоди поруч: дата, підписанти, строк, зобов’язання, пункт про 24 години',
+    options: {
+      first: { name: 'перша', description: 'Перша угода: Німеччина, Британія, ЄС, 🇯🇵…' },
+      second: { name: 'друга', description: 'Угода, яку поставити поруч' },
+      picture: { name: 'діаграма', description: 'Додати діаграму зобов’язань за роками й сумами' },
+    },
+  },
   discuss: {
     name: 'обговорення',
     description: 'Почати обговорення тут: питання на основі угод, часто з опитуванням',

@@ -381,8 +381,7 @@ export const en = {
       clause: '24-hour clause',
       status: 'Status',
     },
-    partnerSide: (partner: string) => `For ${partner}`,
-    ukraineSide: 'For Ukraine',
+    ukraineSide: 'Ukraine',
     statusShort: { official: 'Official list', framework: 'Framework document', disputed: 'Disputed' },
     same: (name: string) =>
       `Both options name ${name}. Pick two different agreements to compare.`,
@@ -393,7 +392,8 @@ export const en = {
       note: 'Bars compare amounts in the same currency only; no exchange rate is applied.',
       noYear: 'no year',
       none: 'No amounts stated in our sources',
-      alt: (a: string, b: string) => `Chart of the commitments with amounts, ${a} beside ${b}.`,
+      alt: (a: string, b: string) =>
+        `Chart of the commitments with amounts: ${a} on the left, ${b} on the right.`,
       altSide: (partner: string, lines: string) => `${partner}: ${lines}.`,
       altNone: (partner: string) => `${partner}: no amounts stated in our sources.`,
     },

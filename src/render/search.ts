@@ -1,4 +1,9 @@
-import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord-api-types/v10';
 import { ARTICLE_SOURCE, type SourceRef } from '../data/schema.js';
 import type { Strings } from '../i18n/index.js';
 import type { SearchHit } from '../search/index.js';

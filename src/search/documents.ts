@@ -61,14 +61,12 @@ export function recordId(type: RecordType, id: string): string {
 }
 
 export function searchRecords(data: Dataset): SearchRecord[] {
-  const agreements = data.agreements.map(
-    (agreement): SearchRecord => ({
-      type: 'agreement',
-      id: recordId('agreement', agreement.id),
-      agreement,
-      passages: agreementPassages(agreement),
-    }),
-  );
+  const agreements = data.agreements.map((agreement): SearchRecord => ({
+    type: 'agreement',
+    id: recordId('agreement', agreement.id),
+    agreement,
+    passages: agreementPassages(agreement),
+  }));
   const quotes = data.quotes.flatMap((quote): SearchRecord[] => {
     const speaker = data.personById.get(quote.speakerId);
     if (!speaker) return [];
@@ -90,18 +88,31 @@ function sourceOf(agreement: Agreement, fact: FactKey): SourceRef | null {
 }
 
 function present(texts: readonly (string | null | undefined)[]): string[] {
-  return [...new Set(texts.filter((text): text is string => typeof text === 'string' && text !== ''))];
+  return [
+    ...new Set(texts.filter((text): text is string => typeof text === 'string' && text !== '')),
+  ];
 }
 
 function agreementPassages(agreement: Agreement): Passage[] {
   const { partner } = agreement;
   const passages: Passage[] = [];
-  const add = (field: FieldName, texts: readonly (string | null | undefined)[], source: SourceRef | null) => {
+  const add = (
+    field: FieldName,
+    texts: readonly (string | null | undefined)[],
+    source: SourceRef | null,
+  ) => {
     for (const text of present(texts)) passages.push({ field, text, source });
   };
   add(
     'name',
-    [partner.name.en, partner.name.uk, partner.shortName.en, partner.shortName.uk, partner.iso2, ...partner.aliases],
+    [
+      partner.name.en,
+      partner.name.uk,
+      partner.shortName.en,
+      partner.shortName.uk,
+      partner.iso2,
+      ...partner.aliases,
+    ],
     null,
   );
   add('title', [agreement.title], sourceOf(agreement, 'title'));
@@ -141,8 +152,10 @@ function quotePassages(quote: Quote, speaker: Person): Passage[] {
   // What the person said, not the context: contexts name the article, whose title says "NATO".
   return [
     { field: 'said', text: quote.text, source: quote.source },
-    ...present([speaker.name.en, speaker.name.uk, ...speaker.aliases]).map(
-      (text): Passage => ({ field: 'speaker', text, source: quote.source }),
-    ),
+    ...present([speaker.name.en, speaker.name.uk, ...speaker.aliases]).map((text): Passage => ({
+      field: 'speaker',
+      text,
+      source: quote.source,
+    })),
   ];
 }

@@ -100,7 +100,10 @@ export function buildSearchIndex(data: Dataset, synonyms: Synonyms = loadSynonym
     synonyms,
     vocabulary: buildVocabulary(records, synonyms),
     termsOf: new Map(
-      records.map((record) => [record.id, new Set(record.passages.flatMap((p) => tokenize(p.text)))]),
+      records.map((record) => [
+        record.id,
+        new Set(record.passages.flatMap((p) => tokenize(p.text))),
+      ]),
     ),
     namesOf: new Map(
       records.map((record) => [
@@ -132,7 +135,10 @@ function buildVocabulary(records: readonly SearchRecord[], synonyms: Synonyms): 
         const raw = passage.text.slice(word.start, word.end).toLowerCase();
         for (const term of word.terms) {
           if (synonyms.stopWords.has(term) || term.length < 2) continue;
-          const entry = entries.get(term) ?? { shown: word.terms.length === 1 ? raw : term, records: new Set() };
+          const entry = entries.get(term) ?? {
+            shown: word.terms.length === 1 ? raw : term,
+            records: new Set(),
+          };
           entry.records.add(record.id);
           entries.set(term, entry);
         }
@@ -196,7 +202,10 @@ export function search(index: SearchIndex, request: SearchRequest): SearchOutcom
     allWords = false;
   }
   if (results.length === 0) {
-    return { kind: 'no-match', closeTerms: closeTerms(index, request.query, 5, termsIn(index, request)) };
+    return {
+      kind: 'no-match',
+      closeTerms: closeTerms(index, request.query, 5, termsIn(index, request)),
+    };
   }
   // "EU" is a word in the Compact's long name too, but it is the EU's own name: a query that is
   // exactly a record's name puts that record first.
@@ -208,7 +217,9 @@ export function search(index: SearchIndex, request: SearchRequest): SearchOutcom
     if (!record) return [];
     const terms = new Set(result.terms);
     const fields = request.fields ?? FIELDS;
-    return [{ record, score: result.score, terms, passage: bestPassage(record, terms, result, fields) }];
+    return [
+      { record, score: result.score, terms, passage: bestPassage(record, terms, result, fields) },
+    ];
   });
   return { kind: 'found', hits, allWords };
 }

@@ -3,8 +3,7 @@ import type { Quote } from '../data/schema.js';
 import { search, searchIndexFor } from './index.js';
 
 export type QuoteTopicMatch =
-  | { kind: 'quotes'; quotes: Quote[] }
-  | { kind: 'none'; closeTerms: string[] };
+  { kind: 'quotes'; quotes: Quote[] } | { kind: 'none'; closeTerms: string[] };
 
 /**
  * The quotes (of one speaker, by id, or of all) whose words are about a topic: what the person
@@ -37,7 +36,9 @@ export function findQuotesAbout(
     case 'found':
       return {
         kind: 'quotes',
-        quotes: outcome.hits.flatMap((hit) => (hit.record.type === 'quote' ? [hit.record.quote] : [])),
+        quotes: outcome.hits.flatMap((hit) =>
+          hit.record.type === 'quote' ? [hit.record.quote] : [],
+        ),
       };
   }
 }

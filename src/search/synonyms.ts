@@ -104,7 +104,11 @@ export function findSynonyms(keys: readonly string[], synonyms: Synonyms): Synon
   let at = 0;
   while (at < keys.length) {
     let found: SynonymMatch | undefined;
-    for (let length = Math.min(synonyms.longest, keys.length - at); length > 0 && !found; length -= 1) {
+    for (
+      let length = Math.min(synonyms.longest, keys.length - at);
+      length > 0 && !found;
+      length -= 1
+    ) {
       const run = keys.slice(at, at + length);
       const group = synonyms.groups.find((g) =>
         g.keys.some(
