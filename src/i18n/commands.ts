@@ -42,6 +42,25 @@ export const ukCommands: Record<string, CommandLocalization> = {
         description: 'Як упорядкувати перелік',
         choices: { date: 'За датою підписання', name: 'За назвою партнера' },
       },
+      clause: {
+        name: 'пункт',
+        description: 'Лише ті, де пункт про консультації протягом 24 годин…',
+        choices: {
+          stated: 'Зазначено в наших джерелах',
+          'not-stated': 'Не вказано в наших джерелах',
+          none: 'Відсутній: текст не встановлює 24-годинного строку',
+        },
+      },
+      year: { name: 'рік', description: 'Лише підписані цього року' },
+      kind: {
+        name: 'вид',
+        description: 'Лише один вид документів',
+        choices: {
+          official: '28 з офіційного переліку України',
+          framework: 'Рамкові документи (G7, Compact)',
+          disputed: 'Спірні (Хорватія)',
+        },
+      },
     },
   },
   timeline: {

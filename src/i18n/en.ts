@@ -108,7 +108,7 @@ export const en = {
       'Tell this server’s admins, naming the agreement, the fact and a source; they can pass it to the bot’s maintainers.',
     commands: 'Commands',
     commandsValue:
-      '`/agreement` one agreement · `/agreements` the list · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/about` this',
+      '`/agreement` one agreement · `/agreements` the list · `/search` by what it says · `/compare` two side by side · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/about` this',
   },
   posts: {
     years: (n: number) => `${n} year${n === 1 ? '' : 's'}`,
@@ -382,9 +382,12 @@ export const en = {
       status: 'Status',
     },
     ukraineSide: 'Ukraine',
-    statusShort: { official: 'Official list', framework: 'Framework document', disputed: 'Disputed' },
-    same: (name: string) =>
-      `Both options name ${name}. Pick two different agreements to compare.`,
+    statusShort: {
+      official: 'Official list',
+      framework: 'Framework document',
+      disputed: 'Disputed',
+    },
+    same: (name: string) => `Both options name ${name}. Pick two different agreements to compare.`,
     sameTry: 'For one agreement alone: `/agreement`.',
     footer: 'Facts from the sources on each agreement: /agreement lists them',
     chart: {
@@ -400,22 +403,24 @@ export const en = {
   },
   /** The /agreements filters (issue 16). */
   filters: {
-    title: (shown: number, total: number) =>
-      `Ukraine’s security agreements: ${shown} of ${total}`,
+    title: (shown: number, total: number) => `Ukraine’s security agreements: ${shown} of ${total}`,
     clause: {
       stated: (n: number, total: number, unknown: number) =>
-        `${n} of ${total} state a 24-hour clause; for ${unknown} our sources say nothing.`,
+        `${n} of ${total} ${n === 1 ? 'states' : 'state'} a 24-hour clause; for ${unknown} our sources say nothing.`,
       'not-stated': (n: number, total: number, stated: number) =>
-        `For ${n} of ${total} our sources say nothing of a 24-hour clause; ${stated} state one.`,
+        `For ${n} of ${total} our sources say nothing of a 24-hour clause; ${stated} ${stated === 1 ? 'states' : 'state'} one.`,
       none: (n: number, total: number) =>
-        `${n} of ${total} set no 24-hour deadline in their text.`,
+        `${n} of ${total} ${n === 1 ? 'sets' : 'set'} no 24-hour deadline in the text.`,
     },
-    year: (n: number, total: number, year: number) => `${n} of ${total} were signed in ${year}.`,
+    year: (n: number, total: number, year: number) =>
+      `${n} of ${total} ${n === 1 ? 'was' : 'were'} signed in ${year}.`,
     kind: {
-      official: (n: number, total: number) => `${n} of ${total} are on Ukraine’s official list.`,
-      framework: (n: number, total: number) => `${n} of ${total} are framework documents.`,
+      official: (n: number, total: number) =>
+        `${n} of ${total} ${n === 1 ? 'is' : 'are'} on Ukraine’s official list.`,
+      framework: (n: number, total: number) =>
+        `${n} of ${total} ${n === 1 ? 'is a framework document' : 'are framework documents'}.`,
       disputed: (n: number, total: number) =>
-        `${n} of ${total} are disputed: counted by some sources, not by Ukraine’s lists.`,
+        `${n} of ${total} ${n === 1 ? 'is' : 'are'} disputed: counted by some sources, not by Ukraine’s lists.`,
     },
     noneMatch: 'No document matches all of these filters.',
     noneTry: 'Try one filter at a time, or `/agreements` for the whole list.',
