@@ -11,7 +11,7 @@ import {
   type RecordType,
   type SearchRecord,
 } from './documents.js';
-import { findSynonyms, loadSynonyms, type Synonyms } from './synonyms.js';
+import { findSynonyms, loadSynonyms, withNames, type Synonyms } from './synonyms.js';
 import { phraseKeys, termForm, tokenize, wordsOf } from './terms.js';
 
 /**
@@ -82,8 +82,23 @@ export function searchIndexFor(data: Dataset): SearchIndex {
   return index;
 }
 
-export function buildSearchIndex(data: Dataset, synonyms: Synonyms = loadSynonyms()): SearchIndex {
+export function buildSearchIndex(data: Dataset, base: Synonyms = loadSynonyms()): SearchIndex {
   const records = searchRecords(data);
+  // Long official names ("G7 (Canada, France, …)") are not what anyone types as a synonym.
+  const short = (name: string | null) => (name !== null && name.length <= 40 ? name : null);
+  const synonyms = withNames(base, [
+    ...data.agreements.map(({ id, partner }) => ({
+      id,
+      names: [
+        partner.shortName.en,
+        partner.shortName.uk,
+        short(partner.name.en),
+        short(partner.name.uk),
+        ...partner.aliases,
+      ],
+    })),
+    ...data.people.map(({ id, name, aliases }) => ({ id, names: [name.en, name.uk, ...aliases] })),
+  ]);
   const processTerm = (term: string) => (synonyms.stopWords.has(term) ? null : term);
   const engine = new MiniSearch<IndexedDocument>({
     fields: [...FIELDS],

@@ -80,6 +80,38 @@ export function loadSynonyms(raw: unknown = synonymsJson): Synonyms {
 }
 
 /**
+ * The synonyms plus each partner's and each person's names as groups of their own, from the data:
+ * "Польща" then finds Tusk's "Poland", "Зеленський" a quote that says "Zelenskyy". A name that
+ * another group already holds stays there.
+ */
+export function withNames(
+  synonyms: Synonyms,
+  named: readonly { id: string; names: readonly (string | null)[] }[],
+): Synonyms {
+  const taken = new Set(synonyms.groups.flatMap((group) => group.keys.map((key) => key.join(' '))));
+  const groups = [...synonyms.groups];
+  for (const { id, names } of named) {
+    const terms: string[] = [];
+    const keys: string[][] = [];
+    for (const name of names) {
+      if (name === null) continue;
+      const key = phraseKeys(name);
+      const joined = key.join(' ');
+      if (joined === '' || taken.has(joined)) continue;
+      taken.add(joined);
+      terms.push(name);
+      keys.push(key);
+    }
+    if (terms.length >= 2) groups.push({ id: `name-${id}`, terms, keys });
+  }
+  return {
+    ...synonyms,
+    groups,
+    longest: Math.max(synonyms.longest, ...groups.flatMap((g) => g.keys.map((k) => k.length))),
+  };
+}
+
+/**
  * Whether two words are one word with another ending: Ukrainian declines ("гарантії",
  * "гарантій"), English adds "s". Only longer words, and only the last two letters may differ.
  */
