@@ -23,7 +23,8 @@ export const quote: SlashCommand = {
       {
         type: ApplicationCommandOptionType.String,
         name: 'topic',
-        description: 'What the quote is about, in English or Ukrainian: NATO, guarantees, гарантії…',
+        description:
+          'What the quote is about, in English or Ukrainian: NATO, guarantees, гарантії…',
         max_length: 100,
       },
     ],

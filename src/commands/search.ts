@@ -83,7 +83,9 @@ export const searchCommand: SlashCommand = {
   respond(input, { data }) {
     const query = input.options['query'];
     const kind = input.options['kind'];
-    const scope = (typeof kind === 'string' ? KIND_SCOPES[kind] : undefined) ?? 'x';
+    // Own keys only: "toString" is a key of every object.
+    const scope =
+      typeof kind === 'string' && Object.hasOwn(KIND_SCOPES, kind) ? KIND_SCOPES[kind]! : 'x';
     return answerSearch(
       typeof query === 'string' ? query : '',
       scope,

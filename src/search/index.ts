@@ -171,9 +171,10 @@ const fuzzy = (term: string) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : f
 
 /** The query as MiniSearch reads it: each word, or synonym phrase, as one unit that must match. */
 export function queryUnits(query: string, synonyms: Synonyms): Query[] {
-  const words = wordsOf(query.slice(0, MAX_QUERY_LENGTH)).filter((word) =>
-    word.terms.some((term) => !synonyms.stopWords.has(term)),
-  );
+  const words = wordsOf(query.slice(0, MAX_QUERY_LENGTH))
+    .filter((word) => word.terms.some((term) => !synonyms.stopWords.has(term)))
+    // A question is a few words; past these, each word adds lookups and no precision.
+    .slice(0, MAX_QUERY_WORDS);
   const raw = (from: number, to: number) =>
     query.slice(words[from]?.start ?? 0, words[to - 1]?.end ?? 0);
   const keys = words.map((word) => word.terms.at(-1) ?? '');
@@ -182,15 +183,26 @@ export function queryUnits(query: string, synonyms: Synonyms): Query[] {
   for (const match of findSynonyms(keys, synonyms)) {
     for (; at < match.from; at += 1) units.push(every(raw(at, at + 1)));
     // The words as typed, or any other way of saying them.
+    // The other ways are whole words: looked up as they are, without prefix or typo lookup,
+    // which would multiply the work and match what they do not mean.
     units.push({
       combineWith: 'OR',
-      queries: [raw(match.from, match.to), ...match.group.terms].map(every),
+      queries: [
+        every(raw(match.from, match.to)),
+        ...match.group.terms
+          .filter((term) => termForm(term) !== termForm(raw(match.from, match.to)))
+          .map((term): Query => ({ ...EXACT, combineWith: 'AND', queries: [term] })),
+      ],
     });
     at = match.to;
   }
   for (; at < words.length; at += 1) units.push(every(raw(at, at + 1)));
   return units;
 }
+
+const EXACT = { prefix: false, fuzzy: false } as const;
+/** The words of a query that are searched; the rest are ignored. */
+export const MAX_QUERY_WORDS = 8;
 
 /** A phrase whose words must all match (MiniSearch would OR them inside an OR group). */
 function every(text: string): Query {
@@ -203,18 +215,31 @@ export function search(index: SearchIndex, request: SearchRequest): SearchOutcom
   if (units.length === 0) return { kind: 'empty' };
   const options = {
     prefix,
-    fuzzy,
     boost: { ...FIELD_BOOST },
     ...(request.fields ? { fields: [...request.fields] } : {}),
     filter: (result: SearchResult) => keeps(index, request, result),
   };
-  const run = (combineWith: 'AND' | 'OR') =>
-    index.engine.search({ combineWith, queries: units }, options);
-  let results = run('AND');
+  // Cheapest first: typo tolerance multiplies the terms looked up, and most queries are spelled
+  // right, so it runs only when the exact and prefix lookup finds nothing; "any word" only when
+  // no record has every word.
+  const passes: { combineWith: 'AND' | 'OR'; typos: boolean }[] = [
+    { combineWith: 'AND', typos: false },
+    { combineWith: 'AND', typos: true },
+  ];
+  if (units.length > 1 && !request.requireAll) {
+    passes.push({ combineWith: 'OR', typos: false });
+    // Typos in any of many words is the costliest lookup of all, and finds little of use.
+    if (units.length <= 4) passes.push({ combineWith: 'OR', typos: true });
+  }
+  let results: SearchResult[] = [];
   let allWords = true;
-  if (results.length === 0 && units.length > 1 && !request.requireAll) {
-    results = run('OR');
-    allWords = false;
+  for (const pass of passes) {
+    results = index.engine.search(
+      { combineWith: pass.combineWith, queries: units },
+      { ...options, fuzzy: pass.typos ? fuzzy : false },
+    );
+    allWords = pass.combineWith === 'AND';
+    if (results.length > 0) break;
   }
   if (results.length === 0) {
     return {
@@ -273,6 +298,17 @@ function termsIn(index: SearchIndex, request: SearchRequest): ReadonlySet<string
  * The passage to show: from the field the match counts most in, the one holding the most matched
  * terms. A match on the name alone shows the title, which says what the record is.
  */
+/** Each passage's terms, worked out once: the data does not change while the bot runs. */
+const passageTerms = new WeakMap<Passage, ReadonlySet<string>>();
+function termsOfPassage(passage: Passage): ReadonlySet<string> {
+  let terms = passageTerms.get(passage);
+  if (!terms) {
+    terms = new Set(tokenize(passage.text));
+    passageTerms.set(passage, terms);
+  }
+  return terms;
+}
+
 function bestPassage(
   record: SearchRecord,
   terms: ReadonlySet<string>,
@@ -284,10 +320,9 @@ function bestPassage(
   let best: { passage: Passage; score: number } | undefined;
   for (const passage of allowed) {
     if (!matchedFields.has(passage.field)) continue;
-    const matched = new Set(
-      wordsOf(passage.text).flatMap((word) => word.terms.filter((t) => terms.has(t))),
-    );
-    const score = matched.size * FIELD_BOOST[passage.field];
+    let matched = 0;
+    for (const term of termsOfPassage(passage)) if (terms.has(term)) matched += 1;
+    const score = matched * FIELD_BOOST[passage.field];
     if (score > 0 && (!best || score > best.score)) best = { passage, score };
   }
   if (best && best.passage.field !== 'name') return best.passage;

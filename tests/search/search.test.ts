@@ -78,7 +78,7 @@ const FIRST_HITS: [string, string][] = [
   ['NASAMS', 'a:no'],
   ['mine clearance', 'a:ie'],
   ['розмінування', 'a:ie'],
-  ['long-range weapons', 'a:fr'],
+  ['joint weapon production', 'a:fr'],
   ['intelligence sharing', 'a:us'],
   ['disputed', 'a:hr'],
   ['спірна', 'a:hr'],
