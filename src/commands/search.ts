@@ -14,6 +14,7 @@ import { echoUserText } from '../render/user-text.js';
 import type { Dataset } from '../data/load.js';
 import type { RecordType } from '../search/documents.js';
 import { search, searchIndexFor, suggestQueries } from '../search/index.js';
+import { NAME_GROUP } from '../search/synonyms.js';
 import type { SlashCommand } from './types.js';
 
 const SCOPE_TYPES: Readonly<Record<SearchScope, RecordType | undefined>> = {
@@ -113,12 +114,14 @@ export const searchCommand: SlashCommand = {
     const suggestions =
       typed.trim() === ''
         ? // Nothing typed yet: one way of saying each synonym group, in the reader's script.
-          index.synonyms.groups.map(
-            (group) =>
-              (isUkrainian(input.locale)
-                ? group.terms.find((t) => /\p{Script=Cyrillic}/u.test(t))
-                : undefined) ?? group.terms[0]!,
-          )
+          index.synonyms.groups
+            .filter((group) => !group.id.startsWith(NAME_GROUP))
+            .map(
+              (group) =>
+                (isUkrainian(input.locale)
+                  ? group.terms.find((t) => /\p{Script=Cyrillic}/u.test(t))
+                  : undefined) ?? group.terms[0]!,
+            )
         : suggestQueries(index, typed, LIMITS.autocompleteChoices);
     return suggestions
       .slice(0, LIMITS.autocompleteChoices)

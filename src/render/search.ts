@@ -97,6 +97,21 @@ function sourceLink(url: SourceRef, strings: Strings): string {
   return url === ARTICLE_SOURCE ? label : `[${label}](${url})`;
 }
 
+/**
+ * The passage's text, or, for what the index holds in both languages (the status, the clause),
+ * the reader's own: an English reader searching "спірна" reads the English status.
+ */
+function shownText(hit: SearchHit, strings: Strings): string {
+  const { record, passage } = hit;
+  if (record.type !== 'agreement') return passage.text;
+  if (passage.field === 'clause') return strings.search.clauseStated;
+  if (passage.field === 'status') {
+    const a = strings.agreement;
+    return `${a.kind[record.agreement.kind]}. ${a.status[record.agreement.status]}`;
+  }
+  return passage.text;
+}
+
 function hitField(hit: SearchHit, position: number, strings: Strings): APIEmbedField {
   const s = strings.search;
   const { record, passage } = hit;
@@ -104,7 +119,7 @@ function hitField(hit: SearchHit, position: number, strings: Strings): APIEmbedF
     record.type === 'agreement'
       ? partnerLabel(record.agreement, strings)
       : s.quoteBy(personName(record.speaker, strings));
-  const snippet = markMatches(passage.text, hit.terms);
+  const snippet = markMatches(shownText(hit, strings), hit.terms);
   let origin: string;
   if (passage.source !== null) {
     origin = s.source(sourceLink(passage.source, strings));

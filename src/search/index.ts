@@ -11,7 +11,7 @@ import {
   type RecordType,
   type SearchRecord,
 } from './documents.js';
-import { findSynonyms, loadSynonyms, withNames, type Synonyms } from './synonyms.js';
+import { findSynonyms, loadSynonyms, NAME_GROUP, withNames, type Synonyms } from './synonyms.js';
 import { phraseKeys, termForm, tokenize, wordsOf } from './terms.js';
 
 /**
@@ -372,6 +372,8 @@ export function suggestQueries(index: SearchIndex, typed: string, max: number): 
   const whole = termForm(text);
   const completions: string[] = [];
   for (const group of index.synonyms.groups) {
+    // Names from the data are offered word by word, from the index, like any other word.
+    if (group.id.startsWith(NAME_GROUP)) continue;
     for (const term of group.terms) if (termForm(term).startsWith(whole)) completions.push(term);
   }
   // Then the last word completed from the index's words, the most widely used first; after other

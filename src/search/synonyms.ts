@@ -79,6 +79,9 @@ export function loadSynonyms(raw: unknown = synonymsJson): Synonyms {
   };
 }
 
+/** The id prefix of the groups withNames adds from the data. */
+export const NAME_GROUP = 'name:';
+
 /**
  * The synonyms plus each partner's and each person's names as groups of their own, from the data:
  * "Польща" then finds Tusk's "Poland", "Зеленський" a quote that says "Zelenskyy". A name that
@@ -102,7 +105,7 @@ export function withNames(
       terms.push(name);
       keys.push(key);
     }
-    if (terms.length >= 2) groups.push({ id: `name-${id}`, terms, keys });
+    if (terms.length >= 2) groups.push({ id: `${NAME_GROUP}${id}`, terms, keys });
   }
   return {
     ...synonyms,
