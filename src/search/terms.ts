@@ -23,8 +23,19 @@ export interface Word {
  * Cyrillic word), as the partner lookup compares names, so "Нiмеччина" finds "Німеччина".
  */
 export function termForm(raw: string): string {
-  return foldLookalikes(raw.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase());
+  let term = forms.get(raw);
+  if (term === undefined) {
+    term = foldLookalikes(raw.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase());
+    // The data has a few thousand distinct words; queries add more, so the memo is bounded.
+    if (forms.size >= MAX_FORMS) forms.clear();
+    forms.set(raw, term);
+  }
+  return term;
 }
+
+/** Folding costs a normalisation and two script tests a word: each word is folded once. */
+const forms = new Map<string, string>();
+const MAX_FORMS = 20_000;
 
 /** The words of a text with their terms. */
 export function wordsOf(text: string): Word[] {
