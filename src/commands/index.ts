@@ -3,11 +3,13 @@ import { about } from './about.js';
 import { agreement } from './agreement.js';
 import { agreements } from './agreements.js';
 import { changes } from './changes.js';
+import { compare } from './compare.js';
 import { discuss } from './discuss.js';
 import { guarantees } from './guarantees.js';
 import { map } from './map.js';
 import { quote } from './quote.js';
 import { schedule } from './schedule.js';
+import { searchCommand } from './search.js';
 import { timeline } from './timeline.js';
 import type { SlashCommand } from './types.js';
 
@@ -20,6 +22,8 @@ export const commands: readonly SlashCommand[] = [
   changes,
   map,
   quote,
+  searchCommand,
+  compare,
   discuss,
   schedule,
   about,

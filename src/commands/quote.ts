@@ -1,9 +1,11 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { Person } from '../data/schema.js';
 import { stringsFor } from '../i18n/index.js';
-import { findQuotes, pickQuote, resolveSpeaker, suggestSpeakers } from '../lookup/speakers.js';
+import { pickQuote, resolveSpeaker, suggestSpeakers } from '../lookup/speakers.js';
 import { renderNotFound } from '../render/not-found.js';
 import { personName, renderQuote } from '../render/quote.js';
 import { echoUserText } from '../render/user-text.js';
+import { findQuotesAbout } from '../search/quotes.js';
 import type { SlashCommand } from './types.js';
 
 export const quote: SlashCommand = {
@@ -21,7 +23,8 @@ export const quote: SlashCommand = {
       {
         type: ApplicationCommandOptionType.String,
         name: 'topic',
-        description: 'A word the quote or its context mentions: NATO, guarantees, Poland…',
+        description:
+          'What the quote is about, in English or Ukrainian: NATO, guarantees, гарантії…',
         max_length: 100,
       },
     ],
@@ -31,7 +34,7 @@ export const quote: SlashCommand = {
     const strings = stringsFor(input.locale);
     const speakerQuery = input.options['speaker'];
     const topic = input.options['topic'];
-    let speakerId: string | undefined;
+    let speaker: Person | undefined;
     if (typeof speakerQuery === 'string' && speakerQuery.trim() !== '') {
       const match = resolveSpeaker(speakerQuery, data);
       if (match.kind !== 'found') {
@@ -43,22 +46,27 @@ export const quote: SlashCommand = {
           strings,
         );
       }
-      speakerId = match.person.id;
+      speaker = match.person;
     }
     const topicText = typeof topic === 'string' && topic.trim() !== '' ? topic : undefined;
-    const picked = pickQuote(findQuotes({ speakerId, topic: topicText }, data), random);
+    const found = findQuotesAbout(data, { speakerId: speaker?.id, topic: topicText });
+    const picked = found.kind === 'quotes' ? pickQuote(found.quotes, random) : undefined;
     if (!picked) {
+      const echoed = echoUserText(topicText ?? '');
       return renderNotFound(
-        strings.notFound.topic(echoUserText(topicText ?? '')),
-        [],
+        // Say whose quotes were searched: "no quote mentions Poland" is false when others do.
+        speaker
+          ? strings.search.quoteTopicNone(personName(speaker, strings), echoed)
+          : strings.notFound.topic(echoed),
+        found.kind === 'none' ? found.closeTerms : [],
         strings.notFound.topicTry,
         strings,
       );
     }
-    const speaker = data.personById.get(picked.speakerId);
+    const saidBy = speaker ?? data.personById.get(picked.speakerId);
     // loadData guarantees every quote's speaker exists.
-    if (!speaker) throw new Error(`quote ${picked.id} has no speaker`);
-    return renderQuote(picked, speaker, strings);
+    if (!saidBy) throw new Error(`quote ${picked.id} has no speaker`);
+    return renderQuote(picked, saidBy, strings);
   },
 
   autocomplete(input, { data }) {

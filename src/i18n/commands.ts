@@ -42,6 +42,25 @@ export const ukCommands: Record<string, CommandLocalization> = {
         description: 'Як упорядкувати перелік',
         choices: { date: 'За датою підписання', name: 'За назвою партнера' },
       },
+      clause: {
+        name: 'пункт',
+        description: 'Лише ті, де пункт про консультації протягом 24 годин…',
+        choices: {
+          stated: 'Зазначено в наших джерелах',
+          'not-stated': 'Не вказано в наших джерелах',
+          none: 'Відсутній: текст не встановлює 24-годинного строку',
+        },
+      },
+      year: { name: 'рік', description: 'Лише підписані цього року' },
+      kind: {
+        name: 'вид',
+        description: 'Лише один вид документів',
+        choices: {
+          official: '28 з офіційного переліку України',
+          framework: 'Рамкові документи (G7, Compact)',
+          disputed: 'Спірні (Хорватія)',
+        },
+      },
     },
   },
   timeline: {
@@ -83,8 +102,32 @@ export const ukCommands: Record<string, CommandLocalization> = {
       speaker: { name: 'хто', description: 'Хто сказав: Shea, Краєв, Туск…' },
       topic: {
         name: 'тема',
-        description: 'Слово з цитати чи її контексту: НАТО, гарантії, Польща…',
+        description: 'Про що цитата, українською чи англійською: НАТО, гарантії, Польща…',
       },
+    },
+  },
+  search: {
+    name: 'пошук',
+    description: 'Пошук в усіх угодах і цитатах за змістом: F-16, ППО, 24 години…',
+    options: {
+      query: {
+        name: 'запит',
+        description: 'Що шукати, українською чи англійською: F-16, ППО, Варшава…',
+      },
+      kind: {
+        name: 'вид',
+        description: 'Лише угоди або лише цитати',
+        choices: { agreements: 'Угоди', quotes: 'Цитати' },
+      },
+    },
+  },
+  compare: {
+    name: 'порівняти',
+    description: 'Дві угоди поруч: дата, підписанти, строк, зобов’язання, пункт про 24 години',
+    options: {
+      first: { name: 'перша', description: 'Перша угода: Німеччина, Британія, ЄС, 🇯🇵…' },
+      second: { name: 'друга', description: 'Угода, яку поставити поруч' },
+      picture: { name: 'діаграма', description: 'Додати діаграму зобов’язань за роками й сумами' },
     },
   },
   discuss: {

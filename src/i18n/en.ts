@@ -117,7 +117,7 @@ export const en = {
       'Tell this server’s admins, naming the agreement, the fact and a source; they can pass it to the bot’s maintainers.',
     commands: 'Commands',
     commandsValue:
-      '`/agreement` one agreement · `/agreements` the list · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/guarantees` the guarantee track since 2025 · `/changes` what changed in the data · `/about` this',
+      '`/agreement` one agreement · `/agreements` the list · `/search` by what it says · `/compare` two side by side · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/guarantees` the guarantee track since 2025 · `/changes` what changed in the data · `/about` this',
     dataTitle: 'How current',
     dataRunsTo: (runsTo: string, later: number) =>
       `Our data runs to ${runsTo}: the newest date among its sources. ${later} later records (2025–2026) are kept apart from the agreements; \`/changes\` lists what was added or corrected.`,
@@ -433,6 +433,95 @@ export const en = {
   errors: {
     unexpected: 'Something went wrong on my side. Please try again in a moment.',
     unknownButton: 'This button is no longer in use. Run the command again.',
+  },
+  /** /search and the quote topic (issue 16). */
+  search: {
+    title: (query: string) => `Search: “${query}”`,
+    found: (total: number) => `${total} ${total === 1 ? 'record matches' : 'records match'}.`,
+    someWords: 'No record has every word; these have some of them.',
+    fields: {
+      name: 'name',
+      title: 'title',
+      commitments: 'commitment',
+      clause: '24-hour clause',
+      place: 'place',
+      signatories: 'signatories',
+      status: 'status',
+      notes: 'note',
+      sources: 'source',
+      said: 'quote',
+      speaker: 'speaker',
+    },
+    quoteBy: (name: string) => `Quote: ${name}`,
+    source: (label: string) => `Source: ${label}`,
+    sourcesOf: (command: string) => `Sources: ${command}`,
+    /** Text the index holds for an agreement that states the clause, so "24 hours" finds it. */
+    clauseStated: 'a 24-hour consultations clause is stated',
+    noMatch: (query: string) => `Nothing in our records matches “${query}”.`,
+    noMatchTry:
+      'Try fewer or other words, in English or Ukrainian, or pick a suggestion as you type.',
+    empty: 'Type a word or two to search for, such as `F-16`, `air defence` or `24 hours`.',
+    footer: 'In bold: what matched · /agreement and /quote show the whole record',
+    quoteTopicNone: (speaker: string, topic: string) =>
+      `None of ${speaker}’s quotes mention “${topic}”.`,
+  },
+  /** /compare (issue 16). */
+  compare: {
+    title: (a: string, b: string) => `${a} and ${b}, side by side`,
+    description:
+      'From our sources. “Not stated in our sources” means they say nothing, which is not a “no”.',
+    fieldName: (aspect: string, partner: string) => `${aspect}: ${partner}`,
+    aspects: {
+      signed: 'Signed',
+      signatories: 'Signatories',
+      term: 'Term',
+      commitments: 'Commitments',
+      clause: '24-hour clause',
+      status: 'Status',
+    },
+    ukraineSide: 'Ukraine',
+    statusShort: {
+      official: 'Official list',
+      framework: 'Framework document',
+      disputed: 'Disputed',
+    },
+    same: (name: string) => `Both options name ${name}. Pick two different agreements to compare.`,
+    sameTry: 'For one agreement alone: `/agreement`.',
+    footer: 'Facts from the sources on each agreement: /agreement lists them',
+    chart: {
+      title: 'Commitments by year and amount',
+      note: 'Bars compare amounts in the same currency only; no exchange rate is applied.',
+      noYear: 'no year',
+      none: 'No amounts stated in our sources',
+      alt: (a: string, b: string) =>
+        `Chart of the commitments with amounts: ${a} on the left, ${b} on the right.`,
+      altSide: (partner: string, lines: string) => `${partner}: ${lines}.`,
+      altNone: (partner: string) => `${partner}: no amounts stated in our sources.`,
+    },
+  },
+  /** The /agreements filters (issue 16). */
+  filters: {
+    title: (shown: number, total: number) => `Ukraine’s security agreements: ${shown} of ${total}`,
+    clause: {
+      stated: (n: number, total: number, unknown: number) =>
+        `${n} of ${total} ${n === 1 ? 'states' : 'state'} a 24-hour clause; for ${unknown} our sources say nothing.`,
+      'not-stated': (n: number, total: number, stated: number) =>
+        `For ${n} of ${total} our sources say nothing of a 24-hour clause; ${stated} ${stated === 1 ? 'states' : 'state'} one.`,
+      none: (n: number, total: number) =>
+        `${n} of ${total} ${n === 1 ? 'sets' : 'set'} no 24-hour deadline in the text.`,
+    },
+    year: (n: number, total: number, year: number) =>
+      `${n} of ${total} ${n === 1 ? 'was' : 'were'} signed in ${year}.`,
+    kind: {
+      official: (n: number, total: number) =>
+        `${n} of ${total} ${n === 1 ? 'is' : 'are'} on Ukraine’s official list.`,
+      framework: (n: number, total: number) =>
+        `${n} of ${total} ${n === 1 ? 'is a framework document' : 'are framework documents'}.`,
+      disputed: (n: number, total: number) =>
+        `${n} of ${total} ${n === 1 ? 'is' : 'are'} disputed: counted by some sources, not by Ukraine’s lists.`,
+    },
+    noneMatch: 'No document matches all of these filters.',
+    noneTry: 'Try one filter at a time, or `/agreements` for the whole list.',
   },
 } as const;
 

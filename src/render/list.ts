@@ -5,6 +5,7 @@ import { COLOURS, partnerLabel, partnerName, placeName, STATUS_MARK } from './ag
 import { fitEmbed } from './fit.js';
 import { discordDate } from './format.js';
 import type { ReplyBody } from './reply.js';
+import { filtersToId, hasFilters, type ListFilters } from '../search/filters.js';
 
 export const LIST_ORDERS = ['date', 'name'] as const;
 export type ListOrder = (typeof LIST_ORDERS)[number];
@@ -14,9 +15,22 @@ export function isListOrder(value: unknown): value is ListOrder {
   return LIST_ORDERS.includes(value as ListOrder);
 }
 
-/** The custom_id of a page button: all the state it needs, so it works after a restart. */
-export function pageButtonId(order: ListOrder, page: number): string {
-  return `agreements:page:${order}:${page}`;
+/**
+ * The custom_id of a page button: all the state it needs, so it works after a restart. Filters,
+ * where set, follow as `:<clause>:<year>:<kind>`; an id without them (older messages) lists all.
+ */
+export function pageButtonId(order: ListOrder, page: number, filters: ListFilters = {}): string {
+  const base = `agreements:page:${order}:${page}`;
+  return hasFilters(filters) ? `${base}:${filtersToId(filters)}` : base;
+}
+
+/** What a filtered list says above its lines: how many of all it shows, and why. */
+export interface ListView {
+  filters: ListFilters;
+  /** The number of documents before filtering. */
+  total: number;
+  /** One sentence per filter, with its counts. */
+  counts: readonly string[];
 }
 
 export function sortAgreements(
@@ -37,8 +51,10 @@ export function renderAgreementList(
   order: ListOrder,
   requestedPage: number,
   strings: Strings,
+  view?: ListView,
 ): ReplyBody {
   const l = strings.list;
+  const filters = view?.filters ?? {};
   const sorted = sortAgreements(agreements, order, strings);
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const page = Math.min(Math.max(0, Math.trunc(requestedPage) || 0), pages - 1);
@@ -49,8 +65,10 @@ export function renderAgreementList(
         `${STATUS_MARK[a.status]} **${partnerLabel(a, strings)}**: ${discordDate(a.signed)}, ${placeName(a, strings) ?? strings.notStated}`,
     );
   const embed: APIEmbed = {
-    title: `${l.title(agreements.length)}, ${l.order[order]}`,
-    description: `${lines.join('\n')}\n\n${l.legend}`,
+    title: view
+      ? `${strings.filters.title(agreements.length, view.total)}, ${l.order[order]}`
+      : `${l.title(agreements.length)}, ${l.order[order]}`,
+    description: `${view?.counts.length ? `${view.counts.join('\n')}\n\n` : ''}${lines.join('\n')}\n\n${l.legend}`,
     color: COLOURS.official,
     footer: { text: l.page(page + 1, pages) },
   };
@@ -64,7 +82,7 @@ export function renderAgreementList(
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
             label: l.previous,
-            custom_id: pageButtonId(order, page - 1),
+            custom_id: pageButtonId(order, page - 1, filters),
             disabled: page === 0,
           },
           {
@@ -72,7 +90,7 @@ export function renderAgreementList(
             style: ButtonStyle.Secondary,
             label: l.next,
             // Distinct ids even when both are disabled on a one-page list.
-            custom_id: pageButtonId(order, page + 1),
+            custom_id: pageButtonId(order, page + 1, filters),
             disabled: page >= pages - 1,
           },
         ],

@@ -54,6 +54,8 @@ const COMMAND_CASES: [string, string, Record<string, OptionValue>, string][] = [
   ['/map', 'map', {}, 'en-US'],
   ['/map show:2024 in Ukrainian', 'map', { show: '2024' }, 'uk'],
   ['/map partner:Poland (a locator)', 'map', { partner: 'Poland' }, 'en-US'],
+  ['/search query:ППО in Ukrainian', 'search', { query: 'ППО' }, 'uk'],
+  ['/compare first:de second:jp', 'compare', { first: 'de', second: 'jp' }, 'en-US'],
 ];
 
 describe('GIVEN the real bot as its own process, a temp store, and the emulator', () => {

@@ -11,6 +11,8 @@ import { discuss } from '../../src/commands/discuss.js';
 import { commands } from '../../src/commands/index.js';
 import { map } from '../../src/commands/map.js';
 import { quote } from '../../src/commands/quote.js';
+import { compare } from '../../src/commands/compare.js';
+import { searchCommand } from '../../src/commands/search.js';
 import { schedule } from '../../src/commands/schedule.js';
 import { timeline } from '../../src/commands/timeline.js';
 import type {
@@ -263,6 +265,60 @@ async function everyUkrainianReply(): Promise<{ name: string; body: ReplyBody | 
   await add('/quote speaker not found', quote.respond(ukInput({ speaker: 'zzqx' }), ctx()));
   await add('/quote speaker near miss', quote.respond(ukInput({ speaker: 'Shae' }), ctx()));
   await add('/quote topic not found', quote.respond(ukInput({ topic: 'zzqx' }), ctx()));
+  await add(
+    '/quote speaker:Shea topic not found',
+    quote.respond(ukInput({ speaker: 'jamie-shea', topic: 'zzqx' }), ctx()),
+  );
+  for (const query of ['Німеччина', 'Варшава', 'спірна', '24 години', 'ДАНІ', 'zzqx', 'та і']) {
+    await add(`/search ${query}`, searchCommand.respond(ukInput({ query }), ctx()));
+  }
+  await add(
+    '/search kind:quotes',
+    searchCommand.respond(ukInput({ query: 'ДАНІ', kind: 'quotes' }), ctx()),
+  );
+  await add(
+    '/search page 2',
+    searchCommand.button!({ ...ukInput(), args: ['p', 'x', '1', 'ДАНІ'] }, ctx()),
+  );
+  for (const [first, second] of [
+    ['de', 'jp'],
+    ['g7-declaration', 'eu'],
+    ['hr', 'ukraine-compact'],
+  ] as const) {
+    await add(`/compare ${first} ${second}`, compare.respond(ukInput({ first, second }), ctx()));
+  }
+  await add(
+    '/compare with a chart',
+    compare.respond(
+      {
+        ...ukInput({ first: 'gb', second: 'fr' }),
+        options: { first: 'gb', second: 'fr', picture: true },
+      },
+      ctx(),
+    ),
+  );
+  await add('/compare same', compare.respond(ukInput({ first: 'de', second: 'de' }), ctx()));
+  for (const clause of ['stated', 'not-stated', 'none']) {
+    await add(`/agreements clause:${clause}`, agreements.respond(ukInput({ clause }), ctx()));
+  }
+  for (const kind of ['official', 'framework', 'disputed']) {
+    await add(`/agreements kind:${kind}`, agreements.respond(ukInput({ kind }), ctx()));
+  }
+  await add(
+    '/agreements year:2024',
+    agreements.respond({ ...ukInput(), options: { year: 2024 } }, ctx()),
+  );
+  await add(
+    '/agreements none match',
+    agreements.respond({ ...ukInput(), options: { year: 2023, kind: 'disputed' } }, ctx()),
+  );
+  await add(
+    '/agreements filtered page 2',
+    agreements.button!(
+      { ...ukInput(), args: ['page', 'date', '1', 'not-stated', '2024', 'official'] },
+      ctx(),
+    ),
+  );
   for (const command of commands) {
     const option = command.data.options?.find((o) => 'autocomplete' in o && o.autocomplete);
     if (!command.autocomplete || !option) continue;

@@ -302,6 +302,84 @@ describe('hostile input at every command', () => {
     });
   });
 
+  test('GIVEN any text as /search query and kind THEN a safe reply, never an exception', async () => {
+    await run(
+      fc.record({
+        query: fc.oneof(optionValue, fc.constantFrom('F-16', 'ППО', 'air defence', 'the of')),
+        kind: fc.oneof(fc.constantFrom('agreements', 'quotes'), optionValue),
+        locale,
+      }),
+      async ({ query, kind, locale: l }) => {
+        expectSafeReply(
+          await command('search').respond(commandInput({ query, kind }, l), testContext()),
+        );
+      },
+    );
+    // 3,000 full searches, with typo lookups on nonsense words: more than the default 20 s on a
+    // busy machine.
+  }, 120_000);
+
+  test('GIVEN any custom_id parts on a search page button THEN a safe page, never an exception', async () => {
+    const part = fc.oneof(
+      hostile,
+      fc.constantFrom('p', 'x', 'a', 'q', '0', '-1', '9', 'F-16', 'Ukraine'),
+    );
+    await run(
+      fc.record({ args: fc.array(part, { maxLength: 6 }), locale }),
+      async ({ args, locale: l }) => {
+        const body = await command('search').button!(
+          { ...commandInput({}, l), args },
+          testContext(),
+        );
+        expectSafeReply(body);
+      },
+    );
+  });
+
+  test('GIVEN any text as /compare first and second THEN a safe reply, never an exception', async () => {
+    const side = fc.oneof(
+      optionValue,
+      fc.constantFrom('de', 'Germny', '🇯🇵', 'EU', 'G7', 'Німеччина'),
+    );
+    await run(
+      fc.record({ first: side, second: side, locale }),
+      async ({ first, second, locale: l }) => {
+        expectSafeReply(
+          await command('compare').respond(commandInput({ first, second }, l), testContext()),
+        );
+      },
+    );
+  });
+
+  test('GIVEN any values as /agreements filters and any filter parts on its buttons THEN a safe reply', async () => {
+    const value = fc.oneof(
+      fc.constantFrom(
+        'stated',
+        'not-stated',
+        'none',
+        'official',
+        'framework',
+        'disputed',
+        2024,
+        2025,
+        2023,
+        '-',
+      ),
+      optionValue,
+    );
+    await run(
+      fc.record({ clause: value, year: value, kind: value, order: value, locale }),
+      async ({ clause, year, kind, order, locale: l }) => {
+        const agreements = command('agreements');
+        expectSafeReply(
+          await agreements.respond(commandInput({ clause, year, kind, order }, l), testContext()),
+        );
+        const args = ['page', String(order), '1', String(clause), String(year), String(kind)];
+        expectSafeReply(await agreements.button!({ ...commandInput({}, l), args }, testContext()));
+      },
+    );
+  });
+
   test('GIVEN any custom_id parts on a page button THEN a safe page, never an exception', async () => {
     const part = fc.oneof(
       hostile,
@@ -338,7 +416,13 @@ describe('hostile input at every command', () => {
   test('GIVEN any text typed into an autocomplete THEN ≤ 25 valid choices, never an exception', async () => {
     const withAutocomplete = commands.flatMap((c) => autocompleteOptions(c));
     expect(withAutocomplete.map((t) => `${t.command.data.name} ${t.option}`)).toEqual(
-      expect.arrayContaining(['agreement partner', 'quote speaker']),
+      expect.arrayContaining([
+        'agreement partner',
+        'quote speaker',
+        'search query',
+        'compare first',
+        'compare second',
+      ]),
     );
     // Lookup answers carry our own ids; other autocompletes (time zones) their own known values.
     const ids = new Set<string>([
@@ -360,7 +444,7 @@ describe('hostile input at every command', () => {
           testContext(),
         );
         expectValidChoices(choices);
-        if (c.data.name === 'agreement' || c.data.name === 'quote') {
+        if (['agreement', 'quote', 'compare'].includes(c.data.name)) {
           // A choice's value goes back to the bot as the option: only our ids, never user text.
           for (const choice of choices) expect(ids).toContain(choice.value);
         }

@@ -1,0 +1,139 @@
+/**
+ * The search index: `npx tsx bench/search.ts` (run by `npm run bench`, with --expose-gc there).
+ * Build time and memory of the index, then search and autocomplete latency over real queries.
+ * Targets (issue 16): the index adds under 5 MB RSS; a search answers in under 2 ms p99. Wall
+ * times on a shared machine include time spent waiting for a core; CPU time is given beside them.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findCommand } from '../src/commands/index.js';
+import { loadData } from '../src/data/load.js';
+import { buildSearchIndex, search, searchIndexFor } from '../src/search/index.js';
+import { summarize } from './lib/stats.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+/** What members ask, in both languages, with typos, synonyms, and queries that find nothing. */
+const QUERIES = [
+  'F-16',
+  'fighter jets',
+  'who promised F-16s',
+  'air defence',
+  'ППО',
+  'Patriot',
+  '24 hours',
+  '24 години',
+  'Germany',
+  'Germny',
+  'Німеччина',
+  'Німеччини',
+  'Japan 4.5 billion',
+  'Warsaw',
+  'Варшава',
+  'guarantees',
+  'гарантії',
+  'Article 5',
+  'demining',
+  'розмінування',
+  'long-range weapons',
+  'intelligence sharing',
+  'Three Seas',
+  'Macron',
+  'Байден',
+  'psycological',
+  'NATO',
+  'EU',
+  'disputed',
+  'C$3.02 billion',
+  'Tusk Poland war',
+  'artillery ammunition',
+  'qqqqzz',
+  'Лондон',
+];
+const TYPED = ['a', 'air', 'air de', 'F-1', 'F-16 t', 'гар', 'Нім', 'guar', 'демі', 'ammu'];
+const ROUNDS = 60;
+
+function timed(run: () => unknown): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  run();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+const data = loadData();
+// The code and the synonyms file are loaded first, so the build measures the index only.
+buildSearchIndex(loadData());
+gc();
+gc();
+const before = process.memoryUsage();
+const build = timed(() => searchIndexFor(data));
+gc();
+gc();
+const after = process.memoryUsage();
+const index = searchIndexFor(data);
+
+const searchWall: number[] = [];
+const searchCpu: number[] = [];
+for (const query of QUERIES) search(index, { query }); // warm
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const query of QUERIES) {
+    const t = timed(() => search(index, { query }));
+    searchWall.push(t.wall);
+    searchCpu.push(t.cpu);
+  }
+}
+const command = findCommand('search')!;
+const ctx = { data, now: () => new Date(), random: Math.random, reportUrl: null };
+const inputFor = (value: string) => ({
+  options: { query: value },
+  subcommand: null,
+  locale: 'en-US',
+  guildLocale: null,
+  guildId: null,
+  channelId: null,
+  userId: '1',
+  focused: { name: 'query', value },
+});
+const replyWall: number[] = [];
+const autocompleteWall: number[] = [];
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const query of QUERIES)
+    replyWall.push(timed(() => command.respond(inputFor(query), ctx)).wall);
+  for (const typed of TYPED) {
+    autocompleteWall.push(timed(() => command.autocomplete!(inputFor(typed), ctx)).wall);
+  }
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
+const round3 = (summary: ReturnType<typeof summarize>) => ({
+  count: summary.count,
+  p50: +summary.p50.toFixed(3),
+  p99: +summary.p99.toFixed(3),
+  max: +summary.max.toFixed(3),
+});
+const result = {
+  records: index.records.size,
+  terms: index.vocabulary.length,
+  buildMs: { wall: +build.wall.toFixed(1), cpu: +build.cpu.toFixed(1) },
+  addedMB: { rss: mb(after.rss - before.rss), heapUsed: mb(after.heapUsed - before.heapUsed) },
+  searchMs: { wall: round3(summarize(searchWall)), cpu: round3(summarize(searchCpu)) },
+  replyMs: round3(summarize(replyWall)),
+  autocompleteMs: round3(summarize(autocompleteWall)),
+  gcExposed: (globalThis as { gc?: unknown }).gc !== undefined,
+};
+mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+writeFileSync(
+  join(ROOT, 'bench', 'results', 'search.json'),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
+console.log(
+  [
+    `Index of ${result.records} records, ${result.terms} terms: built in ${result.buildMs.wall} ms (CPU ${result.buildMs.cpu} ms), adds ${result.addedMB.rss} MB RSS, ${result.addedMB.heapUsed} MB heap.`,
+    `Search over ${QUERIES.length} real queries ×${ROUNDS}: p50 ${result.searchMs.wall.p50} ms, p99 ${result.searchMs.wall.p99} ms (CPU p50 ${result.searchMs.cpu.p50}, p99 ${result.searchMs.cpu.p99}).`,
+    `A whole /search reply: p50 ${result.replyMs.p50} ms, p99 ${result.replyMs.p99} ms. Autocomplete: p50 ${result.autocompleteMs.p50} ms, p99 ${result.autocompleteMs.p99} ms.`,
+    'Written to bench/results/search.json.',
+  ].join('\n'),
+);

@@ -1,0 +1,415 @@
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import type { Dataset } from '../data/load.js';
+import { damerauLevenshtein } from '../lookup/distance.js';
+import { MAX_QUERY_LENGTH } from '../lookup/normalize.js';
+import {
+  FIELD_BOOST,
+  FIELDS,
+  searchRecords,
+  type FieldName,
+  type Passage,
+  type RecordType,
+  type SearchRecord,
+} from './documents.js';
+import { findSynonyms, loadSynonyms, NAME_GROUP, withNames, type Synonyms } from './synonyms.js';
+import { phraseKeys, termForm, tokenize, wordsOf } from './terms.js';
+
+/**
+ * Full-text search over every record, built once per Dataset with MiniSearch (an inverted index
+ * with BM25 ranking, prefix and fuzzy lookup; measured against Orama and FlexSearch in
+ * bench/search.ts's commit). Pure: the same data and query give the same answer.
+ */
+export interface SearchIndex {
+  readonly engine: MiniSearch<IndexedDocument>;
+  readonly records: ReadonlyMap<string, SearchRecord>;
+  readonly synonyms: Synonyms;
+  /** Every term in the index, sorted, with how many records hold it and a way it is written. */
+  readonly vocabulary: readonly VocabularyEntry[];
+  /** Each record's terms, to complete a word only with words found beside the ones before it. */
+  readonly termsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each record's names (a partner's or a speaker's) as phrase keys: an exact name wins. */
+  readonly namesOf: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+interface IndexedDocument {
+  id: string;
+  type: RecordType;
+  [field: string]: string;
+}
+
+export interface VocabularyEntry {
+  term: string;
+  /** The word as the data writes it, lower case, for suggestions people can read. */
+  shown: string;
+  records: number;
+}
+
+export interface SearchHit {
+  record: SearchRecord;
+  score: number;
+  /** The terms of the record that matched, to mark in its text. */
+  terms: ReadonlySet<string>;
+  /** The passage that shows best why it matched. */
+  passage: Passage;
+}
+
+export type SearchOutcome =
+  | { kind: 'found'; hits: SearchHit[]; allWords: boolean }
+  | { kind: 'no-match'; closeTerms: string[] }
+  | { kind: 'empty' };
+
+export interface SearchRequest {
+  query: string;
+  /** Only agreements or only quotes; both when absent. */
+  type?: RecordType | undefined;
+  /** Only these fields (a quote topic reads only what was said). */
+  fields?: readonly FieldName[] | undefined;
+  /** A quote topic needs every word; a search falls back to any word when none has all. */
+  requireAll?: boolean;
+  /** Only quotes of this speaker (a person id). */
+  speakerId?: string | undefined;
+}
+
+const indexes = new WeakMap<Dataset, SearchIndex>();
+
+/** The index of a Dataset, built on first use and kept as long as the Dataset lives. */
+export function searchIndexFor(data: Dataset): SearchIndex {
+  let index = indexes.get(data);
+  if (!index) {
+    index = buildSearchIndex(data);
+    indexes.set(data, index);
+  }
+  return index;
+}
+
+export function buildSearchIndex(data: Dataset, base: Synonyms = loadSynonyms()): SearchIndex {
+  const records = searchRecords(data);
+  // Long official names ("G7 (Canada, France, …)") are not what anyone types as a synonym.
+  const short = (name: string | null) => (name !== null && name.length <= 40 ? name : null);
+  const synonyms = withNames(base, [
+    ...data.agreements.map(({ id, partner }) => ({
+      id,
+      names: [
+        partner.shortName.en,
+        partner.shortName.uk,
+        short(partner.name.en),
+        short(partner.name.uk),
+        ...partner.aliases,
+      ],
+    })),
+    ...data.people.map(({ id, name, aliases }) => ({ id, names: [name.en, name.uk, ...aliases] })),
+  ]);
+  const processTerm = (term: string) => (synonyms.stopWords.has(term) ? null : term);
+  const engine = new MiniSearch<IndexedDocument>({
+    fields: [...FIELDS],
+    storeFields: ['type'],
+    // Our tokenizer already yields folded terms; MiniSearch's own would split "F-16" differently.
+    tokenize,
+    processTerm,
+    searchOptions: { tokenize, processTerm },
+  });
+  engine.addAll(records.map(toDocument));
+  return {
+    engine,
+    records: new Map(records.map((record) => [record.id, record])),
+    synonyms,
+    vocabulary: buildVocabulary(records, synonyms),
+    termsOf: new Map(
+      records.map((record) => [
+        record.id,
+        new Set(record.passages.flatMap((p) => tokenize(p.text))),
+      ]),
+    ),
+    namesOf: new Map(
+      records.map((record) => [
+        record.id,
+        new Set(
+          record.passages
+            .filter((p) => p.field === 'name' || p.field === 'speaker')
+            .map((p) => phraseKeys(p.text).join(' ')),
+        ),
+      ]),
+    ),
+  };
+}
+
+function toDocument(record: SearchRecord): IndexedDocument {
+  const document: IndexedDocument = { id: record.id, type: record.type };
+  for (const field of FIELDS) {
+    const texts = record.passages.filter((p) => p.field === field).map((p) => p.text);
+    if (texts.length > 0) document[field] = texts.join('\n');
+  }
+  return document;
+}
+
+function buildVocabulary(records: readonly SearchRecord[], synonyms: Synonyms): VocabularyEntry[] {
+  const entries = new Map<string, { shown: string; records: Set<string> }>();
+  for (const record of records) {
+    for (const passage of record.passages) {
+      for (const word of wordsOf(passage.text)) {
+        const raw = passage.text.slice(word.start, word.end).toLowerCase();
+        for (const term of word.terms) {
+          if (synonyms.stopWords.has(term) || term.length < 2) continue;
+          const entry = entries.get(term) ?? {
+            shown: word.terms.length === 1 ? raw : term,
+            records: new Set(),
+          };
+          entry.records.add(record.id);
+          entries.set(term, entry);
+        }
+      }
+    }
+  }
+  return [...entries]
+    .map(([term, { shown, records: holders }]) => ({ term, shown, records: holders.size }))
+    .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+}
+
+/** Prefix lookup for words of 3 letters or more; typos forgiven from 5 (1 edit) and 8 (2). */
+const prefix = (term: string) => term.length >= 3;
+const fuzzy = (term: string) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false);
+
+/** The query as MiniSearch reads it: each word, or synonym phrase, as one unit that must match. */
+export function queryUnits(query: string, synonyms: Synonyms): Query[] {
+  const words = wordsOf(query.slice(0, MAX_QUERY_LENGTH))
+    .filter((word) => word.terms.some((term) => !synonyms.stopWords.has(term)))
+    // A question is a few words; past these, each word adds lookups and no precision.
+    .slice(0, MAX_QUERY_WORDS);
+  const raw = (from: number, to: number) =>
+    query.slice(words[from]?.start ?? 0, words[to - 1]?.end ?? 0);
+  const keys = words.map((word) => word.terms.at(-1) ?? '');
+  const units: Query[] = [];
+  let at = 0;
+  for (const match of findSynonyms(keys, synonyms)) {
+    for (; at < match.from; at += 1) units.push(every(raw(at, at + 1)));
+    // The words as typed, or any other way of saying them.
+    // The other ways are whole words: looked up as they are, without prefix or typo lookup,
+    // which would multiply the work and match what they do not mean.
+    units.push({
+      combineWith: 'OR',
+      queries: [
+        every(raw(match.from, match.to)),
+        ...match.group.terms
+          .filter((term) => termForm(term) !== termForm(raw(match.from, match.to)))
+          .map((term): Query => ({ ...EXACT, combineWith: 'AND', queries: [term] })),
+      ],
+    });
+    at = match.to;
+  }
+  for (; at < words.length; at += 1) units.push(every(raw(at, at + 1)));
+  return units;
+}
+
+const EXACT = { prefix: false, fuzzy: false } as const;
+/** The words of a query that are searched; the rest are ignored. */
+export const MAX_QUERY_WORDS = 8;
+
+/** A phrase whose words must all match (MiniSearch would OR them inside an OR group). */
+function every(text: string): Query {
+  return { combineWith: 'AND', queries: [text] };
+}
+
+/** Searches the index: the best records first, each with the passage that shows the match. */
+export function search(index: SearchIndex, request: SearchRequest): SearchOutcome {
+  const units = queryUnits(request.query, index.synonyms);
+  if (units.length === 0) return { kind: 'empty' };
+  const options = {
+    prefix,
+    boost: { ...FIELD_BOOST },
+    ...(request.fields ? { fields: [...request.fields] } : {}),
+    filter: (result: SearchResult) => keeps(index, request, result),
+  };
+  // Cheapest first: typo tolerance multiplies the terms looked up, and most queries are spelled
+  // right, so it runs only when the exact and prefix lookup finds nothing; "any word" only when
+  // no record has every word.
+  const passes: { combineWith: 'AND' | 'OR'; typos: boolean }[] = [
+    { combineWith: 'AND', typos: false },
+    { combineWith: 'AND', typos: true },
+  ];
+  if (units.length > 1 && !request.requireAll) {
+    passes.push({ combineWith: 'OR', typos: false });
+    // Typos in any of many words is the costliest lookup of all, and finds little of use.
+    if (units.length <= 4) passes.push({ combineWith: 'OR', typos: true });
+  }
+  let results: SearchResult[] = [];
+  let allWords = true;
+  for (const pass of passes) {
+    results = index.engine.search(
+      { combineWith: pass.combineWith, queries: units },
+      { ...options, fuzzy: pass.typos ? fuzzy : false },
+    );
+    allWords = pass.combineWith === 'AND';
+    if (results.length > 0) break;
+  }
+  if (results.length === 0) {
+    return {
+      kind: 'no-match',
+      closeTerms: closeTerms(index, request.query, 5, termsIn(index, request)),
+    };
+  }
+  // "EU" is a word in the Compact's long name too, but it is the EU's own name: a query that is
+  // exactly a record's name puts that record first.
+  const asName = phraseKeys(request.query.slice(0, MAX_QUERY_LENGTH)).join(' ');
+  const named = (id: string) => (index.namesOf.get(id)?.has(asName) ? 1 : 0);
+  results.sort((a, b) => named(b.id as string) - named(a.id as string) || b.score - a.score);
+  const hits = results.flatMap((result): SearchHit[] => {
+    const record = index.records.get(result.id as string);
+    if (!record) return [];
+    const terms = new Set(result.terms);
+    const fields = request.fields ?? FIELDS;
+    return [
+      { record, score: result.score, terms, passage: bestPassage(record, terms, result, fields) },
+    ];
+  });
+  return { kind: 'found', hits, allWords };
+}
+
+function keeps(index: SearchIndex, request: SearchRequest, result: SearchResult): boolean {
+  const record = index.records.get(result.id as string);
+  return record !== undefined && inScope(record, request);
+}
+
+function inScope(record: SearchRecord, request: SearchRequest): boolean {
+  if (request.type && record.type !== request.type) return false;
+  if (request.speakerId !== undefined) {
+    return record.type === 'quote' && record.quote.speakerId === request.speakerId;
+  }
+  return true;
+}
+
+/**
+ * The terms a restricted search could have found (a speaker's quotes, what they said): "did you
+ * mean" offers only those. Undefined for an unrestricted search: every term is in scope.
+ */
+function termsIn(index: SearchIndex, request: SearchRequest): ReadonlySet<string> | undefined {
+  if (!request.type && !request.fields && request.speakerId === undefined) return undefined;
+  const terms = new Set<string>();
+  for (const record of index.records.values()) {
+    if (!inScope(record, request)) continue;
+    for (const passage of record.passages) {
+      if (request.fields && !request.fields.includes(passage.field)) continue;
+      for (const term of tokenize(passage.text)) terms.add(term);
+    }
+  }
+  return terms;
+}
+
+/**
+ * The passage to show: from the field the match counts most in, the one holding the most matched
+ * terms. A match on the name alone shows the title, which says what the record is.
+ */
+/** Each passage's terms, worked out once: the data does not change while the bot runs. */
+const passageTerms = new WeakMap<Passage, ReadonlySet<string>>();
+function termsOfPassage(passage: Passage): ReadonlySet<string> {
+  let terms = passageTerms.get(passage);
+  if (!terms) {
+    terms = new Set(tokenize(passage.text));
+    passageTerms.set(passage, terms);
+  }
+  return terms;
+}
+
+function bestPassage(
+  record: SearchRecord,
+  terms: ReadonlySet<string>,
+  result: SearchResult,
+  fields: readonly FieldName[],
+): Passage {
+  const matchedFields = new Set(Object.values(result.match).flat() as FieldName[]);
+  const allowed = record.passages.filter((p) => fields.includes(p.field));
+  let best: { passage: Passage; score: number } | undefined;
+  for (const passage of allowed) {
+    if (!matchedFields.has(passage.field)) continue;
+    let matched = 0;
+    for (const term of termsOfPassage(passage)) if (terms.has(term)) matched += 1;
+    const score = matched * FIELD_BOOST[passage.field];
+    if (score > 0 && (!best || score > best.score)) best = { passage, score };
+  }
+  if (best && best.passage.field !== 'name') return best.passage;
+  const title = record.passages.find((p) => p.field === 'title' || p.field === 'said');
+  return title ?? best?.passage ?? allowed[0] ?? record.passages[0]!;
+}
+
+/**
+ * Words of the index near what was typed, for "did you mean": each query word's closest terms,
+ * within a third of its length in edits, most common first.
+ */
+export function closeTerms(
+  index: SearchIndex,
+  query: string,
+  max = 5,
+  within?: ReadonlySet<string>,
+): string[] {
+  const found: { shown: string; distance: number; records: number }[] = [];
+  for (const word of wordsOf(query.slice(0, MAX_QUERY_LENGTH))) {
+    const term = word.terms.at(-1) ?? '';
+    if (term.length < 3 || index.synonyms.stopWords.has(term)) continue;
+    const limit = Math.max(1, Math.ceil(term.length / 3));
+    const chars = Array.from(term);
+    for (const entry of index.vocabulary) {
+      // The word itself is known, just not here: offering it back would be no help.
+      if (entry.term === term || Math.abs(entry.term.length - term.length) > limit) continue;
+      if (within && !within.has(entry.term)) continue;
+      const distance = damerauLevenshtein(chars, Array.from(entry.term)).whole;
+      if (distance <= limit) found.push({ shown: entry.shown, distance, records: entry.records });
+    }
+  }
+  found.sort((a, b) => a.distance - b.distance || b.records - a.records);
+  return [...new Set(found.map((f) => f.shown))].slice(0, max);
+}
+
+/**
+ * Queries to offer as the member types: the last word completed from the index's words (most
+ * common first), and synonym phrases that start the same way, after what was typed before it.
+ */
+export function suggestQueries(index: SearchIndex, typed: string, max: number): string[] {
+  const text = typed.slice(0, MAX_QUERY_LENGTH).replace(/\s+/g, ' ').trimStart();
+  const lastSpace = text.lastIndexOf(' ');
+  const head = lastSpace >= 0 ? text.slice(0, lastSpace + 1) : '';
+  const partial = termForm(text.slice(lastSpace + 1));
+  if (partial === '') return head.trim() === '' ? [] : [head.trim()];
+  // Synonym phrases that start as the whole text does ("air de" → "air defence") come first.
+  const whole = termForm(text);
+  const completions: string[] = [];
+  for (const group of index.synonyms.groups) {
+    // Names from the data are offered word by word, from the index, like any other word.
+    if (group.id.startsWith(NAME_GROUP)) continue;
+    for (const term of group.terms) if (termForm(term).startsWith(whole)) completions.push(term);
+  }
+  // Then the last word completed from the index's words, the most widely used first; after other
+  // words, only words that some record holds beside them, so each suggestion finds something.
+  const before = head.trim() === '' ? null : search(index, { query: head });
+  const beside =
+    before?.kind === 'found' ? before.hits.map((hit) => index.termsOf.get(hit.record.id)) : null;
+  const words: VocabularyEntry[] = [];
+  for (let i = lowerBound(index.vocabulary, partial); i < index.vocabulary.length; i += 1) {
+    const entry = index.vocabulary[i]!;
+    if (!entry.term.startsWith(partial)) break;
+    if (entry.term.length < 3 && entry.term !== partial) continue;
+    if (before && !beside?.some((terms) => terms?.has(entry.term))) continue;
+    words.push(entry);
+  }
+  words.sort((a, b) => b.records - a.records || (a.term < b.term ? -1 : 1));
+  completions.push(...words.map((entry) => `${head}${entry.shown}`));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const query of completions) {
+    const key = termForm(query);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(query);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+function lowerBound(entries: readonly VocabularyEntry[], term: string): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (entries[middle]!.term < term) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
