@@ -52,7 +52,7 @@ import { testStore } from '../helpers/store.js';
  * is exempt.
  *  - agreement titles, commitment texts, notes: the wording of English-language sources;
  *  - a place, a signatory or a partner's short name only where the data has no Ukrainian one;
- *  - source and text URLs (their paths are English words);
+ *  - source and text URLs (their paths are English words), and the sentences sources hold;
  *  - quote texts and contexts (never machine-translated); a speaker's name, role and organisation
  *    only where the data has no Ukrainian one;
  *  - the seed article's title, a source's name ("…until Ukraine joins NATO"), which holds words
@@ -79,6 +79,8 @@ function withoutEnglishData(raw: Dataset): Dataset {
     textUrl: a.textUrl === null ? null : url(`${a.id}/text`),
     sources: a.sources.map((s, i) => ({
       ...s,
+      // A source's sentence is quoted verbatim, in the source's language (`/search` shows it).
+      quote: DATA,
       url: s.url === 'article' ? s.url : url(`${a.id}/${i}`),
     })),
   }));
