@@ -208,6 +208,11 @@ export const en = {
     kinds: { bilateral: 'Bilateral', eu: 'European Union', multilateral: 'Multilateral' },
     /** The EU's name on a crowded chart. */
     eu: 'EU',
+    /**
+     * The Ukraine Compact's name on a picture, for languages the data has no name in (its
+     * `shortName.uk` is null): in English, the data's own name.
+     */
+    compact: 'Ukraine Compact',
     summitLabels: { vilnius: 'NATO Vilnius', washington: 'NATO Washington' },
     summitPlaces: { vilnius: 'Vilnius', washington: 'Washington' },
     timeline: {

@@ -208,6 +208,12 @@ export const uk = {
     ],
     kinds: { bilateral: 'Двосторонні', eu: 'Європейський Союз', multilateral: 'Багатосторонні' },
     eu: 'ЄС',
+    /**
+     * The data has no Ukrainian name for the Ukraine Compact; this is the one Ukrainian media gave
+     * it (Європейська правда, 12 July 2024; the Office of the President's Ihor Zhovkva, per Voice of
+     * America). Once the data carries one, that wins (see pictureName).
+     */
+    compact: 'Український компакт',
     summitLabels: { vilnius: 'НАТО Вільнюс', washington: 'НАТО Вашингтон' },
     summitPlaces: { vilnius: 'Вільнюс', washington: 'Вашингтон' },
     timeline: {

@@ -13,9 +13,10 @@ import type { Agreement } from '../../data/schema.js';
 import { languageOf, stringsFor, type Strings } from '../../i18n/index.js';
 import { isCountry } from '../../lookup/partners.js';
 import { partnerName } from '../agreement.js';
+import { colourBar } from './colour-bar.js';
 import { colourAt, dateScale, type DateScale } from './colour-scale.js';
-import { longDate, monthAndYear, monthName, monthStart, shortDate } from './dates.js';
-import { pictureName } from './kinds.js';
+import { longDate, monthAndYear, monthStart, shortDate } from './dates.js';
+import { nameInPicture, pictureName } from './kinds.js';
 import { countryForIso2, ISO_NUMERIC, lonLatBox, loadWorld, mainland } from './geo.js';
 import { PictureCache, rasterise, type Picture } from './picture.js';
 import { element, svgDocument, text } from './svg.js';
@@ -112,17 +113,25 @@ function isMapped(agreement: Agreement): boolean {
   return isCountry(agreement) && ISO_NUMERIC[agreement.partner.iso2!] !== undefined;
 }
 
-/** Countries that signed. Same scale for every filter. */
+/** Countries that signed, whether in the selection or not. */
 function countryAgreements(data: Dataset): Agreement[] {
   return data.agreements.filter(isMapped);
 }
 
-function scaleFor(data: Dataset): DateScale {
-  const dated = data.agreements
+/**
+ * The colour scale runs over the months of what the map shades: on DW's count (January to July
+ * 2024) the first and the last partner then differ as much as on the whole map, where a scale of
+ * every agreement would spend half its colours on months the selection never reaches. A locator
+ * keeps the scale of every agreement, so its one tick says where in the whole run it came.
+ */
+function scaleFor(data: Dataset, filter: MapFilter, selected: readonly Agreement[]): DateScale {
+  const shaded = filter.partner !== undefined ? data.agreements : selected;
+  const dated = shaded
     .filter((a) => a.partner.iso2 !== null)
     .map((a) => a.signed)
     .sort();
-  const first = dated[0] ?? '2024-01-01';
+  const fallback = data.agreements.map((a) => a.signed).sort()[0] ?? '2024-01-01';
+  const first = dated[0] ?? fallback;
   return dateScale(monthStart(first), monthStart(dated.at(-1) ?? first, 1));
 }
 
@@ -165,7 +174,7 @@ function europeOutlines(): { id: string; d: string }[] {
 export function layoutMap(data: Dataset, filter: MapFilter = {}, locale = 'en'): MapLayout {
   const selected = selectAgreements(data, filter);
   const selectedIds = new Set(selected.map((a) => a.id));
-  const scale = scaleFor(data);
+  const scale = scaleFor(data, filter, selected);
   const projection = europeProjection();
   const partners = countryAgreements(data).map((agreement) => ({
     agreement,
@@ -385,54 +394,16 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: Ma
     text(SIDE.left, y + 20, m.dateSigned, { size: FONT.side, fill: theme.ink, bold: true }),
   );
   y += 34;
-  const gradientStops = layout.scale.stops
-    .map((stop, i) =>
-      element('stop', { offset: i / (layout.scale.stops.length - 1), 'stop-color': stop }),
-    )
-    .join('');
-  parts.push(
-    `<defs><linearGradient id="dates" x1="0" x2="1" y1="0" y2="0">${gradientStops}</linearGradient></defs>`,
-    element('rect', { x: SIDE.left, y, width, height: 24, rx: 4, fill: 'url(#dates)' }),
+  const earlier = layout.notMapped.some((a) => a.signed < layout.scale.from);
+  const bar = colourBar(
+    layout.scale,
+    layout.partners.filter((p) => p.selected).map((p) => p.agreement.signed),
+    { x: SIDE.left, y, width, earlier },
+    theme,
+    p,
   );
-  for (const partner of layout.partners.filter((p) => p.selected)) {
-    const x = SIDE.left + layout.scale.position(partner.agreement.signed) * width;
-    parts.push(
-      element('line', {
-        x1: x,
-        y1: y + 24,
-        x2: x,
-        y2: y + 31,
-        stroke: theme.ink,
-        'stroke-width': 1.5,
-      }),
-    );
-  }
-  y += 24;
-  for (let offset = 0; ; offset += 3) {
-    const month = monthStart(layout.scale.from, offset);
-    if (month > layout.scale.to) break;
-    const x = SIDE.left + layout.scale.position(month) * width;
-    const first = offset === 0;
-    const last = monthStart(month, 3) > layout.scale.to;
-    const withYear = first || last || month.endsWith('-01-01');
-    parts.push(
-      text(x, y + 30, monthName(month, p), {
-        size: FONT.small,
-        fill: theme.ink,
-        anchor: first ? 'start' : last ? 'end' : 'middle',
-      }),
-    );
-    if (withYear) {
-      parts.push(
-        text(x, y + 52, month.slice(0, 4), {
-          size: FONT.small,
-          fill: theme.muted,
-          anchor: first ? 'start' : last ? 'end' : 'middle',
-        }),
-      );
-    }
-  }
-  y += 74;
+  parts.push(bar.svg);
+  y += bar.height + 24;
   /** A legend swatch's box at the current line; `y` is read when it is drawn. */
   const swatchBox = (attributes: Record<string, string | number>): string =>
     element('rect', { x: SIDE.left, y: y - 14, width: 28, height: 20, rx: 3, ...attributes });
@@ -468,8 +439,8 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: Ma
     const partner = layout.partners.find((p) => p.iso2 === iso2);
     // A locator shows a box only for its own partner: grey boxes would locate nothing.
     if (!partner || (filter.partner !== undefined && !partner.selected)) continue;
-    parts.push(overseasBox(partner, SIDE.left, y, width, 128, theme, strings));
-    y += 140;
+    parts.push(overseasBox(partner, SIDE.left, y, width, OVERSEAS_BOX_HEIGHT, theme, strings));
+    y += OVERSEAS_BOX_HEIGHT + 10;
   }
 
   // What the map cannot show as a country.
@@ -482,25 +453,28 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: Ma
     );
     y += 28;
   }
+  // Each in the shade of its date, as the countries are: the EU and the frameworks alike.
   for (const agreement of layout.notMapped) {
-    const isEu = agreement.partner.iso2 === 'EU';
-    if (isEu) {
-      parts.push(swatchBox({ fill: layout.scale.colour(agreement.signed) }));
+    parts.push(swatchBox({ fill: layout.scale.colour(agreement.signed) }));
+    for (const line of listedLines(agreement, strings)) {
+      parts.push(text(SIDE.left + 38, y + 2, line, { size: FONT.small, fill: theme.ink }));
+      y += 22;
     }
-    parts.push(
-      text(
-        SIDE.left + (isEu ? 38 : 0),
-        y + 2,
-        `${pictureName(agreement, strings)}, ${shortDate(agreement.signed, p)}`,
-        {
-          size: FONT.small,
-          fill: theme.ink,
-        },
-      ),
-    );
-    y += 26;
+    y += 4;
   }
   return `<g>${parts.join('')}</g>`;
+}
+
+const OVERSEAS_BOX_HEIGHT = 120;
+/** Room for a listed item's words, right of its swatch. */
+const LIST_ROOM = SIDE.right - SIDE.left - 38;
+
+/** "EU, 27 Jun 2024" on one line; a name too long for that keeps its date on a line below. */
+export function listedLines(agreement: Agreement, strings: Strings): string[] {
+  const name = pictureName(agreement, strings);
+  const date = shortDate(agreement.signed, strings.pictures);
+  const one = `${name}, ${date}`;
+  return textWidth(one, FONT.small) <= LIST_ROOM ? [one] : [`${name},`, date];
 }
 
 function overseasBox(
@@ -548,7 +522,7 @@ export function mapAlt(data: Dataset, filter: MapFilter = {}, locale = 'en'): st
   const alt = p.map.alt;
   const layout = layoutMap(data, filter, locale);
   const shown = layout.partners.filter((partner) => partner.selected);
-  const name = (a: Agreement) => partnerName(a, strings);
+  const name = (a: Agreement) => nameInPicture(a, strings);
   const byMonth = new Map<string, string[]>();
   for (const partner of shown) {
     const month = partner.agreement.signed.slice(0, 7);

@@ -1,6 +1,5 @@
 import type { Dataset } from '../../data/load.js';
 import type { Agreement } from '../../data/schema.js';
-import { partnerName } from '../agreement.js';
 import { languageOf, stringsFor, type Strings } from '../../i18n/index.js';
 import {
   dayNumber,
@@ -11,7 +10,7 @@ import {
   shortDate,
   shortDay,
 } from './dates.js';
-import { pictureKind, pictureName } from './kinds.js';
+import { nameInPicture, pictureKind, pictureName } from './kinds.js';
 import { spreadLabels } from './label-layout.js';
 import { PictureCache, rasterise, type Picture } from './picture.js';
 import { element, svgDocument, text } from './svg.js';
@@ -516,7 +515,7 @@ export function timelineAlt(data: Dataset, locale = 'en'): string {
   const first = all[0];
   const last = all.at(-1);
   if (!first || !last) return t.altEmpty;
-  const name = (a: Agreement) => partnerName(a, strings);
+  const name = (a: Agreement) => nameInPicture(a, strings);
   const count = (kind: PictureKind): number => all.filter((a) => pictureKind(a) === kind).length;
   const disputed = all.filter((a) => a.status === 'disputed');
   const days = groupByDay(all).map(

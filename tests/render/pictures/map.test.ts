@@ -3,10 +3,14 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadData } from '../../../src/data/load.js';
 import { rgb, luminance } from '../../../src/render/pictures/colour-scale.js';
 import { countryForIso2, mainland } from '../../../src/render/pictures/geo.js';
+import { pictureName } from '../../../src/render/pictures/kinds.js';
+import { en } from '../../../src/i18n/en.js';
 import {
   layoutMap,
   mapFileName,
+  mapSvg,
   renderMapPng,
+  SIDE,
   type MapFilter,
   type MapLayout,
 } from '../../../src/render/pictures/map.js';
@@ -233,5 +237,80 @@ describe('the map projection', () => {
     const ukraine = countryForIso2('UA')!;
     expect(geoContains(ukraine, [34.1, 45.0])).toBe(true);
     expect(geoContains(ukraine, [30.5, 50.45])).toBe(true);
+  });
+});
+
+describe('the colour scale', () => {
+  test("GIVEN DW's count WHEN shaded THEN the scale runs over its own months, so its first and last partner differ as much as on the whole map", async () => {
+    const layout = layoutMap(data, { dw21: true });
+    const dated = layout.partners.filter((p) => p.selected).map((p) => p.agreement.signed);
+    expect(layout.scale.from).toBe('2024-01-01');
+    expect(layout.scale.to).toBe('2024-08-01');
+    expect(layout.scale.position(dated.sort().at(-1)!)).toBeGreaterThan(0.8);
+    const png = decodePng((await renderMapPng(data, { filter: { dw21: true } })).png);
+    const britain = luminance(png.pixel(...probe(layout, 'GB')));
+    const poland = luminance(png.pixel(...probe(layout, 'PL')));
+    expect(poland - britain).toBeGreaterThan(0.35);
+  });
+
+  test('GIVEN one year WHEN shaded THEN the scale covers that year’s signings only', () => {
+    expect(layoutMap(data, { year: 2025 }).scale).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-02-01',
+    });
+    expect(layoutMap(data, { year: 2024 }).scale.from).toBe('2024-01-01');
+  });
+
+  test('GIVEN a locator WHEN shaded THEN it keeps the scale of every agreement, to place its date in the whole run', () => {
+    expect(layoutMap(data, { partner: 'pl' }).scale).toEqual(
+      expect.objectContaining({ from: layoutMap(data).scale.from, to: layoutMap(data).scale.to }),
+    );
+  });
+});
+
+describe('the side list of what is not a country', () => {
+  /** Each listed item's swatch, by the words beside it: its box and fill. */
+  function swatches(svg: string): Map<string, { y: number; fill: string }> {
+    const found = new Map<string, { y: number; fill: string }>();
+    const pattern =
+      /<rect x="884" y="([\d.]+)" width="28" height="20" rx="3" fill="(#[0-9a-f]{6})"\/><text x="922" y="[\d.]+" [^>]*>([^<]+)<\/text>/g;
+    for (const [, y, fill, words] of svg.matchAll(pattern)) {
+      found.set(words!, { y: Number(y), fill: fill! });
+    }
+    return found;
+  }
+
+  test.each(['light', 'dark'] as const)(
+    'GIVEN every agreement in the %s theme WHEN drawn THEN the G7 declaration, the EU and the Compact each have a swatch of their date',
+    async (theme) => {
+      const layout = layoutMap(data);
+      const listed = swatches(mapSvg(data, { theme }));
+      const png = decodePng((await renderMapPng(data, { theme })).png);
+      expect(layout.notMapped.map((a) => a.id).sort()).toEqual([
+        'eu',
+        'g7-declaration',
+        'ukraine-compact',
+      ]);
+      for (const agreement of layout.notMapped) {
+        const swatch = [...listed].find(([words]) =>
+          words.startsWith(pictureName(agreement, en as never)),
+        )?.[1];
+        expect(swatch, agreement.id).toBeDefined();
+        expect(swatch!.fill).toBe(layout.scale.colour(agreement.signed));
+        expect(
+          colourDistance(png.pixel(SIDE.left + 14, swatch!.y + 10), rgb(swatch!.fill)),
+        ).toBeLessThanOrEqual(3);
+      }
+    },
+  );
+
+  test('GIVEN the G7 declaration, signed before the scale starts, WHEN drawn THEN the bar opens with an arrow in its first colour', () => {
+    const layout = layoutMap(data);
+    expect(data.agreementById.get('g7-declaration')!.signed < layout.scale.from).toBe(true);
+    expect(mapSvg(data)).toMatch(
+      new RegExp(`<path d="M884 [^"]+Z" fill="${layout.scale.stops[0]}"/>`),
+    );
+    // DW's count lists only the EU, signed inside the scale: no arrow.
+    expect(mapSvg(data, { filter: { dw21: true } })).not.toMatch(/<path d="M884 [^"]+Z"/);
   });
 });
