@@ -264,7 +264,7 @@ export const en = {
         none: 'No country in this selection.',
         partner: (name: string, date: string, overseas: boolean) =>
           overseas
-            ? `Map of Europe, with ${name} in a box beside it, highlighted in the shade of its signing date, ${date}.`
+            ? `Map from Ukraine to ${name}, with ${name} highlighted in the shade of its signing date, ${date}.`
             : `Map of Europe with ${name} highlighted in the shade of its signing date, ${date}.`,
       },
     },

@@ -97,10 +97,12 @@ export function colourBar(
     const label = monthName(month, p);
     const year = month.slice(0, 4);
     // Centred on its month, but never past the bar's ends.
-    const half = Math.max(textWidth(label, BAR.font), textWidth(year, BAR.font)) / 2;
-    const labelX = Math.min(right - half, Math.max(x + half, at(month)));
+    const place = (words: string): number => {
+      const half = textWidth(words, BAR.font) / 2;
+      return Math.min(right - half, Math.max(x + half, at(month)));
+    };
     parts.push(
-      text(labelX, y + BAR.height + 30, label, {
+      text(place(label), y + BAR.height + 30, label, {
         size: BAR.font,
         fill: theme.ink,
         anchor: 'middle',
@@ -109,7 +111,7 @@ export function colourBar(
     const withYear = index === 0 || index === months.length - 1 || month.endsWith('-01-01');
     if (withYear) {
       parts.push(
-        text(labelX, y + BAR.height + 52, year, {
+        text(place(year), y + BAR.height + 52, year, {
           size: BAR.font,
           fill: theme.muted,
           anchor: 'middle',

@@ -3,11 +3,20 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadData } from '../../../src/data/load.js';
 import { rgb, luminance } from '../../../src/render/pictures/colour-scale.js';
 import { countryForIso2, mainland } from '../../../src/render/pictures/geo.js';
+import { isLand, landUnder } from '../../../src/render/pictures/country-mask.js';
+import {
+  boxOf,
+  LAST_RESORT_VISIBLE_SHARE,
+  MIN_VISIBLE_SHARE,
+} from '../../../src/render/pictures/map-labels.js';
 import { pictureName } from '../../../src/render/pictures/kinds.js';
 import { en } from '../../../src/i18n/en.js';
 import {
   layoutMap,
   mapFileName,
+  europeMask,
+  FRAME,
+  INSET,
   mapSvg,
   renderMapPng,
   SIDE,
@@ -220,11 +229,24 @@ describe('a locator for one partner', () => {
     expect(picture.alt).not.toContain('Canada');
   });
 
-  test('GIVEN Japan THEN no European country is selected and the alt text says where it is', async () => {
-    const japan = await renderMapPng(data, { filter: { partner: 'jp' } });
-    expect(layoutMap(data, { partner: 'jp' }).labels).toEqual([]);
-    expect(japan.alt).toContain('in a box beside it');
-  });
+  test.each(['jp', 'us', 'ca'])(
+    'GIVEN %s, beyond Europe, WHEN located THEN the view runs from Ukraine to it: both drawn, both labelled',
+    async (id) => {
+      const layout = layoutMap(data, { partner: id });
+      const partner = layout.partners.find((p) => p.selected)!;
+      expect(layout.view).toEqual({ kind: 'route', iso2: partner.iso2 });
+      expect(layout.labels.map((l) => l.text)).toEqual([partner.agreement.partner.shortName.en]);
+      const picture = await renderMapPng(data, { filter: { partner: id } });
+      const png = decodePng(picture.png);
+      expect(
+        colourDistance(png.pixel(...probe(layout, 'UA')), rgb(THEMES.light.ukraine)),
+      ).toBeLessThanOrEqual(3);
+      expect(
+        colourDistance(png.pixel(...probe(layout, partner.iso2)), rgb(partner.fill)),
+      ).toBeLessThanOrEqual(3);
+      expect(picture.alt).toContain('Map from Ukraine to');
+    },
+  );
 
   test('GIVEN a partner and a year THEN the partner wins: the filter is one or the other', async () => {
     const both = await renderMapPng(data, { filter: { partner: 'de', year: 2025 } });
@@ -312,5 +334,85 @@ describe('the side list of what is not a country', () => {
     );
     // DW's count lists only the EU, signed inside the scale: no arrow.
     expect(mapSvg(data, { filter: { dw21: true } })).not.toMatch(/<path d="M884 [^"]+Z"/);
+  });
+});
+
+describe('small countries stay in sight', () => {
+  /** The share of a country's pixels that show its own shade in the rendered picture. */
+  function visibleShare(png: DecodedPng, layout: MapLayout, iso2: string): number {
+    const mask = europeMask(iso2)!;
+    const fill = rgb(layout.partners.find((p) => p.iso2 === iso2)!.fill);
+    let [land, shown] = [0, 0];
+    for (let y = Math.floor(mask.bounds.top); y <= mask.bounds.bottom; y++) {
+      for (let x = Math.floor(mask.bounds.left); x <= mask.bounds.right; x++) {
+        if (!isLand(mask, x + 0.5, y + 0.5)) continue;
+        land++;
+        if (colourDistance(png.pixel(x, y), fill) <= 24) shown++;
+      }
+    }
+    return shown / land;
+  }
+  const SMALL = ['LU', 'SI', 'BE', 'EE'];
+
+  test.each(['en', 'uk'])(
+    'GIVEN every agreement in %s WHEN rendered THEN Luxembourg, Slovenia, Belgium and Estonia each show at least 40% of their land',
+    async (locale) => {
+      const png = decodePng((await renderMapPng(data, { locale })).png);
+      const layout = layoutMap(data, {}, locale);
+      for (const iso2 of SMALL) {
+        expect(visibleShare(png, layout, iso2), iso2).toBeGreaterThanOrEqual(0.4);
+      }
+    },
+  );
+
+  test.each(['en', 'uk'])(
+    'GIVEN every agreement in %s WHEN laid out THEN every European partner is labelled and no label hides most of any partner',
+    (locale) => {
+      const layout = layoutMap(data, {}, locale);
+      const european = layout.partners.filter((p) => !['US', 'CA', 'JP'].includes(p.iso2));
+      expect(layout.labels).toHaveLength(european.length);
+      const boxes = [...layout.labels, layout.ukraineLabel].map(boxOf);
+      for (const partner of european) {
+        const mask = europeMask(partner.iso2)!;
+        const hidden = boxes.reduce((sum, box) => sum + landUnder(mask, box), 0);
+        expect(1 - hidden / mask.area, partner.iso2).toBeGreaterThanOrEqual(
+          SMALL.includes(partner.iso2) ? MIN_VISIBLE_SHARE : LAST_RESORT_VISIBLE_SHARE,
+        );
+      }
+    },
+  );
+
+  test.each(['lu', 'si', 'be', 'ee'])(
+    'GIVEN a locator for %s WHEN rendered THEN the country shows, its label points to it, and an inset draws it close up',
+    async (id) => {
+      const layout = layoutMap(data, { partner: id });
+      const iso2 = id.toUpperCase();
+      const png = decodePng((await renderMapPng(data, { filter: { partner: id } })).png);
+      expect(visibleShare(png, layout, iso2)).toBeGreaterThanOrEqual(0.4);
+      const [label] = layout.labels;
+      expect(label!.anchor).not.toBeNull();
+      // The inset's frame on the main map surrounds the country.
+      const mask = europeMask(iso2)!;
+      expect(layout.inset?.iso2).toBe(iso2);
+      const frame = layout.inset!.onMap;
+      expect(frame.left).toBeLessThan(mask.bounds.left);
+      expect(frame.right).toBeGreaterThan(mask.bounds.right);
+      expect(frame.top).toBeLessThan(mask.bounds.top);
+      expect(frame.bottom).toBeGreaterThan(mask.bounds.bottom);
+      // The inset, in the side column, shows the country large, in its shade.
+      const fill = rgb(layout.partners.find((p) => p.iso2 === iso2)!.fill);
+      let shaded = 0;
+      for (let y = FRAME.top; y < FRAME.top + INSET.height + 300; y += 2) {
+        for (let x = SIDE.left; x < SIDE.right; x += 2) {
+          if (colourDistance(png.pixel(x, y), fill) <= 3) shaded++;
+        }
+      }
+      expect(shaded * 4).toBeGreaterThan(mask.area * 4);
+    },
+  );
+
+  test('GIVEN a locator for a large country WHEN laid out THEN it needs no inset', () => {
+    expect(layoutMap(data, { partner: 'de' }).inset).toBeNull();
+    expect(layoutMap(data, { partner: 'pl' }).inset).toBeNull();
   });
 });
