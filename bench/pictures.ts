@@ -22,6 +22,10 @@ const cases: [string, () => Promise<Picture>][] = [
   ['map 2025', () => renderMapPng(data, { filter: { year: 2025 } })],
   ['map DW 21', () => renderMapPng(data, { filter: { dw21: true } })],
   ['map, locator for Poland', () => renderMapPng(data, { filter: { partner: 'pl' } })],
+  ['map, locator for Luxembourg', () => renderMapPng(data, { filter: { partner: 'lu' } })],
+  ['map, locator for Japan', () => renderMapPng(data, { filter: { partner: 'jp' } })],
+  ['map, locator for the US', () => renderMapPng(data, { filter: { partner: 'us' } })],
+  ['map (Ukrainian)', () => renderMapPng(data, { locale: 'uk' })],
 ];
 
 let peak = process.memoryUsage().rss;

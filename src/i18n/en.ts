@@ -221,6 +221,11 @@ export const en = {
     kinds: { bilateral: 'Bilateral', eu: 'European Union', multilateral: 'Multilateral' },
     /** The EU's name on a crowded chart. */
     eu: 'EU',
+    /**
+     * The Ukraine Compact's name on a picture, for languages the data has no name in (its
+     * `shortName.uk` is null): in English, the data's own name.
+     */
+    compact: 'Ukraine Compact',
     summitLabels: { vilnius: 'NATO Vilnius', washington: 'NATO Washington' },
     summitPlaces: { vilnius: 'Vilnius', washington: 'Washington' },
     timeline: {
@@ -272,7 +277,7 @@ export const en = {
         none: 'No country in this selection.',
         partner: (name: string, date: string, overseas: boolean) =>
           overseas
-            ? `Map of Europe, with ${name} in a box beside it, highlighted in the shade of its signing date, ${date}.`
+            ? `Map from Ukraine to ${name}, with ${name} highlighted in the shade of its signing date, ${date}.`
             : `Map of Europe with ${name} highlighted in the shade of its signing date, ${date}.`,
       },
     },

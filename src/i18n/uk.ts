@@ -217,6 +217,12 @@ export const uk = {
     ],
     kinds: { bilateral: 'Двосторонні', eu: 'Європейський Союз', multilateral: 'Багатосторонні' },
     eu: 'ЄС',
+    /**
+     * The data has no Ukrainian name for the Ukraine Compact; this is the one Ukrainian media gave
+     * it (Європейська правда, 12 July 2024; the Office of the President's Ihor Zhovkva, per Voice of
+     * America). Once the data carries one, that wins (see pictureName).
+     */
+    compact: 'Український компакт',
     summitLabels: { vilnius: 'НАТО Вільнюс', washington: 'НАТО Вашингтон' },
     summitPlaces: { vilnius: 'Вільнюс', washington: 'Вашингтон' },
     timeline: {
@@ -268,7 +274,7 @@ export const uk = {
         none: 'У цій вибірці немає жодної країни.',
         partner: (name: string, date: string, overseas: boolean) =>
           overseas
-            ? `Мапа Європи; поруч у рамці — партнер «${name}», виділений кольором дати підписання, ${date}.`
+            ? `Мапа від України до партнера «${name}», виділеного кольором дати підписання, ${date}.`
             : `Мапа Європи, на якій виділено партнера «${name}» кольором дати підписання, ${date}.`,
       },
     },

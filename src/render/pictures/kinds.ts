@@ -14,5 +14,19 @@ export function pictureKind(agreement: Agreement): PictureKind {
  * the crowded weeks of June 2024 legible.
  */
 export function pictureName(agreement: Agreement, strings: Strings): string {
-  return agreement.partner.iso2 === 'EU' ? strings.pictures.eu : partnerName(agreement, strings);
+  return agreement.partner.iso2 === 'EU' ? strings.pictures.eu : nameInPicture(agreement, strings);
 }
+
+/**
+ * The partner's name in the picture's language, for labels and alt text alike. The data names the
+ * Ukraine Compact in English only, so a Ukrainian picture takes its Ukrainian name from the
+ * strings until the data has one.
+ */
+export function nameInPicture(agreement: Agreement, strings: Strings): string {
+  if (agreement.id === COMPACT_ID && agreement.partner.shortName.uk === null) {
+    return strings.pictures.compact;
+  }
+  return partnerName(agreement, strings);
+}
+
+const COMPACT_ID = 'ukraine-compact';

@@ -1,7 +1,6 @@
 import type * as GeoJSON from 'geojson';
 import {
   geoAlbersUsa,
-  geoBounds,
   geoCentroid,
   geoConicConformal,
   geoMercator,
@@ -13,9 +12,22 @@ import type { Agreement } from '../../data/schema.js';
 import { languageOf, stringsFor, type Strings } from '../../i18n/index.js';
 import { isCountry } from '../../lookup/partners.js';
 import { partnerName } from '../agreement.js';
+import { colourBar } from './colour-bar.js';
+import { countryMask, type Box, type CountryMask } from './country-mask.js';
+import { leaderEnd, placeLabels, type MapLabel } from './map-labels.js';
+import {
+  areaOnView,
+  insetArea,
+  insetShapes,
+  outlinesOnRoute,
+  routeProjection,
+  type InsetArea,
+} from './map-locator.js';
+
+export type { MapLabel } from './map-labels.js';
 import { colourAt, dateScale, type DateScale } from './colour-scale.js';
-import { longDate, monthAndYear, monthName, monthStart, shortDate } from './dates.js';
-import { pictureName } from './kinds.js';
+import { longDate, monthAndYear, monthStart, shortDate } from './dates.js';
+import { nameInPicture, pictureName } from './kinds.js';
 import { countryForIso2, ISO_NUMERIC, lonLatBox, loadWorld, mainland } from './geo.js';
 import { PictureCache, rasterise, type Picture } from './picture.js';
 import { element, svgDocument, text } from './svg.js';
@@ -42,7 +54,7 @@ const WIDTH = 1200;
 const HEIGHT = 900;
 export const FRAME = { left: 24, top: 118, right: 860, bottom: 876 } as const;
 export const SIDE = { left: 884, right: 1176 } as const;
-export const FONT = { title: 34, subtitle: 22, label: 21, side: 21, small: 18 } as const;
+export const FONT = { title: 34, subtitle: 22, label: 21, name: 17, side: 21, small: 18 } as const;
 /**
  * The part of the globe the main map shows: Iceland to the Don, Crete to the North Cape. Points,
  * not a polygon: d3 reads a polygon's winding on the sphere, and a box drawn the other way round
@@ -74,16 +86,6 @@ export interface MapPartner {
   fill: string;
 }
 
-export interface MapLabel {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Where the label points, if it had to move off its country. */
-  anchor: [number, number] | null;
-}
-
 export interface MapLayout {
   width: number;
   height: number;
@@ -96,6 +98,10 @@ export interface MapLayout {
   /** The selection's agreements. */
   selected: readonly Agreement[];
   ukraineLabel: MapLabel;
+  /** The main view: Europe, or for a partner beyond it the globe from Ukraine to that partner. */
+  view: { kind: 'europe' } | { kind: 'route'; iso2: string };
+  /** A locator's zoomed view of a small country, and where that area lies on the main map. */
+  inset: { iso2: string; area: InsetArea; onMap: Box } | null;
 }
 
 export function selectAgreements(data: Dataset, filter: MapFilter = {}): Agreement[] {
@@ -112,17 +118,25 @@ function isMapped(agreement: Agreement): boolean {
   return isCountry(agreement) && ISO_NUMERIC[agreement.partner.iso2!] !== undefined;
 }
 
-/** Countries that signed. Same scale for every filter. */
+/** Countries that signed, whether in the selection or not. */
 function countryAgreements(data: Dataset): Agreement[] {
   return data.agreements.filter(isMapped);
 }
 
-function scaleFor(data: Dataset): DateScale {
-  const dated = data.agreements
+/**
+ * The colour scale runs over the months of what the map shades: on DW's count (January to July
+ * 2024) the first and the last partner then differ as much as on the whole map, where a scale of
+ * every agreement would spend half its colours on months the selection never reaches. A locator
+ * keeps the scale of every agreement, so its one tick says where in the whole run it came.
+ */
+function scaleFor(data: Dataset, filter: MapFilter, selected: readonly Agreement[]): DateScale {
+  const shaded = filter.partner !== undefined ? data.agreements : selected;
+  const dated = shaded
     .filter((a) => a.partner.iso2 !== null)
     .map((a) => a.signed)
     .sort();
-  const first = dated[0] ?? '2024-01-01';
+  const fallback = data.agreements.map((a) => a.signed).sort()[0] ?? '2024-01-01';
+  const first = dated[0] ?? fallback;
   return dateScale(monthStart(first), monthStart(dated.at(-1) ?? first, 1));
 }
 
@@ -165,7 +179,7 @@ function europeOutlines(): { id: string; d: string }[] {
 export function layoutMap(data: Dataset, filter: MapFilter = {}, locale = 'en'): MapLayout {
   const selected = selectAgreements(data, filter);
   const selectedIds = new Set(selected.map((a) => a.id));
-  const scale = scaleFor(data);
+  const scale = scaleFor(data, filter, selected);
   const projection = europeProjection();
   const partners = countryAgreements(data).map((agreement) => ({
     agreement,
@@ -175,88 +189,134 @@ export function layoutMap(data: Dataset, filter: MapFilter = {}, locale = 'en'):
   }));
   const notMapped = selected.filter((a) => !isCountry(a));
 
-  // Labels, biggest country first; a small one that would cover a neighbour's moves aside.
-  const placed: MapLabel[] = [];
+  const strings = stringsFor(locale);
+  const overseas =
+    filter.partner !== undefined ? partners.find((p) => p.selected && isOverseas(p)) : undefined;
+  if (overseas) {
+    return {
+      ...routeLabels(overseas, strings),
+      width: WIDTH,
+      height: HEIGHT,
+      scale,
+      partners,
+      notMapped,
+      selected,
+      view: { kind: 'route', iso2: overseas.iso2 },
+      inset: null,
+    };
+  }
   const ukraine = countryForIso2('UA')!;
   const [ux, uy] = projection(geoCentroid(mainland(ukraine)))!;
   // North of the centroid, clear of the coast; the centroid itself stays clear for the colour check.
-  const ukraineLabel = box(stringsFor(locale).pictures.map.ukraineLabel, ux, uy - 26, null);
-  placed.push(ukraineLabel);
-  const european = partners
+  const ukraineLabel = labelBox(strings.pictures.map.ukraineLabel, FONT.label, ux, uy - 26);
+  const requests = partners
     .filter((p) => p.selected && !isOverseas(p))
-    .map((p) => {
-      const country = countryForIso2(p.iso2)!;
-      const land = mainland(country);
-      return { partner: p, point: projection(geoCentroid(land)), size: geoBounds(land) };
-    })
-    .sort((a, b) => span(b.size) - span(a.size) || a.partner.iso2.localeCompare(b.partner.iso2));
-  for (const { partner, point } of european) {
-    if (!point) continue;
-    const [x, y] = point;
-    const spot = LABEL_OFFSETS.map(([dx, dy]) =>
-      box(partner.iso2, x + dx, y + dy, dx === 0 && dy === 0 ? null : [x, y]),
-    ).find(
-      (candidate) => fitsInFrame(candidate) && !placed.some((other) => overlaps(candidate, other)),
-    );
-    if (spot) placed.push(spot);
-  }
+    .flatMap((p) => {
+      const mask = europeMask(p.iso2);
+      if (!mask) return [];
+      const text = labelText(p, strings);
+      const { width, height } = labelBox(text, labelFont(strings), 0, 0);
+      return [{ iso2: p.iso2, text, width, height, mask }];
+    });
+  const [one] = requests;
+  const inset =
+    filter.partner !== undefined && one && one.mask.area < INSET_BELOW_AREA
+      ? (() => {
+          const area = insetArea(one.iso2, INSET.width / INSET.mapHeight);
+          return { iso2: one.iso2, area, onMap: areaOnView(area, projection) };
+        })()
+      : null;
+  const labels = placeLabels(requests, {
+    fixed: [ukraineLabel],
+    frame: FRAME,
+    ukraine: europeMask('UA'),
+    avoid: inset ? [inset.onMap] : [],
+  });
   return {
     width: WIDTH,
     height: HEIGHT,
     scale,
     projection,
     partners,
-    labels: placed.slice(1),
+    labels,
     notMapped,
     selected,
     ukraineLabel,
+    view: { kind: 'europe' },
+    inset,
   };
 }
 
-const LABEL_OFFSETS: readonly [number, number][] = [
-  [0, 0],
-  [0, 24],
-  [0, -24],
-  [34, 0],
-  [-34, 0],
-  [40, 26],
-  [-40, 26],
-  [40, -26],
-  [-40, -26],
-  [0, 44],
-  [0, -44],
-  [60, 0],
-  [-60, 0],
-];
+/**
+ * Countries smaller than this on the main map (Luxembourg, Slovenia, Belgium, Estonia, Albania,
+ * Denmark, the Netherlands, Croatia) get a zoomed inset on their locator.
+ */
+export const INSET_BELOW_AREA = 1000;
+export const INSET = { width: SIDE.right - SIDE.left, height: 250, mapHeight: 206 } as const;
 
-function span([[west, south], [east, north]]: [[number, number], [number, number]]): number {
-  return (east - west) * (north - south);
+/** The route view's projection and labels: Ukraine's and the partner's, by name. */
+function routeLabels(
+  partner: MapPartner,
+  strings: Strings,
+): Pick<MapLayout, 'projection' | 'labels' | 'ukraineLabel'> {
+  const projection = routeProjection(partner.iso2, FRAME);
+  const ukraineMask = countryMask(countryForIso2('UA')!, projection);
+  const partnerMask = countryMask(countryForIso2(partner.iso2)!, projection);
+  const request = (iso2: string, text: string, mask: CountryMask) => {
+    const { width, height } = labelBox(text, FONT.label, 0, 0);
+    return { iso2, text, width, height, mask };
+  };
+  const [ukraineLabel] = placeLabels(
+    ukraineMask ? [request('UA', strings.pictures.map.ukraineLabel, ukraineMask)] : [],
+    { fixed: [], frame: FRAME, ukraine: null },
+  );
+  const labels =
+    partnerMask && ukraineLabel
+      ? placeLabels(
+          [request(partner.iso2, nameInPicture(partner.agreement, strings), partnerMask)],
+          {
+            fixed: [ukraineLabel],
+            frame: FRAME,
+            ukraine: ukraineMask,
+          },
+        )
+      : [];
+  return { projection, labels, ukraineLabel: ukraineLabel ?? labelBox('', FONT.label, 0, 0) };
 }
 
-function box(label: string, x: number, y: number, anchor: [number, number] | null): MapLabel {
+/**
+ * A label names its country: by ISO code in English, by its Ukrainian name in Ukrainian, which
+ * has no letter codes of its own (Latin "DE" on a Ukrainian map reads as English).
+ */
+function labelText(partner: MapPartner, strings: Strings): string {
+  return strings.locale.startsWith('uk') ? nameInPicture(partner.agreement, strings) : partner.iso2;
+}
+
+/** Names run longer than codes: a smaller type keeps them clear of the neighbours. */
+function labelFont(strings: Strings): number {
+  return strings.locale.startsWith('uk') ? FONT.name : FONT.label;
+}
+
+function labelBox(label: string, size: number, x: number, y: number): MapLabel {
   return {
     text: label,
     x,
     y,
-    width: textWidth(label, FONT.label, true) + 6,
-    height: FONT.label + 4,
-    anchor,
+    width: textWidth(label, size, true) + 6,
+    height: size + 4,
+    anchor: null,
   };
 }
 
-function overlaps(a: MapLabel, b: MapLabel): boolean {
-  return (
-    Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height
-  );
-}
+const masks = new Map<string, CountryMask | null>();
 
-function fitsInFrame(label: MapLabel): boolean {
-  return (
-    label.x - label.width / 2 > FRAME.left &&
-    label.x + label.width / 2 < FRAME.right &&
-    label.y - label.height / 2 > FRAME.top &&
-    label.y + label.height / 2 < FRAME.bottom
-  );
+/** Where a country lies on the main map, computed once: the projection never changes. */
+export function europeMask(iso2: string): CountryMask | null {
+  if (!masks.has(iso2)) {
+    const country = countryForIso2(iso2);
+    masks.set(iso2, country ? countryMask(country, europeProjection()) : null);
+  }
+  return masks.get(iso2) ?? null;
 }
 
 export function mapSvg(data: Dataset, options: MapOptions = {}): string {
@@ -270,14 +330,16 @@ export function mapSvg(data: Dataset, options: MapOptions = {}): string {
   const ukraineId = ISO_NUMERIC.UA!.id;
   const shapes: string[] = [];
   const disputedShapes: string[] = [];
-  for (const { id, d } of europeOutlines()) {
+  const outlines =
+    layout.view.kind === 'route' ? outlinesOnRoute(layout.view.iso2, FRAME) : europeOutlines();
+  for (const { id, d } of outlines) {
     const partner = fillById.get(id);
     const fill = id === ukraineId ? theme.ukraine : (partner?.fill ?? theme.land);
     shapes.push(element('path', { d, fill }));
     if (partner?.agreement.status === 'disputed')
       disputedShapes.push(element('path', { d, fill: 'url(#disputed)' }));
   }
-  const ukraineOutline = europeOutlines().find((outline) => outline.id === ukraineId)?.d ?? '';
+  const ukraineOutline = outlines.find((outline) => outline.id === ukraineId)?.d ?? '';
   const parts = [
     `<defs>${hatch(theme)}<clipPath id="frame">${element('rect', frameRect())}</clipPath></defs>`,
     text(FRAME.left, 54, strings.pictures.map.title, {
@@ -299,11 +361,27 @@ export function mapSvg(data: Dataset, options: MapOptions = {}): string {
       'stroke-linejoin': 'round',
     }),
     element('rect', { ...frameRect(), fill: 'none', stroke: theme.grid, 'stroke-width': 2 }),
+    layout.inset ? insetFrame(layout.inset.onMap, theme) : '',
     ...layout.labels.map((label) => drawLabel(label, theme)),
     drawLabel(layout.ukraineLabel, theme, theme.ukraineBorder),
     sidePanel(layout, theme, strings, options.filter ?? {}),
   ];
   return svgDocument(WIDTH, HEIGHT, theme.card, parts.join('\n'));
+}
+
+/** The inset's area on the main map: a box the reader finds the small country in. */
+function insetFrame(box: Box, theme: Theme): string {
+  const attributes = {
+    x: box.left,
+    y: box.top,
+    width: box.right - box.left,
+    height: box.bottom - box.top,
+    fill: 'none',
+  };
+  return (
+    element('rect', { ...attributes, stroke: theme.halo, 'stroke-width': 4 }) +
+    element('rect', { ...attributes, stroke: theme.ink, 'stroke-width': 2 })
+  );
 }
 
 function frameRect(): Record<string, number> {
@@ -321,20 +399,27 @@ function hatch(theme: Theme): string {
 }
 
 function drawLabel(label: MapLabel, theme: Theme, colour = theme.ink): string {
-  const leader = label.anchor
-    ? element('line', {
-        x1: label.anchor[0],
-        y1: label.anchor[1],
-        x2: label.x,
-        y2: label.y + (label.anchor[1] > label.y ? label.height / 2 - 4 : -label.height / 2 + 4),
-        stroke: theme.ink,
-        'stroke-width': 1.5,
-      }) + element('circle', { cx: label.anchor[0], cy: label.anchor[1], r: 2.5, fill: theme.ink })
-    : '';
+  const size = label.height - 4;
+  let leader = '';
+  if (label.anchor) {
+    const [x2, y2] = leaderEnd(label);
+    // The line in the halo's colour first, so it stays visible across any shade it crosses.
+    const line = (stroke: string, width: number): string =>
+      element('line', {
+        x1: label.anchor![0],
+        y1: label.anchor![1],
+        x2,
+        y2,
+        stroke,
+        'stroke-width': width,
+        'stroke-linecap': 'round',
+      });
+    leader = line(theme.halo, 3.5) + line(theme.ink, 1.5);
+  }
   return (
     leader +
-    text(label.x, label.y + FONT.label * 0.36, label.text, {
-      size: FONT.label,
+    text(label.x, label.y + size * 0.36, label.text, {
+      size,
       fill: colour,
       bold: true,
       anchor: 'middle',
@@ -385,54 +470,16 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: Ma
     text(SIDE.left, y + 20, m.dateSigned, { size: FONT.side, fill: theme.ink, bold: true }),
   );
   y += 34;
-  const gradientStops = layout.scale.stops
-    .map((stop, i) =>
-      element('stop', { offset: i / (layout.scale.stops.length - 1), 'stop-color': stop }),
-    )
-    .join('');
-  parts.push(
-    `<defs><linearGradient id="dates" x1="0" x2="1" y1="0" y2="0">${gradientStops}</linearGradient></defs>`,
-    element('rect', { x: SIDE.left, y, width, height: 24, rx: 4, fill: 'url(#dates)' }),
+  const earlier = layout.notMapped.some((a) => a.signed < layout.scale.from);
+  const bar = colourBar(
+    layout.scale,
+    layout.partners.filter((p) => p.selected).map((p) => p.agreement.signed),
+    { x: SIDE.left, y, width, earlier },
+    theme,
+    p,
   );
-  for (const partner of layout.partners.filter((p) => p.selected)) {
-    const x = SIDE.left + layout.scale.position(partner.agreement.signed) * width;
-    parts.push(
-      element('line', {
-        x1: x,
-        y1: y + 24,
-        x2: x,
-        y2: y + 31,
-        stroke: theme.ink,
-        'stroke-width': 1.5,
-      }),
-    );
-  }
-  y += 24;
-  for (let offset = 0; ; offset += 3) {
-    const month = monthStart(layout.scale.from, offset);
-    if (month > layout.scale.to) break;
-    const x = SIDE.left + layout.scale.position(month) * width;
-    const first = offset === 0;
-    const last = monthStart(month, 3) > layout.scale.to;
-    const withYear = first || last || month.endsWith('-01-01');
-    parts.push(
-      text(x, y + 30, monthName(month, p), {
-        size: FONT.small,
-        fill: theme.ink,
-        anchor: first ? 'start' : last ? 'end' : 'middle',
-      }),
-    );
-    if (withYear) {
-      parts.push(
-        text(x, y + 52, month.slice(0, 4), {
-          size: FONT.small,
-          fill: theme.muted,
-          anchor: first ? 'start' : last ? 'end' : 'middle',
-        }),
-      );
-    }
-  }
-  y += 74;
+  parts.push(bar.svg);
+  y += bar.height + 24;
   /** A legend swatch's box at the current line; `y` is read when it is drawn. */
   const swatchBox = (attributes: Record<string, string | number>): string =>
     element('rect', { x: SIDE.left, y: y - 14, width: 28, height: 20, rx: 3, ...attributes });
@@ -463,13 +510,18 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: Ma
   );
   y += 6;
 
-  // Partners beyond Europe, each in a box of its own.
-  for (const iso2 of OVERSEAS) {
+  if (layout.inset) {
+    const partner = layout.partners.find((p) => p.iso2 === layout.inset!.iso2)!;
+    parts.push(insetBox(layout.inset.area, partner, SIDE.left, y, theme, strings));
+    y += INSET.height + 10;
+  }
+
+  // Partners beyond Europe, each in a box of its own; a locator shows its own partner in the main view.
+  for (const iso2 of filter.partner !== undefined ? [] : OVERSEAS) {
     const partner = layout.partners.find((p) => p.iso2 === iso2);
-    // A locator shows a box only for its own partner: grey boxes would locate nothing.
-    if (!partner || (filter.partner !== undefined && !partner.selected)) continue;
-    parts.push(overseasBox(partner, SIDE.left, y, width, 128, theme, strings));
-    y += 140;
+    if (!partner) continue;
+    parts.push(overseasBox(partner, SIDE.left, y, width, OVERSEAS_BOX_HEIGHT, theme, strings));
+    y += OVERSEAS_BOX_HEIGHT + 10;
   }
 
   // What the map cannot show as a country.
@@ -482,25 +534,66 @@ function sidePanel(layout: MapLayout, theme: Theme, strings: Strings, filter: Ma
     );
     y += 28;
   }
+  // Each in the shade of its date, as the countries are: the EU and the frameworks alike.
   for (const agreement of layout.notMapped) {
-    const isEu = agreement.partner.iso2 === 'EU';
-    if (isEu) {
-      parts.push(swatchBox({ fill: layout.scale.colour(agreement.signed) }));
+    parts.push(swatchBox({ fill: layout.scale.colour(agreement.signed) }));
+    for (const line of listedLines(agreement, strings)) {
+      parts.push(text(SIDE.left + 38, y + 2, line, { size: FONT.small, fill: theme.ink }));
+      y += 22;
     }
-    parts.push(
-      text(
-        SIDE.left + (isEu ? 38 : 0),
-        y + 2,
-        `${pictureName(agreement, strings)}, ${shortDate(agreement.signed, p)}`,
-        {
-          size: FONT.small,
-          fill: theme.ink,
-        },
-      ),
-    );
-    y += 26;
+    y += 4;
   }
   return `<g>${parts.join('')}</g>`;
+}
+
+const OVERSEAS_BOX_HEIGHT = 120;
+/** Room for a listed item's words, right of its swatch, up to the image's margin. */
+const LIST_ROOM = WIDTH - 8 - SIDE.left - 38;
+
+/** "EU, 27 Jun 2024" on one line; a name too long for that keeps its date on a line below. */
+export function listedLines(agreement: Agreement, strings: Strings): string[] {
+  const name = pictureName(agreement, strings);
+  const date = shortDate(agreement.signed, strings.pictures);
+  const one = `${name}, ${date}`;
+  return textWidth(one, FONT.small) <= LIST_ROOM ? [one] : [`${name},`, date];
+}
+
+/** A small country close up, with its neighbours, for its locator. */
+function insetBox(
+  area: InsetArea,
+  partner: MapPartner,
+  x: number,
+  y: number,
+  theme: Theme,
+  strings: Strings,
+): string {
+  const inner = {
+    left: x + 6,
+    top: y + INSET.height - INSET.mapHeight - 6,
+    right: x + INSET.width - 6,
+    bottom: y + INSET.height - 6,
+  };
+  const label = `${nameInPicture(partner.agreement, strings)}, ${shortDate(partner.agreement.signed, strings.pictures)}`;
+  return [
+    element('rect', { x, y, width: INSET.width, height: INSET.height, rx: 8, fill: theme.sea }),
+    insetShapes(area, inner, {
+      partnerId: ISO_NUMERIC[partner.iso2]!.id,
+      partner: partner.fill,
+      ukraine: theme.ukraine,
+      land: theme.land,
+      border: theme.border,
+    }),
+    element('rect', {
+      x: inner.left,
+      y: inner.top,
+      width: inner.right - inner.left,
+      height: inner.bottom - inner.top,
+      fill: 'none',
+      stroke: theme.ink,
+      'stroke-width': 2,
+    }),
+    text(x + 10, y + 26, label, { size: FONT.small, fill: theme.ink, bold: true, halo: theme.sea }),
+  ].join('');
 }
 
 function overseasBox(
@@ -548,7 +641,7 @@ export function mapAlt(data: Dataset, filter: MapFilter = {}, locale = 'en'): st
   const alt = p.map.alt;
   const layout = layoutMap(data, filter, locale);
   const shown = layout.partners.filter((partner) => partner.selected);
-  const name = (a: Agreement) => partnerName(a, strings);
+  const name = (a: Agreement) => nameInPicture(a, strings);
   const byMonth = new Map<string, string[]>();
   for (const partner of shown) {
     const month = partner.agreement.signed.slice(0, 7);

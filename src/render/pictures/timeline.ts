@@ -1,6 +1,5 @@
 import type { Dataset } from '../../data/load.js';
 import type { Agreement } from '../../data/schema.js';
-import { partnerName } from '../agreement.js';
 import { languageOf, stringsFor, type Strings } from '../../i18n/index.js';
 import {
   dayNumber,
@@ -11,7 +10,7 @@ import {
   shortDate,
   shortDay,
 } from './dates.js';
-import { pictureKind, pictureName } from './kinds.js';
+import { nameInPicture, pictureKind, pictureName } from './kinds.js';
 import { spreadLabels } from './label-layout.js';
 import { PictureCache, rasterise, type Picture } from './picture.js';
 import { element, svgDocument, text } from './svg.js';
@@ -40,7 +39,7 @@ export interface TimelineOptions {
  * bands across the chart.
  */
 export const WIDTH = 1200;
-const RIBBON = { left: 536, right: 664 } as const;
+export const RIBBON = { left: 536, right: 664 } as const;
 const PLOT_TOP = 222;
 const RIBBON_PADDING = 20;
 const PLOT_LENGTH = 740;
@@ -59,6 +58,11 @@ interface Pill {
   font: number;
   width: number;
 }
+
+/** A signing dot's radius, and its ring in the card's colour. */
+export const DOT = { radius: 6, ring: 2 } as const;
+/** How far a summit band and a summit's leader keep from the signing dots on the ribbon's edges. */
+export const DOT_CLEARANCE = DOT.radius + DOT.ring + 2;
 
 /** Nothing may come closer to the image's edge than this. */
 const EDGE = 8;
@@ -89,7 +93,62 @@ export interface TimelineLayout {
   /** The first and last month starts on the axis. */
   from: string;
   to: string;
+  /** The quarter months named on the ribbon, each clear of the summit bands. */
+  axisLabels: AxisLabel[];
 }
+
+export interface AxisLabel {
+  month: string;
+  text: string;
+  size: number;
+  bold: boolean;
+  /** The label's vertical centre: its month's tick, or moved off a summit band. */
+  centre: number;
+}
+
+/** The vertical extent of a month label's ink and halo around its centre. */
+export function axisLabelBox(label: AxisLabel): { top: number; bottom: number } {
+  const baseline = label.centre + label.size * 0.36;
+  const halo = Math.max(2, label.size / 6) / 2;
+  return { top: baseline - label.size * 0.76 - halo, bottom: baseline + label.size * 0.24 + halo };
+}
+
+/**
+ * The month labels of the ribbon. A label that a summit band would cross ("Jul" 2024 and the
+ * Washington summit from 9 July) moves just off the band, to the side of its own tick.
+ */
+function layoutAxisLabels(
+  from: string,
+  to: string,
+  y: (isoDate: string) => number,
+  strings: Strings,
+): AxisLabel[] {
+  const bands = NATO_SUMMITS.map((summit) => bandOf(summit, y));
+  const labels: AxisLabel[] = [];
+  for (let offset = 0; ; offset++) {
+    const month = monthStart(from, offset);
+    if (month > to) break;
+    const monthIndex = Number(month.slice(5, 7)) - 1;
+    if (monthIndex % 3 !== 0 || month === to) continue;
+    const bold = monthIndex === 0 || offset === 0;
+    const name = monthName(month, strings.pictures);
+    const text = bold ? `${name} ${month.slice(0, 4)}` : name;
+    const label = { month, text, size: axisFont(text, bold), bold, centre: y(month) };
+    for (const band of bands) {
+      const box = axisLabelBox(label);
+      if (box.bottom <= band.top - BAND_GAP || box.top >= band.bottom + BAND_GAP) continue;
+      label.centre +=
+        band.middle >= label.centre
+          ? band.top - BAND_GAP - box.bottom
+          : band.bottom + BAND_GAP - box.top;
+    }
+    labels.push(label);
+  }
+  return labels;
+}
+
+/** Room between a month label and a summit band. */
+const BAND_GAP = 2;
 
 export function layoutTimeline(agreements: readonly Agreement[], locale = 'en'): TimelineLayout {
   const strings = stringsFor(locale);
@@ -117,12 +176,19 @@ export function layoutTimeline(agreements: readonly Agreement[], locale = 'en'):
       content: { kind: 'agreements', pills: inDay.map((a) => toPill(a, strings)) } as const,
     })),
   ].sort((a, b) => a.date.localeCompare(b.date) || (a.content.kind === 'summit' ? -1 : 1));
+  const summitLeaders = pending
+    .filter((item) => item.content.kind === 'summit')
+    .map((item) => (item.content.kind === 'summit' ? bandOf(item.content.summit, y).middle : 0));
   for (const item of pending) {
-    const at = y(item.date);
+    const at =
+      item.content.kind === 'summit' ? bandOf(item.content.summit, y).middle : y(item.date);
+    // A signing dot where a summit's leader leaves the ribbon would read as part of the summit.
+    const besideSummit = summitLeaders.some((leader) => Math.abs(leader - at) < DOT_CLEARANCE);
     const side: Side =
       item.content.kind === 'summit'
         ? 'left'
-        : Math.max(at, lastOnSide.right + PITCH) <= Math.max(at, lastOnSide.left + PITCH)
+        : besideSummit ||
+            Math.max(at, lastOnSide.right + PITCH) <= Math.max(at, lastOnSide.left + PITCH)
           ? 'right'
           : 'left';
     lastOnSide[side] = Math.max(at, lastOnSide[side] + PITCH);
@@ -161,6 +227,7 @@ export function layoutTimeline(agreements: readonly Agreement[], locale = 'en'):
     rows,
     from,
     to,
+    axisLabels: layoutAxisLabels(from, to, y, strings),
   };
 }
 
@@ -242,36 +309,54 @@ export function timelineSvg(data: Dataset, options: TimelineOptions = {}): strin
     legend(theme, 40, 140, strings),
     ribbon(layout, theme),
     ...NATO_SUMMITS.map((summit) => summitBand(summit, layout, theme)),
-    ribbonScale(layout, theme, strings),
+    ribbonScale(layout, theme),
     ...layout.rows.map((row) => drawRow(row, theme)),
   ];
   return svgDocument(layout.width, layout.height, theme.card, parts.join('\n'));
 }
 
+/**
+ * Where a summit's band lies on the time axis: from its first day to the end of its last. It
+ * spans the ribbon between the signing dots on its edges, never under them: a dot the day before
+ * a summit (Poland, 8 July 2024) must not look as if it were signed during it.
+ */
+export function bandOf(
+  summit: Summit,
+  y: (isoDate: string) => number,
+): { top: number; bottom: number; middle: number; left: number; right: number } {
+  const top = y(summit.start);
+  const bottom = Math.max(top + 4, y(nextDay(summit.end)));
+  return {
+    top,
+    bottom,
+    middle: (top + bottom) / 2,
+    left: RIBBON.left + DOT_CLEARANCE,
+    right: RIBBON.right - DOT_CLEARANCE,
+  };
+}
+
+function nextDay(isoDate: string): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** A summit is a band across the ribbon; its label sits with the others on the left. */
 function summitBand(summit: Summit, layout: TimelineLayout, theme: Theme): string {
-  const y1 = layout.y(summit.start);
-  const y2 = Math.max(
-    y1 + 4,
-    layout.y(summit.end) + (layout.y('2024-01-02') - layout.y('2024-01-01')),
-  );
-  if (y2 < layout.plotTop || y1 > layout.plotBottom) return '';
-  const left = RIBBON.left - 10;
-  const width = RIBBON.right - RIBBON.left + 20;
+  const band = bandOf(summit, layout.y);
+  if (band.bottom < layout.plotTop || band.top > layout.plotBottom) return '';
   return (
     element('rect', {
-      x: left,
-      y: y1 - 2,
-      width,
-      height: y2 - y1 + 4,
+      x: band.left,
+      y: band.top,
+      width: band.right - band.left,
+      height: band.bottom - band.top,
       fill: theme.summit,
       'fill-opacity': 0.25,
     }) +
     element('line', {
-      x1: left,
-      y1: (y1 + y2) / 2,
-      x2: left + width,
-      y2: (y1 + y2) / 2,
+      x1: band.left,
+      y1: band.middle,
+      x2: band.right,
+      y2: band.middle,
       stroke: theme.summit,
       'stroke-width': 2.5,
       'stroke-dasharray': '8 5',
@@ -297,7 +382,7 @@ export function axisFont(label: string, bold: boolean): number {
   return width <= room ? FONT.axis : Math.floor((FONT.axis * room) / width);
 }
 
-function ribbonScale(layout: TimelineLayout, theme: Theme, strings: Strings): string {
+function ribbonScale(layout: TimelineLayout, theme: Theme): string {
   const centre = (RIBBON.left + RIBBON.right) / 2;
   const parts: string[] = [];
   for (let offset = 0; ; offset++) {
@@ -325,17 +410,13 @@ function ribbonScale(layout: TimelineLayout, theme: Theme, strings: Strings): st
         'stroke-width': 1.5,
       }),
     );
-    if (!quarter || month === layout.to) continue;
-    const withYear = monthIndex === 0 || offset === 0;
-    const label = withYear
-      ? `${monthName(month, strings.pictures)} ${month.slice(0, 4)}`
-      : monthName(month, strings.pictures);
-    const size = axisFont(label, withYear);
+  }
+  for (const label of layout.axisLabels) {
     parts.push(
-      text(centre, y + size * 0.36, label, {
-        size,
+      text(centre, label.centre + label.size * 0.36, label.text, {
+        size: label.size,
         fill: theme.ink,
-        bold: withYear,
+        bold: label.bold,
         anchor: 'middle',
         halo: theme.grid,
       }),
@@ -350,8 +431,10 @@ function drawRow(row: Row, theme: Theme): string {
   const direction = right ? 1 : -1;
   const isSummit = row.content.kind === 'summit';
   const colour = isSummit ? theme.summit : theme.axis;
+  // A summit's leader leaves from its band, which stops short of the dots on the ribbon's edge.
+  const start = isSummit ? edge - direction * DOT_CLEARANCE : edge;
   const leader = element('path', {
-    d: `M${edge} ${row.y.toFixed(1)}h${direction * LEADER.straight}L${edge + direction * (LEADER.total - 6)} ${row.centre.toFixed(1)}h${direction * 6}`,
+    d: `M${start} ${row.y.toFixed(1)}H${edge + direction * LEADER.straight}L${edge + direction * (LEADER.total - 6)} ${row.centre.toFixed(1)}h${direction * 6}`,
     fill: 'none',
     stroke: colour,
     'stroke-width': 1.5,
@@ -401,10 +484,10 @@ function drawRow(row: Row, theme: Theme): string {
     element('circle', {
       cx: edge,
       cy: row.y,
-      r: 6,
+      r: DOT.radius,
       fill: theme.kinds[dotKind].fill,
       stroke: theme.card,
-      'stroke-width': 2,
+      'stroke-width': DOT.ring,
     }),
   );
   return `<g>${parts.join('')}</g>`;
@@ -516,7 +599,7 @@ export function timelineAlt(data: Dataset, locale = 'en'): string {
   const first = all[0];
   const last = all.at(-1);
   if (!first || !last) return t.altEmpty;
-  const name = (a: Agreement) => partnerName(a, strings);
+  const name = (a: Agreement) => nameInPicture(a, strings);
   const count = (kind: PictureKind): number => all.filter((a) => pictureKind(a) === kind).length;
   const disputed = all.filter((a) => a.status === 'disputed');
   const days = groupByDay(all).map(

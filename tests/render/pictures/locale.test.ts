@@ -8,11 +8,11 @@ import { partnerName } from '../../../src/render/agreement.js';
 import { rgb } from '../../../src/render/pictures/colour-scale.js';
 import { shortDate } from '../../../src/render/pictures/dates.js';
 import { countryForIso2, mainland } from '../../../src/render/pictures/geo.js';
-import { pictureName } from '../../../src/render/pictures/kinds.js';
 import {
   FONT as MAP_FONT,
   FRAME,
   layoutMap,
+  listedLines,
   mapHeadings,
   mapSvg,
   renderMapPng,
@@ -109,6 +109,22 @@ describe('pictures in Ukrainian', () => {
     expect(shownWords(svg)).not.toMatch(ENGLISH);
     expect(shownWords(mapSvg(data))).not.toMatch(/\p{Script=Cyrillic}/u);
   });
+
+  test.each(['map', 'timeline'])(
+    'GIVEN the uk %s WHEN drawn and described THEN the Ukraine Compact has its Ukrainian name, in the picture and in its alt text',
+    (name) => {
+      const svg =
+        name === 'map' ? mapSvg(data, { locale: 'uk' }) : timelineSvg(data, { locale: 'uk' });
+      const picture = pictures.get(name)!;
+      expect(shownWords(svg)).not.toContain('Compact');
+      expect(picture.alt).not.toContain('Compact');
+      expect(shownWords(svg)).toContain('Український компакт');
+      expect(picture.alt).toContain('Український компакт');
+      // English keeps the data's name.
+      const english = name === 'map' ? mapSvg(data) : timelineSvg(data);
+      expect(shownWords(english)).toContain('Ukraine Compact');
+    },
+  );
 });
 
 describe('labels fit, in both languages', () => {
@@ -202,8 +218,7 @@ describe('labels fit, in both languages', () => {
       fits(0, m.notCountries, MAP_FONT.small);
       const layout = layoutMap(data, {}, locale);
       for (const a of layout.notMapped) {
-        const label = `${pictureName(a, strings)}, ${shortDate(a.signed, strings.pictures)}`;
-        fits(a.partner.iso2 === 'EU' ? 38 : 0, label, MAP_FONT.small);
+        for (const line of listedLines(a, strings)) fits(38, line, MAP_FONT.small);
       }
       for (const iso2 of ['US', 'CA', 'JP']) {
         const a = layout.partners.find((p) => p.iso2 === iso2)!.agreement;

@@ -3,10 +3,23 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadData } from '../../../src/data/load.js';
 import { rgb, luminance } from '../../../src/render/pictures/colour-scale.js';
 import { countryForIso2, mainland } from '../../../src/render/pictures/geo.js';
+import { isLand, landUnder } from '../../../src/render/pictures/country-mask.js';
+import {
+  boxOf,
+  LAST_RESORT_VISIBLE_SHARE,
+  MIN_VISIBLE_SHARE,
+} from '../../../src/render/pictures/map-labels.js';
+import { pictureName } from '../../../src/render/pictures/kinds.js';
+import { en } from '../../../src/i18n/en.js';
 import {
   layoutMap,
   mapFileName,
+  europeMask,
+  FRAME,
+  INSET,
+  mapSvg,
   renderMapPng,
+  SIDE,
   type MapFilter,
   type MapLayout,
 } from '../../../src/render/pictures/map.js';
@@ -216,11 +229,24 @@ describe('a locator for one partner', () => {
     expect(picture.alt).not.toContain('Canada');
   });
 
-  test('GIVEN Japan THEN no European country is selected and the alt text says where it is', async () => {
-    const japan = await renderMapPng(data, { filter: { partner: 'jp' } });
-    expect(layoutMap(data, { partner: 'jp' }).labels).toEqual([]);
-    expect(japan.alt).toContain('in a box beside it');
-  });
+  test.each(['jp', 'us', 'ca'])(
+    'GIVEN %s, beyond Europe, WHEN located THEN the view runs from Ukraine to it: both drawn, both labelled',
+    async (id) => {
+      const layout = layoutMap(data, { partner: id });
+      const partner = layout.partners.find((p) => p.selected)!;
+      expect(layout.view).toEqual({ kind: 'route', iso2: partner.iso2 });
+      expect(layout.labels.map((l) => l.text)).toEqual([partner.agreement.partner.shortName.en]);
+      const picture = await renderMapPng(data, { filter: { partner: id } });
+      const png = decodePng(picture.png);
+      expect(
+        colourDistance(png.pixel(...probe(layout, 'UA')), rgb(THEMES.light.ukraine)),
+      ).toBeLessThanOrEqual(3);
+      expect(
+        colourDistance(png.pixel(...probe(layout, partner.iso2)), rgb(partner.fill)),
+      ).toBeLessThanOrEqual(3);
+      expect(picture.alt).toContain('Map from Ukraine to');
+    },
+  );
 
   test('GIVEN a partner and a year THEN the partner wins: the filter is one or the other', async () => {
     const both = await renderMapPng(data, { filter: { partner: 'de', year: 2025 } });
@@ -233,5 +259,160 @@ describe('the map projection', () => {
     const ukraine = countryForIso2('UA')!;
     expect(geoContains(ukraine, [34.1, 45.0])).toBe(true);
     expect(geoContains(ukraine, [30.5, 50.45])).toBe(true);
+  });
+});
+
+describe('the colour scale', () => {
+  test("GIVEN DW's count WHEN shaded THEN the scale runs over its own months, so its first and last partner differ as much as on the whole map", async () => {
+    const layout = layoutMap(data, { dw21: true });
+    const dated = layout.partners.filter((p) => p.selected).map((p) => p.agreement.signed);
+    expect(layout.scale.from).toBe('2024-01-01');
+    expect(layout.scale.to).toBe('2024-08-01');
+    expect(layout.scale.position(dated.sort().at(-1)!)).toBeGreaterThan(0.8);
+    const png = decodePng((await renderMapPng(data, { filter: { dw21: true } })).png);
+    const britain = luminance(png.pixel(...probe(layout, 'GB')));
+    const poland = luminance(png.pixel(...probe(layout, 'PL')));
+    expect(poland - britain).toBeGreaterThan(0.35);
+  });
+
+  test('GIVEN one year WHEN shaded THEN the scale covers that year’s signings only', () => {
+    expect(layoutMap(data, { year: 2025 }).scale).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-02-01',
+    });
+    expect(layoutMap(data, { year: 2024 }).scale.from).toBe('2024-01-01');
+  });
+
+  test('GIVEN a locator WHEN shaded THEN it keeps the scale of every agreement, to place its date in the whole run', () => {
+    expect(layoutMap(data, { partner: 'pl' }).scale).toEqual(
+      expect.objectContaining({ from: layoutMap(data).scale.from, to: layoutMap(data).scale.to }),
+    );
+  });
+});
+
+describe('the side list of what is not a country', () => {
+  /** Each listed item's swatch, by the words beside it: its box and fill. */
+  function swatches(svg: string): Map<string, { y: number; fill: string }> {
+    const found = new Map<string, { y: number; fill: string }>();
+    const pattern =
+      /<rect x="884" y="([\d.]+)" width="28" height="20" rx="3" fill="(#[0-9a-f]{6})"\/><text x="922" y="[\d.]+" [^>]*>([^<]+)<\/text>/g;
+    for (const [, y, fill, words] of svg.matchAll(pattern)) {
+      found.set(words!, { y: Number(y), fill: fill! });
+    }
+    return found;
+  }
+
+  test.each(['light', 'dark'] as const)(
+    'GIVEN every agreement in the %s theme WHEN drawn THEN the G7 declaration, the EU and the Compact each have a swatch of their date',
+    async (theme) => {
+      const layout = layoutMap(data);
+      const listed = swatches(mapSvg(data, { theme }));
+      const png = decodePng((await renderMapPng(data, { theme })).png);
+      expect(layout.notMapped.map((a) => a.id).sort()).toEqual([
+        'eu',
+        'g7-declaration',
+        'ukraine-compact',
+      ]);
+      for (const agreement of layout.notMapped) {
+        const swatch = [...listed].find(([words]) =>
+          words.startsWith(pictureName(agreement, en as never)),
+        )?.[1];
+        expect(swatch, agreement.id).toBeDefined();
+        expect(swatch!.fill).toBe(layout.scale.colour(agreement.signed));
+        expect(
+          colourDistance(png.pixel(SIDE.left + 14, swatch!.y + 10), rgb(swatch!.fill)),
+        ).toBeLessThanOrEqual(3);
+      }
+    },
+  );
+
+  test('GIVEN the G7 declaration, signed before the scale starts, WHEN drawn THEN the bar opens with an arrow in its first colour', () => {
+    const layout = layoutMap(data);
+    expect(data.agreementById.get('g7-declaration')!.signed < layout.scale.from).toBe(true);
+    expect(mapSvg(data)).toMatch(
+      new RegExp(`<path d="M884 [^"]+Z" fill="${layout.scale.stops[0]}"/>`),
+    );
+    // DW's count lists only the EU, signed inside the scale: no arrow.
+    expect(mapSvg(data, { filter: { dw21: true } })).not.toMatch(/<path d="M884 [^"]+Z"/);
+  });
+});
+
+describe('small countries stay in sight', () => {
+  /** The share of a country's pixels that show its own shade in the rendered picture. */
+  function visibleShare(png: DecodedPng, layout: MapLayout, iso2: string): number {
+    const mask = europeMask(iso2)!;
+    const fill = rgb(layout.partners.find((p) => p.iso2 === iso2)!.fill);
+    let [land, shown] = [0, 0];
+    for (let y = Math.floor(mask.bounds.top); y <= mask.bounds.bottom; y++) {
+      for (let x = Math.floor(mask.bounds.left); x <= mask.bounds.right; x++) {
+        if (!isLand(mask, x + 0.5, y + 0.5)) continue;
+        land++;
+        if (colourDistance(png.pixel(x, y), fill) <= 24) shown++;
+      }
+    }
+    return shown / land;
+  }
+  const SMALL = ['LU', 'SI', 'BE', 'EE'];
+
+  test.each(['en', 'uk'])(
+    'GIVEN every agreement in %s WHEN rendered THEN Luxembourg, Slovenia, Belgium and Estonia each show at least 40% of their land',
+    async (locale) => {
+      const png = decodePng((await renderMapPng(data, { locale })).png);
+      const layout = layoutMap(data, {}, locale);
+      for (const iso2 of SMALL) {
+        expect(visibleShare(png, layout, iso2), iso2).toBeGreaterThanOrEqual(0.4);
+      }
+    },
+  );
+
+  test.each(['en', 'uk'])(
+    'GIVEN every agreement in %s WHEN laid out THEN every European partner is labelled and no label hides most of any partner',
+    (locale) => {
+      const layout = layoutMap(data, {}, locale);
+      const european = layout.partners.filter((p) => !['US', 'CA', 'JP'].includes(p.iso2));
+      expect(layout.labels).toHaveLength(european.length);
+      const boxes = [...layout.labels, layout.ukraineLabel].map(boxOf);
+      for (const partner of european) {
+        const mask = europeMask(partner.iso2)!;
+        const hidden = boxes.reduce((sum, box) => sum + landUnder(mask, box), 0);
+        expect(1 - hidden / mask.area, partner.iso2).toBeGreaterThanOrEqual(
+          SMALL.includes(partner.iso2) ? MIN_VISIBLE_SHARE : LAST_RESORT_VISIBLE_SHARE,
+        );
+      }
+    },
+  );
+
+  test.each(['lu', 'si', 'be', 'ee'])(
+    'GIVEN a locator for %s WHEN rendered THEN the country shows, its label points to it, and an inset draws it close up',
+    async (id) => {
+      const layout = layoutMap(data, { partner: id });
+      const iso2 = id.toUpperCase();
+      const png = decodePng((await renderMapPng(data, { filter: { partner: id } })).png);
+      expect(visibleShare(png, layout, iso2)).toBeGreaterThanOrEqual(0.4);
+      const [label] = layout.labels;
+      expect(label!.anchor).not.toBeNull();
+      // The inset's frame on the main map surrounds the country.
+      const mask = europeMask(iso2)!;
+      expect(layout.inset?.iso2).toBe(iso2);
+      const frame = layout.inset!.onMap;
+      expect(frame.left).toBeLessThan(mask.bounds.left);
+      expect(frame.right).toBeGreaterThan(mask.bounds.right);
+      expect(frame.top).toBeLessThan(mask.bounds.top);
+      expect(frame.bottom).toBeGreaterThan(mask.bounds.bottom);
+      // The inset, in the side column, shows the country large, in its shade.
+      const fill = rgb(layout.partners.find((p) => p.iso2 === iso2)!.fill);
+      let shaded = 0;
+      for (let y = FRAME.top; y < FRAME.top + INSET.height + 300; y += 2) {
+        for (let x = SIDE.left; x < SIDE.right; x += 2) {
+          if (colourDistance(png.pixel(x, y), fill) <= 3) shaded++;
+        }
+      }
+      expect(shaded * 4).toBeGreaterThan(mask.area * 4);
+    },
+  );
+
+  test('GIVEN a locator for a large country WHEN laid out THEN it needs no inset', () => {
+    expect(layoutMap(data, { partner: 'de' }).inset).toBeNull();
+    expect(layoutMap(data, { partner: 'pl' }).inset).toBeNull();
   });
 });

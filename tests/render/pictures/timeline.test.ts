@@ -4,13 +4,19 @@ import { rgb } from '../../../src/render/pictures/colour-scale.js';
 import type { Picture } from '../../../src/render/pictures/picture.js';
 import { THEMES } from '../../../src/render/pictures/theme.js';
 import {
+  axisLabelBox,
+  bandOf,
+  DOT,
+  DOT_CLEARANCE,
   layoutTimeline,
+  RIBBON,
   NATO_SUMMITS,
   renderTimelinePng,
   rowExtent,
   timelineAlt,
   timelineSvg,
 } from '../../../src/render/pictures/timeline.js';
+import { textWidth } from '../../../src/render/pictures/text-width.js';
 import { colourDistance, decodePng, readHeader } from './png.js';
 
 const data = loadData();
@@ -126,4 +132,65 @@ describe('timelineAlt', () => {
     expect(alt).toContain('Washington');
     expect(alt).toMatch(/disputed: Croatia/);
   });
+});
+
+describe('the NATO summit bands', () => {
+  const layout = layoutTimeline(data.agreements);
+  const bands = NATO_SUMMITS.map((summit) => ({ summit, band: bandOf(summit, layout.y) }));
+  const dots = layout.rows
+    .filter((row) => row.content.kind === 'agreements')
+    .map((row) => ({ row, x: row.side === 'right' ? RIBBON.right : RIBBON.left, y: row.y }));
+
+  test('GIVEN every signing dot WHEN laid out THEN no summit band reaches under it', () => {
+    const reach = DOT.radius + DOT.ring;
+    for (const { band, summit } of bands) {
+      for (const dot of dots) {
+        const nearestX = Math.max(band.left, Math.min(dot.x, band.right));
+        const nearestY = Math.max(band.top, Math.min(dot.y, band.bottom));
+        expect(
+          Math.hypot(dot.x - nearestX, dot.y - nearestY),
+          `${summit.id} and ${dot.row.date}`,
+        ).toBeGreaterThan(reach);
+      }
+    }
+  });
+
+  test('GIVEN Poland, signed the day before the Washington summit, WHEN laid out THEN its dot is not where the summit’s leader leaves the ribbon', () => {
+    const summitRows = layout.rows.filter((row) => row.content.kind === 'summit');
+    const poland = dots.find((dot) => dot.row.date === data.agreementById.get('pl')!.signed)!;
+    for (const summit of summitRows) {
+      for (const dot of dots.filter((d) => d.row.side === summit.side)) {
+        expect(Math.abs(dot.y - summit.y), dot.row.date).toBeGreaterThanOrEqual(DOT_CLEARANCE);
+      }
+    }
+    expect(poland.row.side).not.toBe(summitRows[0]!.side);
+  });
+
+  test('GIVEN the month labels WHEN laid out THEN none is crossed by a summit band', () => {
+    expect(layout.axisLabels.map((label) => label.text)).toContain('Jul');
+    for (const label of layout.axisLabels) {
+      const box = axisLabelBox(label);
+      for (const { band, summit } of bands) {
+        const apart = box.bottom <= band.top || box.top >= band.bottom;
+        expect(apart, `${label.month} and ${summit.id}`).toBe(true);
+      }
+    }
+  });
+
+  test.each(['light', 'dark'] as const)(
+    'GIVEN the %s theme WHEN rendered THEN no summit colour shows where the “Jul” label is drawn',
+    async (theme) => {
+      const png = decodePng((await renderTimelinePng(data, { theme })).png);
+      const label = layout.axisLabels.find((l) => l.month === '2024-07-01')!;
+      const box = axisLabelBox(label);
+      const half = textWidth(label.text, label.size) / 2;
+      const centre = (RIBBON.left + RIBBON.right) / 2;
+      const summit = rgb(THEMES[theme].summit);
+      for (let y = Math.ceil(box.top); y <= Math.floor(box.bottom); y++) {
+        for (let x = Math.round(centre - half); x <= centre + half; x++) {
+          expect(colourDistance(png.pixel(x, y), summit), `${x},${y}`).toBeGreaterThan(40);
+        }
+      }
+    },
+  );
 });
