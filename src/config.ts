@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { parseShardIds, planShards } from './discord/shards.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
@@ -43,8 +44,30 @@ const configSchema = z.object({
   ),
   /** Where people report a wrong fact; /about shows it. */
   REPORT_URL: optional(z.url({ protocol: /^https?$/ })),
+  /** How many shards the whole bot runs; unset, Discord's recommended count (all in this process). */
+  SHARD_COUNT: optional(
+    z.string().transform((text, ctx) => {
+      if (/^\s*\d+\s*$/.test(text)) return Number(text);
+      ctx.addIssue({ code: 'custom', message: 'must be a whole number, 1 or more' });
+      return z.NEVER;
+    }),
+  ),
+  /** The shards this process holds, "0,1" or "0-3"; unset, all of SHARD_COUNT. */
+  SHARD_IDS: optional(
+    z.string().transform((text, ctx) => {
+      const result = parseShardIds(text);
+      if (result.ok) return result.ids;
+      ctx.addIssue({ code: 'custom', message: result.problem });
+      return z.NEVER;
+    }),
+  ),
 });
-export type Config = z.infer<typeof configSchema>;
+/** Settings that are only wrong together, each problem named by its key. */
+const checkedConfigSchema = configSchema.superRefine((config, ctx) => {
+  const result = planShards(config.SHARD_COUNT, config.SHARD_IDS);
+  if (!result.ok) ctx.addIssue({ code: 'custom', path: [result.key], message: result.problem });
+});
+export type Config = z.infer<typeof checkedConfigSchema>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -53,7 +76,7 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
  * some values are secrets.
  */
 export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const result = configSchema.safeParse(env);
+  const result = checkedConfigSchema.safeParse(env);
   if (result.success) return { ok: true, config: result.data };
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   return { ok: false, problems };

@@ -8,6 +8,8 @@ import { createClient } from './discord/client.js';
 import { createRestPoster } from './discord/poster.js';
 import { createInteractionRouter } from './discord/router.js';
 import { startScheduler } from './discord/scheduler.js';
+import { fetchSessionBudget, judgeSessionBudget } from './discord/session-budget.js';
+import { planShards } from './discord/shards.js';
 import { exitWith, loadDotEnv } from './env.js';
 import { clockFrom } from './clock.js';
 import { createLogger } from './log.js';
@@ -51,7 +53,10 @@ async function openStoreOrExit() {
 }
 const store = await openStoreOrExit();
 
-const client = createClient({ apiUrl: config.DISCORD_API_URL, log });
+// Config validation already refused a bad pair, so this plan is always ok.
+const shardPlan = planShards(config.SHARD_COUNT, config.SHARD_IDS);
+const shards = shardPlan.ok ? shardPlan.plan : ({ kind: 'auto' } as const);
+const client = createClient({ apiUrl: config.DISCORD_API_URL, shards, log });
 const route = createInteractionRouter({
   commands,
   ctx: {
@@ -83,7 +88,14 @@ const runner = createRunner({
 let scheduler: ReturnType<typeof startScheduler> | undefined;
 // `once`, and guarded: a reconnect emits no second ready, and one task per process is all we want.
 client.once(Events.ClientReady, (ready) => {
-  log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'ready');
+  log.info(
+    {
+      user: ready.user.tag,
+      guilds: ready.guilds.cache.size,
+      shards: ready.ws.shards.map((shard) => shard.id),
+    },
+    'ready',
+  );
   scheduler ??= startScheduler(runner, log, config.SCHEDULE_CRON);
 });
 
@@ -115,6 +127,22 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 try {
+  // A crash loop must not burn the day's session starts: read the budget first (costs none).
+  client.rest.setToken(config.DISCORD_TOKEN);
+  const budget = await fetchSessionBudget(client.rest);
+  const starting = shards.kind === 'fixed' ? shards.ids.length : budget.recommendedShards;
+  log.info(
+    { sessionStarts: budget, shards: shards.kind === 'fixed' ? shards : 'auto' },
+    'session budget',
+  );
+  const verdict = judgeSessionBudget(budget, starting);
+  if (verdict.kind === 'too-low') {
+    const minutes = Math.ceil(verdict.resetAfterMs / 60_000);
+    log.fatal(verdict, 'session start budget too low');
+    exitWith([
+      `Cannot log in to Discord: ${verdict.remaining} session starts left today and this start needs ${verdict.needed} (its shards plus a reserve). They reset in ${minutes} min; find why the bot keeps restarting before then.`,
+    ]);
+  }
   await client.login(config.DISCORD_TOKEN);
 } catch (error) {
   // discord.js names the problem (an invalid token, say) without echoing the token.

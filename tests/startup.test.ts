@@ -44,4 +44,18 @@ describe('starting the bot', () => {
     expect(stderr).toMatch(/DISCORD_APPLICATION_ID/);
     expect(stderr).not.toContain(token);
   });
+
+  test.each([
+    [{ SHARD_COUNT: '2', SHARD_IDS: '1,2' }, /SHARD_IDS names shard 2/],
+    [{ SHARD_COUNT: '4', SHARD_IDS: '0-1,1' }, /SHARD_IDS names shard 1 twice/],
+    [{ SHARD_IDS: '0' }, /SHARD_IDS is set without SHARD_COUNT/],
+  ])(
+    'GIVEN bad shard settings %j WHEN started THEN it stops naming the key',
+    async (env, problem) => {
+      const { code, stderr } = await start({ DISCORD_TOKEN: 'fake-token-for-tests', ...env });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(problem);
+      expect(stderr).not.toMatch(/\bat .+:\d+:\d+/);
+    },
+  );
 });

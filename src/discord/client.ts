@@ -1,20 +1,38 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../log.js';
+import { createLeanCache, LEAN_SWEEPERS } from './cache.js';
 import { logRateLimits } from './rate-limits.js';
 import { NO_PINGS } from './send.js';
+import type { ShardPlan } from './shards.js';
 
 export interface ClientOptions {
   /** A REST base URL other than Discord's: a local emulator in tests, or a REST proxy. */
   apiUrl?: string | undefined;
+  /** The shards this process holds; 'auto' (Discord's recommended count, all here) by default. */
+  shards?: ShardPlan;
   log: Logger;
 }
 
-/** The bot's client: the Guilds intent only, and no pings unless a message opts in. */
-export function createClient({ apiUrl, log }: ClientOptions): Client {
+/**
+ * The bot's client: the Guilds intent only, caches cut to what the bot reads, and no pings unless
+ * a message opts in.
+ *
+ * Identify spacing is discord.js's own throttler (one per `shard_id % max_concurrency` bucket per
+ * 5 s), which holds within this process only. Processes on several machines sharing one bot need
+ * a shared one: pass `ws: { buildIdentifyThrottler }` (an `IIdentifyThrottler` from @discordjs/ws
+ * 1.2, whose `waitForIdentify(shardId, signal)` resolves when the shard may identify) here, backed
+ * by the store once it has a lock table.
+ */
+export function createClient({ apiUrl, shards = { kind: 'auto' }, log }: ClientOptions): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_PINGS,
     rest: apiUrl ? { api: apiUrl } : {},
+    makeCache: createLeanCache(),
+    sweepers: LEAN_SWEEPERS,
+    ...(shards.kind === 'fixed'
+      ? { shards: shards.ids, shardCount: shards.count }
+      : { shards: 'auto' as const }),
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn(message));

@@ -214,6 +214,10 @@ export class Gateway {
     if (requestedCount !== shardCount || shardId >= shardCount) {
       return this.#closeWith(ws, 4010, 'Invalid shard.');
     }
+    const limit = this.#state.options.sessionStartLimit;
+    // Discord closes with 4004-like refusals once the day's starts are spent; the token resets.
+    if (limit.remaining <= 0) return this.#closeWith(ws, 4004, 'Authentication failed.');
+    limit.remaining -= 1;
     this.#state.gatewayStats.identifies += 1;
     const session: Session = {
       id: this.#state.ids.next(),

@@ -56,6 +56,11 @@ export interface EmulatorOptions {
   world?: (ids: SnowflakeGenerator) => World;
   /** Shards the client must use; GET /gateway/bot recommends this many. Default 1. */
   shardCount?: number;
+  /**
+   * GET /gateway/bot's session_start_limit (each IDENTIFY spends one `remaining`). Default 1,000
+   * total and remaining, a 24 h reset, max_concurrency 1.
+   */
+  sessionStartLimit?: Partial<ResolvedOptions['sessionStartLimit']>;
   interactionResponseWindowMs?: number;
   interactionTokenTtlMs?: number;
   nonceWindowMs?: number;
@@ -163,6 +168,11 @@ export interface Faults {
   closeSocket(code: number, options?: { shardId?: number; invalidate?: boolean }): void;
   /** Drops the connection without a close frame (the client sees 1006 and resumes). */
   dropSocket(options?: { shardId?: number }): void;
+  /**
+   * Drops every connected socket of these shards at once, as when one bot process dies: the way
+   * to stop one process's connections when several processes hold different shards.
+   */
+  dropShards(shardIds: readonly number[]): void;
   /** Op 9 INVALID_SESSION: `false` forces a fresh IDENTIFY, `true` a RESUME. */
   invalidSession(resumable: boolean, options?: { shardId?: number }): void;
   /** Op 7 RECONNECT. */
@@ -177,6 +187,7 @@ const DEFAULTS: ResolvedOptions = {
   token: 'test-token-not-real',
   heartbeatIntervalMs: 41_250,
   shardCount: 1,
+  sessionStartLimit: { total: 1000, remaining: 1000, resetAfterMs: 86_400_000, maxConcurrency: 1 },
   interactionResponseWindowMs: 3_000,
   interactionTokenTtlMs: 15 * 60_000,
   nonceWindowMs: 5 * 60_000,
@@ -185,8 +196,13 @@ const DEFAULTS: ResolvedOptions = {
 
 /** Starts the emulator on 127.0.0.1 with an ephemeral port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
-  const { world: buildWorld, guildCount, ...overrides } = options;
-  const resolved: ResolvedOptions = { ...DEFAULTS, ...definedOnly(overrides) };
+  const { world: buildWorld, guildCount, sessionStartLimit, ...overrides } = options;
+  const resolved: ResolvedOptions = {
+    ...DEFAULTS,
+    ...definedOnly(overrides),
+    // A copy: identifies spend from it, and DEFAULTS is shared by every emulator in the process.
+    sessionStartLimit: { ...DEFAULTS.sessionStartLimit, ...definedOnly(sessionStartLimit ?? {}) },
+  };
   const ids = new SnowflakeGenerator();
   const world = buildWorld ? buildWorld(ids) : createWorld(ids, { guildCount: guildCount ?? 1 });
   const state = new EmulatorState(world, ids, resolved);
@@ -344,6 +360,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       delay: ({ ms, ...match }) => restRule({ kind: 'delay', ms: checkDelay(ms) }, match),
       closeSocket: (code, closeOptions) => gateway.closeSocket(code, closeOptions),
       dropSocket: (dropOptions) => gateway.dropSocket(dropOptions),
+      dropShards: (shardIds) => {
+        const live = new Set(
+          gateway
+            .sessions()
+            .filter((s) => s.connected)
+            .map((s) => s.shardId),
+        );
+        for (const shardId of shardIds) if (live.has(shardId)) gateway.dropSocket({ shardId });
+      },
       invalidSession: (resumable, sessionOptions) =>
         gateway.invalidSession(resumable, sessionOptions),
       requestReconnect: (reconnectOptions) => gateway.requestReconnect(reconnectOptions),

@@ -17,6 +17,13 @@ export interface ResolvedOptions {
   token: string;
   heartbeatIntervalMs: number;
   shardCount: number;
+  /** GET /gateway/bot's session_start_limit; each IDENTIFY spends one of `remaining`. */
+  sessionStartLimit: {
+    total: number;
+    remaining: number;
+    resetAfterMs: number;
+    maxConcurrency: number;
+  };
   /** Discord gives 3 s for the first response; a callback later than this answers 404/10062. */
   interactionResponseWindowMs: number;
   /** Follow-ups and edits work for 15 minutes after the interaction. */

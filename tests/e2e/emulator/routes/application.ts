@@ -8,6 +8,7 @@ export const applicationRoutes: Route[] = [
     auth: 'bot',
     handle({ state }) {
       const shards = state.options.shardCount;
+      const limit = state.options.sessionStartLimit;
       return {
         status: 200,
         body: {
@@ -15,10 +16,10 @@ export const applicationRoutes: Route[] = [
           shards,
           // `remaining` must cover every shard or discord.js refuses to log in.
           session_start_limit: {
-            total: 1000,
-            remaining: 1000,
-            reset_after: 86_400_000,
-            max_concurrency: 1,
+            total: limit.total,
+            remaining: limit.remaining,
+            reset_after: limit.resetAfterMs,
+            max_concurrency: limit.maxConcurrency,
           },
         },
       };
