@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import { z } from 'zod';
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+export const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 /** `.env.example` leaves optional keys empty: empty means unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
