@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
 
@@ -14,7 +15,10 @@ const configSchema = z.object({
   /** Deploy commands to this guild only (instant, for development) instead of globally. */
   DISCORD_DEV_GUILD_ID: optional(snowflake),
   /** Where the settings and post log are kept. */
-  STORE_PATH: z.preprocess(blankIsUnset, z.string().min(1).default('.data/store.json')),
+  STORE_PATH: z.preprocess(blankIsUnset, z.string().min(1).default('.data/store.json')).transform(
+    // Relative to the working directory, once, so the log names the one file it means.
+    (path) => resolve(path),
+  ),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -34,6 +38,14 @@ const configSchema = z.object({
       .refine((expression) => cron.validate(expression), 'is not a cron expression')
       .default('* * * * *'),
   ),
+  /** The operator's HTTP endpoint (/healthz, /readyz, /metrics); unset: no server. */
+  HTTP_PORT: optional(
+    z.coerce.number().int().min(1, 'must be 1–65535').max(65535, 'must be 1–65535'),
+  ),
+  /** Where that endpoint listens: loopback unless opened up (0.0.0.0 in a container). */
+  HTTP_HOST: z.preprocess(blankIsUnset, z.string().min(1).default('127.0.0.1')),
+  /** Readable log lines (pino-pretty, a dev dependency) instead of JSON; unset: when stdout is a terminal. */
+  LOG_PRETTY: optional(z.stringbool({ error: 'must be true or false' })),
   /** Where people report a wrong fact; /about shows it. */
   REPORT_URL: optional(z.url({ protocol: /^https?$/ })),
 });

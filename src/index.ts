@@ -5,12 +5,17 @@ import { readConfig } from './config.js';
 import { DataError, loadData, type Dataset } from './data/load.js';
 import { createChannelInspector } from './discord/channels.js';
 import { createClient } from './discord/client.js';
+import { readGatewayState } from './discord/gateway.js';
 import { createRestPoster } from './discord/poster.js';
 import { createInteractionRouter } from './discord/router.js';
 import { startScheduler } from './discord/scheduler.js';
 import { exitWith, loadDotEnv } from './env.js';
 import { clockFrom } from './clock.js';
-import { createLogger } from './log.js';
+import { createAppLogger } from './log.js';
+import { logBootFacts } from './ops/boot-log.js';
+import { createMetrics } from './ops/metrics.js';
+import { serveOpsIfConfigured } from './ops/serve.js';
+import { isStoreFileWritable } from './ops/store-health.js';
 import { loadPrompts, type PromptBank } from './schedule/prompts.js';
 import { createRunner } from './schedule/runner.js';
 import { openStore } from './store/store.js';
@@ -26,7 +31,13 @@ if (!configResult.ok) {
   ]);
 }
 const config = configResult.config;
-const log = createLogger(config.LOG_LEVEL, undefined, { secrets: [config.DISCORD_TOKEN] });
+const log = await createAppLogger({
+  level: config.LOG_LEVEL,
+  pretty: config.LOG_PRETTY,
+  secrets: [config.DISCORD_TOKEN],
+});
+logBootFacts(config, log);
+const metrics = createMetrics();
 const now = clockFrom(config.BOT_CLOCK_START);
 
 /** The data and the prompt bank, checked; broken data ends the start with its zod paths. */
@@ -60,6 +71,7 @@ const route = createInteractionRouter({
     },
   },
   log,
+  metrics,
 });
 client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 
@@ -73,6 +85,17 @@ const runner = createRunner({
   // The servers this process serves; under sharding, the shard's own.
   guildIds: () => client.guilds.cache.keys(),
 });
+metrics.watchGateway(() => readGatewayState(client));
+const ops = await serveOpsIfConfigured(
+  config,
+  {
+    metrics,
+    gatewayReady: () => readGatewayState(client) === 'ready',
+    // The JSON store's stand-in for the ports' healthy(): can its next write land?
+    storeHealthy: () => isStoreFileWritable(config.STORE_PATH),
+  },
+  log,
+);
 let scheduler: ReturnType<typeof startScheduler> | undefined;
 // `once`, and guarded: a reconnect emits no second ready, and one task per process is all we want.
 client.once(Events.ClientReady, (ready) => {
@@ -96,6 +119,7 @@ async function shutdown(signal: string): Promise<void> {
     await scheduler?.stop();
     await store.flush();
     await client.destroy();
+    await ops?.close();
   } catch (error) {
     log.error({ err: error }, 'error during shutdown');
   }

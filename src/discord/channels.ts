@@ -41,7 +41,9 @@ export function createChannelInspector(client: Client): ChannelInspector {
       if (!channel || !channel.isTextBased()) return { kind: 'not-found' };
       const me = guild.members.me ?? (await guild.members.fetchMe());
       const permissions = channel.permissionsFor(me);
-      const missing = CHANNEL_PERMISSIONS.filter((name) => !permissions?.has(PermissionFlagsBits[name]));
+      const missing = CHANNEL_PERMISSIONS.filter(
+        (name) => !permissions?.has(PermissionFlagsBits[name]),
+      );
       return { kind: 'ok', name: channel.name, missing };
     },
   };
