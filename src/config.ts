@@ -2,7 +2,7 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { parseShardIds, planShards } from './discord/shards.js';
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+export const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 /** `.env.example` leaves optional keys empty: empty means unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
@@ -42,6 +42,14 @@ const configSchema = z.object({
       .refine((expression) => cron.validate(expression), 'is not a cron expression')
       .default('* * * * *'),
   ),
+  /** The operator's HTTP endpoint (/healthz, /readyz, /metrics); unset: no server. */
+  HTTP_PORT: optional(
+    z.coerce.number().int().min(1, 'must be 1–65535').max(65535, 'must be 1–65535'),
+  ),
+  /** Where that endpoint listens: loopback unless opened up (0.0.0.0 in a container). */
+  HTTP_HOST: z.preprocess(blankIsUnset, z.string().min(1).default('127.0.0.1')),
+  /** Readable log lines (pino-pretty, a dev dependency) instead of JSON; unset: when stdout is a terminal. */
+  LOG_PRETTY: optional(z.stringbool({ error: 'must be true or false' })),
   /** Where people report a wrong fact; /about shows it. */
   REPORT_URL: optional(z.url({ protocol: /^https?$/ })),
   /** How many shards the whole bot runs; unset, Discord's recommended count (all in this process). */

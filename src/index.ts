@@ -5,14 +5,23 @@ import { readConfig } from './config.js';
 import { DataError, loadData, type Dataset } from './data/load.js';
 import { createChannelInspector } from './discord/channels.js';
 import { createClient } from './discord/client.js';
+import { readGatewayState } from './discord/gateway.js';
 import { createRestPoster } from './discord/poster.js';
 import { createInteractionRouter } from './discord/router.js';
 import { startScheduler } from './discord/scheduler.js';
-import { fetchSessionBudget, judgeSessionBudget } from './discord/session-budget.js';
+import {
+  fetchSessionBudget,
+  judgeSessionBudget,
+  sessionStartsRemaining,
+} from './discord/session-budget.js';
 import { planShards } from './discord/shards.js';
 import { exitWith, loadDotEnv } from './env.js';
 import { clockFrom } from './clock.js';
-import { createLogger } from './log.js';
+import { createAppLogger } from './log.js';
+import { logBootFacts } from './ops/boot-log.js';
+import { createMetrics } from './ops/metrics.js';
+import { serveOpsIfConfigured } from './ops/serve.js';
+import { isStoreFileWritable } from './ops/store-health.js';
 import { loadPrompts, type PromptBank } from './schedule/prompts.js';
 import { createRunner } from './schedule/runner.js';
 import { openStoreFromConfig } from './store/open.js';
@@ -28,7 +37,13 @@ if (!configResult.ok) {
   ]);
 }
 const config = configResult.config;
-const log = createLogger(config.LOG_LEVEL, undefined, { secrets: [config.DISCORD_TOKEN] });
+const log = await createAppLogger({
+  level: config.LOG_LEVEL,
+  pretty: config.LOG_PRETTY,
+  secrets: [config.DISCORD_TOKEN],
+});
+logBootFacts(config, log);
+const metrics = createMetrics();
 const now = clockFrom(config.BOT_CLOCK_START);
 
 /** The data and the prompt bank, checked; broken data ends the start with its zod paths. */
@@ -72,6 +87,7 @@ const route = createInteractionRouter({
     },
   },
   log,
+  metrics,
 });
 client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 
@@ -84,7 +100,23 @@ const runner = createRunner({
   now,
   // The servers this process serves; under sharding, the shard's own.
   guildIds: () => client.guilds.cache.keys(),
+  onOutcome: (kind, outcome) => metrics.recordPost(kind, outcome),
+  onClaim: (result) => metrics.recordClaim(result),
 });
+metrics.watchGateway(() => readGatewayState(client));
+metrics.watchSessionStarts(sessionStartsRemaining);
+const ops = await serveOpsIfConfigured(
+  config,
+  {
+    metrics,
+    gatewayReady: () => readGatewayState(client) === 'ready',
+    // PostgreSQL answers a round trip; the JSON file must also still take its next write.
+    storeHealthy: async () =>
+      (await store.healthy()) &&
+      (store.backend !== 'json' || (await isStoreFileWritable(config.STORE_PATH))),
+  },
+  log,
+);
 let scheduler: ReturnType<typeof startScheduler> | undefined;
 // `once`, and guarded: a reconnect emits no second ready, and one task per process is all we want.
 client.once(Events.ClientReady, (ready) => {
@@ -116,6 +148,7 @@ async function shutdown(signal: string): Promise<void> {
     await scheduler?.stop();
     await store.close();
     await client.destroy();
+    await ops?.close();
   } catch (error) {
     log.error({ err: error }, 'error during shutdown');
   }

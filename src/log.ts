@@ -103,3 +103,49 @@ export function createLogger(
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/**
+ * pino-pretty's readable lines, if it is installed: a dev dependency, so a production install
+ * (`npm ci --omit=dev`) has none and logs JSON whatever it is asked.
+ */
+export async function openPrettyStream(
+  destination: NodeJS.WritableStream = process.stdout,
+): Promise<pino.DestinationStream | null> {
+  try {
+    const { default: pretty } = await import('pino-pretty');
+    return pretty({
+      destination,
+      colorize: destination === process.stdout && process.stdout.isTTY === true,
+      translateTime: 'SYS:HH:MM:ss.l',
+      ignore: 'pid,hostname',
+      sync: true,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+export interface AppLoggerOptions extends LoggerOptions {
+  level: LevelWithSilent;
+  /** Readable lines; unset, when stdout is a terminal (`npm run dev` in a shell), else JSON. */
+  pretty?: boolean | undefined;
+}
+
+/** The process's one logger: JSON for machines, or readable lines for a person at a terminal. */
+export async function createAppLogger({
+  level,
+  pretty,
+  secrets = [],
+}: AppLoggerOptions): Promise<Logger> {
+  const wantPretty = pretty ?? process.stdout.isTTY === true;
+  const stream = wantPretty ? await openPrettyStream() : null;
+  const log = createLogger(level, stream ?? undefined, { secrets });
+  if (pretty === true && stream === null) {
+    log.warn(
+      { event: 'log-pretty-unavailable' },
+      'LOG_PRETTY is set, but pino-pretty (a dev dependency) is not installed: logging JSON',
+    );
+  }
+  return log;
+}

@@ -1,7 +1,11 @@
 import { PermissionFlagsBits, RESTJSONErrorCodes, type Client } from 'discord.js';
 import type { ChannelInspector, ChannelPermission } from '../commands/types.js';
 
-const CHECKED: readonly ChannelPermission[] = [
+/**
+ * Every permission the bot uses, checked in a schedule's channel and asked for by `npm run invite`
+ * (src/discord/invite-url.ts): the one list of them.
+ */
+export const CHANNEL_PERMISSIONS: readonly ChannelPermission[] = [
   'ViewChannel',
   'SendMessages',
   'EmbedLinks',
@@ -37,7 +41,9 @@ export function createChannelInspector(client: Client): ChannelInspector {
       if (!channel || !channel.isTextBased()) return { kind: 'not-found' };
       const me = guild.members.me ?? (await guild.members.fetchMe());
       const permissions = channel.permissionsFor(me);
-      const missing = CHECKED.filter((name) => !permissions?.has(PermissionFlagsBits[name]));
+      const missing = CHANNEL_PERMISSIONS.filter(
+        (name) => !permissions?.has(PermissionFlagsBits[name]),
+      );
       return { kind: 'ok', name: channel.name, missing };
     },
   };

@@ -8,7 +8,8 @@ import { MessageFlags } from 'discord.js';
 import type { CommandContext, SlashCommand } from '../commands/types.js';
 import { stringsFor } from '../i18n/index.js';
 import type { Logger } from '../log.js';
-import type { ReplyBody } from '../render/reply.js';
+import type { InteractionKind, InteractionOutcome, Metrics } from '../ops/metrics.js';
+import { isEphemeral, type ReplyBody } from '../render/reply.js';
 import { toCommandInput } from './interaction-input.js';
 import { NO_PINGS, toReplyOptions } from './send.js';
 
@@ -22,13 +23,17 @@ export interface RouterDeps {
   commands: readonly SlashCommand[];
   ctx: CommandContext;
   log: Logger;
+  /** Counts each interaction for /metrics; absent, nothing is counted. */
+  metrics?: Pick<Metrics, 'recordInteraction'>;
 }
 
 /** The one interactionCreate handler: routes to the command, and holds the one catch. */
-export function createInteractionRouter({ commands, ctx, log }: RouterDeps) {
+export function createInteractionRouter({ commands, ctx, log, metrics }: RouterDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
-  async function onChatInput(interaction: ChatInputCommandInteraction): Promise<void> {
+  async function onChatInput(
+    interaction: ChatInputCommandInteraction,
+  ): Promise<InteractionOutcome> {
     const command = byName.get(interaction.commandName);
     if (!command) throw new Error(`unknown command ${interaction.commandName}`);
     const body = await withDeferral(command.respond(toCommandInput(interaction), ctx), () =>
@@ -37,6 +42,7 @@ export function createInteractionRouter({ commands, ctx, log }: RouterDeps) {
     if (interaction.deferred) await interaction.editReply(toReplyOptions(body));
     else await interaction.reply(toReplyOptions(body));
     if (body.thread) await openThreadOnReply(interaction, body.thread);
+    return isEphemeral(body) ? 'ephemeral' : 'ok';
   }
 
   /** Opens a thread for answers under a public reply; without the permission the reply stands alone. */
@@ -58,7 +64,7 @@ export function createInteractionRouter({ commands, ctx, log }: RouterDeps) {
     }
   }
 
-  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<InteractionOutcome> {
     const command = byName.get(interaction.commandName);
     const focused = interaction.options.getFocused(true);
     const choices =
@@ -70,9 +76,10 @@ export function createInteractionRouter({ commands, ctx, log }: RouterDeps) {
         ctx,
       ) ?? [];
     await interaction.respond(choices);
+    return 'ok';
   }
 
-  async function onButton(interaction: ButtonInteraction): Promise<void> {
+  async function onButton(interaction: ButtonInteraction): Promise<InteractionOutcome> {
     const [name, ...args] = interaction.customId.split(':');
     const command = name === undefined ? undefined : byName.get(name);
     if (!command?.button) {
@@ -80,17 +87,25 @@ export function createInteractionRouter({ commands, ctx, log }: RouterDeps) {
         content: stringsFor(interaction.locale).errors.unknownButton,
         flags: MessageFlags.Ephemeral,
       });
-      return;
+      return 'ephemeral';
     }
     const body = await command.button({ ...toCommandInput(interaction), args }, ctx);
     await interaction.update(toReplyOptions(body));
+    return 'ok';
+  }
+
+  async function handle(interaction: Interaction): Promise<InteractionOutcome | null> {
+    if (interaction.isChatInputCommand()) return onChatInput(interaction);
+    if (interaction.isAutocomplete()) return onAutocomplete(interaction);
+    if (interaction.isButton()) return onButton(interaction);
+    return null;
   }
 
   return async function route(interaction: Interaction): Promise<void> {
+    const startedAt = performance.now();
+    let outcome: InteractionOutcome | null = 'failed';
     try {
-      if (interaction.isChatInputCommand()) await onChatInput(interaction);
-      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
-      else if (interaction.isButton()) await onButton(interaction);
+      outcome = await handle(interaction);
     } catch (error) {
       log.error(
         {
@@ -103,7 +118,50 @@ export function createInteractionRouter({ commands, ctx, log }: RouterDeps) {
       );
       await answerFailure(interaction, log);
     }
+    // Interactions the bot does not handle (none are registered) are not counted.
+    if (outcome === null) return;
+    const ms = performance.now() - startedAt;
+    const { kind, command, subcommand } = describeInteraction(interaction);
+    // Names only, never what the user typed: the options stay out of the log.
+    log.info(
+      {
+        event: 'interaction',
+        kind,
+        command,
+        subcommand,
+        outcome,
+        latencyMs: Math.round(ms * 10) / 10,
+        deferred: interaction.isRepliable() && interaction.deferred,
+        guildId: interaction.guildId,
+      },
+      'interaction',
+    );
+    metrics?.recordInteraction(kind, command, outcome, ms / 1000);
   };
+}
+
+/** What an interaction was for, by name: the command (a button's is its id's first part). */
+function describeInteraction(interaction: Interaction): {
+  kind: InteractionKind;
+  command: string;
+  subcommand: string | null;
+} {
+  if (interaction.isChatInputCommand()) {
+    return {
+      kind: 'command',
+      command: interaction.commandName,
+      subcommand: interaction.options.getSubcommand(false),
+    };
+  }
+  if (interaction.isAutocomplete()) {
+    return {
+      kind: 'autocomplete',
+      command: interaction.commandName,
+      subcommand: interaction.options.getSubcommand(false),
+    };
+  }
+  const name = interaction.isButton() ? interaction.customId.split(':')[0] : undefined;
+  return { kind: 'button', command: name || 'unknown', subcommand: null };
 }
 
 function commandLabel(interaction: Interaction): string {

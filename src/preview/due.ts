@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
 import type { Dataset } from '../data/load.js';
 import { defaultSettings } from '../commands/schedule.js';
 import { LANGUAGES } from '../i18n/index.js';
@@ -11,9 +12,24 @@ const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'satur
 const PREVIEW_GUILD = '100000000000000001';
 const PREVIEW_CHANNEL = '100000000000000002';
 
-export const DUE_USAGE = `Usage: npm run -s preview -- due --at <ISO instant> --timezone <IANA zone> --hour <0-23>
-         [--minute 0-59] [--digest monday…sunday|off] [--prompts daily|weekly|off]
-         [--anniversaries on|off] [--ping-role <role id>] [--language en|uk] [--json]`;
+export const DUE_USAGE = `Usage: npm run -s preview -- due --at <instant> --timezone <IANA zone> --hour <0-23> [options]`;
+
+/** Every option of `due`, for `--help`. */
+export const DUE_HELP = `${DUE_USAGE}
+
+What one server with these settings and nothing posted yet gets at an instant.
+  --at WHEN             required: 2025-02-16T07:00:00Z, or a local time (2025-02-16T09:00),
+                        read in --timezone
+  --timezone ZONE       required: the server's IANA zone, e.g. Europe/Kyiv or UTC
+  --hour 0-23           required: the server's posting hour
+  --minute 0-59         default 0
+  --digest DAY|off      the digest's weekday, monday … sunday, or off (default monday)
+  --prompts daily|weekly|off   default weekly
+  --anniversaries on|off       default on
+  --ping-role ID        a role id to ping with each post
+  --locale L            the posts' language: uk for Ukrainian, anything else English
+                        (--language en|uk says the same)
+  --json                the posts as JSON: [{ kind, key, body }]`;
 
 export type DuePreview = { ok: true; output: string } | { ok: false; error: string };
 
@@ -35,7 +51,8 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
         prompts: { type: 'string', default: 'weekly' },
         anniversaries: { type: 'string', default: 'on' },
         'ping-role': { type: 'string' },
-        language: { type: 'string', default: 'en' },
+        locale: { type: 'string' },
+        language: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     }));
@@ -45,20 +62,35 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
       error: `${error instanceof Error ? error.message : String(error)}\n${DUE_USAGE}`,
     };
   }
-  const at = values.at === undefined ? Number.NaN : Date.parse(values.at);
-  if (Number.isNaN(at))
+  if (values.timezone === undefined || values.timezone.trim() === '') {
     return {
       ok: false,
-      error: `--at needs an ISO instant, e.g. 2025-02-16T07:00:00Z\n${DUE_USAGE}`,
+      error: `--timezone is required: the server's IANA zone, e.g. Europe/Kyiv\n${DUE_USAGE}`,
     };
-  if (values.timezone === undefined || values.timezone.trim() === '') {
-    return { ok: false, error: `--timezone needs an IANA zone, e.g. Europe/Kyiv\n${DUE_USAGE}` };
   }
   const zone = checkTimeZone(values.timezone);
   if (zone.kind === 'invalid') {
     return {
       ok: false,
       error: `--timezone: unknown zone${zone.suggestions.length ? ` (did you mean ${zone.suggestions.join(', ')}?)` : ''}`,
+    };
+  }
+  if (values.at === undefined) {
+    return {
+      ok: false,
+      error: `--at is required: an instant, e.g. 2025-02-16T07:00:00Z\n${DUE_USAGE}`,
+    };
+  }
+  const at = readInstant(values.at, zone.name);
+  if (Number.isNaN(at))
+    return {
+      ok: false,
+      error: `--at needs an ISO date and time, e.g. 2025-02-16T07:00:00Z, or 2025-02-16T09:00 in --timezone\n${DUE_USAGE}`,
+    };
+  if (values.hour === undefined) {
+    return {
+      ok: false,
+      error: `--hour is required: the server's posting hour, 0 to 23\n${DUE_USAGE}`,
     };
   }
   // Number('') is 0 and Number('0x9') is 9: take digits only.
@@ -69,25 +101,30 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
     return { ok: false, error: '--hour takes 0 to 23' };
   if (!Number.isInteger(minute) || minute < 0 || minute > 59)
     return { ok: false, error: '--minute takes 0 to 59' };
-  const digestDay = WEEKDAYS.indexOf(values.digest.toLowerCase());
-  if (digestDay < 0 && values.digest.toLowerCase() !== 'off')
-    return { ok: false, error: `--digest takes a weekday or off` };
-  if (!['daily', 'weekly', 'off'].includes(values.prompts))
-    return { ok: false, error: '--prompts takes daily, weekly or off' };
-  if (!['on', 'off'].includes(values.anniversaries))
+  // Any case, as the command's own choices take it: `--prompts Daily` like `--digest Monday`.
+  const digest = values.digest.toLowerCase();
+  const cadence = (['daily', 'weekly', 'off'] as const).find(
+    (c) => c === values.prompts.toLowerCase(),
+  );
+  const anniversaries = values.anniversaries.toLowerCase();
+  const digestDay = WEEKDAYS.indexOf(digest);
+  if (digestDay < 0 && digest !== 'off')
+    return { ok: false, error: `--digest takes a weekday (monday … sunday) or off` };
+  if (cadence === undefined) return { ok: false, error: '--prompts takes daily, weekly or off' };
+  if (anniversaries !== 'on' && anniversaries !== 'off')
     return { ok: false, error: '--anniversaries takes on or off' };
   const pingRole = values['ping-role'];
   if (pingRole !== undefined && !/^\d{17,20}$/.test(pingRole))
     return { ok: false, error: '--ping-role takes a role id' };
-  const language = LANGUAGES.find((l) => l === values.language);
-  if (language === undefined) return { ok: false, error: '--language takes en or uk' };
+  const language = readLanguage(values.locale, values.language);
+  if (typeof language !== 'string') return language;
 
   const now = new Date(at);
   const settings = {
     ...defaultSettings(PREVIEW_CHANNEL, hour, minute, zone.name, new Date(at - GRACE_MS)),
-    anniversaries: values.anniversaries === 'on',
+    anniversaries: anniversaries === 'on',
     digest: { enabled: digestDay >= 0, weekday: Math.max(0, digestDay) + 1 },
-    prompts: values.prompts as 'daily' | 'weekly' | 'off',
+    prompts: cadence,
     pingRoleId: pingRole ?? null,
     language,
   };
@@ -117,4 +154,37 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
     return lines.join('\n');
   });
   return { ok: true, output: text.join('\n\n') };
+}
+
+/** An ISO date-time ending in Z or an offset is an instant; one without is a wall time in `zone`. */
+function readInstant(text: string, zone: string): number {
+  const trimmed = text.trim();
+  // An offset counts only after a time: the "-16" of 2025-02-16 is the day.
+  if (/T[\d:.,]+(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(trimmed)) return Date.parse(trimmed);
+  const local = DateTime.fromISO(trimmed, { zone });
+  return local.isValid ? local.toMillis() : Number.NaN;
+}
+
+/**
+ * The posts' language from `--locale` (a Discord locale, as every other preview command takes:
+ * `uk` is Ukrainian, anything else English) or `--language en|uk`; both, they must agree.
+ */
+function readLanguage(
+  locale: string | undefined,
+  languageFlag: string | undefined,
+): (typeof LANGUAGES)[number] | { ok: false; error: string } {
+  const fromLocale =
+    locale === undefined ? undefined : locale.toLowerCase().startsWith('uk') ? 'uk' : 'en';
+  const fromFlag =
+    languageFlag === undefined
+      ? undefined
+      : LANGUAGES.find((l) => l === languageFlag.toLowerCase());
+  if (languageFlag !== undefined && fromFlag === undefined)
+    return { ok: false, error: '--language takes en or uk' };
+  if (fromLocale !== undefined && fromFlag !== undefined && fromLocale !== fromFlag)
+    return {
+      ok: false,
+      error: `--locale ${locale} and --language ${languageFlag} disagree: give one`,
+    };
+  return fromFlag ?? fromLocale ?? 'en';
 }

@@ -10,6 +10,8 @@ export interface ParsedLine {
   options: Record<string, string | number | boolean>;
   /** The option the cursor is in (the last one typed), for autocomplete. */
   last: { name: string; value: string } | null;
+  /** Channels, roles and users given by name (`#agreements`, `@pacts`): the id each stands for. */
+  mentions: Map<string, string>;
 }
 
 export type ParseResult = { ok: true; line: ParsedLine } | { ok: false; error: string };
@@ -61,6 +63,7 @@ export function parseCommandLine(line: string, commands: readonly SlashCommand[]
   );
   if (!pairs.ok) return pairs;
   const options: Record<string, string | number | boolean> = {};
+  const mentions = new Map<string, string>();
   for (const [name, raw] of pairs.pairs) {
     const definition = leaves.find((o) => o.name === name);
     if (!definition) return { ok: false, error: `Unknown option ${name}` };
@@ -68,15 +71,23 @@ export function parseCommandLine(line: string, commands: readonly SlashCommand[]
     if (value === undefined) {
       return {
         ok: false,
-        error: `Option ${name} does not take "${raw}"${choicesHint(definition)}`,
+        error: `Option ${name} does not take "${raw}"${choicesHint(definition)}${mentionHint(definition)}`,
       };
     }
     options[name] = value;
+    const named = /^[#@](.+)$/u.exec(raw)?.[1];
+    if (named && typeof value === 'string') mentions.set(value, named);
   }
   const last = pairs.pairs.at(-1);
   return {
     ok: true,
-    line: { command, subcommand, options, last: last ? { name: last[0], value: last[1] } : null },
+    line: {
+      command,
+      subcommand,
+      options,
+      last: last ? { name: last[0], value: last[1] } : null,
+      mentions,
+    },
   };
 }
 
@@ -151,23 +162,72 @@ function convert(option: LeafOption, raw: string): string | number | boolean | u
     case ApplicationCommandOptionType.Role:
     case ApplicationCommandOptionType.User:
     case ApplicationCommandOptionType.Mentionable:
-      // Discord sends the id; accept a mention (<#123>, <@&123>) or a bare id.
-      value = /^(?:<[#@][&!]?)?(\d{1,20})>?$/.exec(raw)?.[1];
+      value = readMention(raw);
       break;
     default:
       value = raw;
   }
   if (value === undefined) return undefined;
   const choices = 'choices' in option ? option.choices : undefined;
-  if (choices && choices.length > 0 && !choices.some((c) => c.value === value)) return undefined;
-  return value;
+  if (!choices || choices.length === 0) return value;
+  // Discord shows a choice by its name and sends its value: take either, as a user would.
+  const folded = String(value).toLocaleLowerCase('en');
+  const choice =
+    choices.find((c) => c.value === value) ??
+    choices.find((c) => c.name.toLocaleLowerCase('en') === folded) ??
+    choices.find((c) => String(c.value).toLocaleLowerCase('en') === folded);
+  return choice?.value;
+}
+
+/** Discord's ids are 17 to 20 digits; a shorter number is no channel, role or user. */
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/**
+ * The id Discord would send for a channel, role or user: from a mention (`<#id>`, `<@&id>`,
+ * `<@!id>`), a bare id, or a name as a user picks it in Discord (`#agreements`, `@pacts`), which
+ * stands for a made-up id of the preview's server, the same for the same name.
+ */
+function readMention(raw: string): string | undefined {
+  const id = /^(?:<(?:#|@&|@!|@))?(\d+)>?$/.exec(raw)?.[1];
+  if (id !== undefined) return SNOWFLAKE.test(id) ? id : undefined;
+  const name = /^[#@](\S.*)$/u.exec(raw)?.[1];
+  return name === undefined ? undefined : previewIdFor(name);
+}
+
+/** A made-up snowflake for a name: FNV-1a over it, as 18 digits starting with 1. */
+export function previewIdFor(name: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(name.toLocaleLowerCase('en'))) {
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return `1${String(hash % 10n ** 17n).padStart(17, '0')}`;
+}
+
+function mentionHint(option: LeafOption): string {
+  switch (option.type) {
+    case ApplicationCommandOptionType.Channel:
+      return ' (a channel: #name, <#id> or an id of 17–20 digits)';
+    case ApplicationCommandOptionType.Role:
+      return ' (a role: @name, <@&id> or an id of 17–20 digits)';
+    case ApplicationCommandOptionType.User:
+    case ApplicationCommandOptionType.Mentionable:
+      return ' (@name, a mention or an id of 17–20 digits)';
+    default:
+      return '';
+  }
 }
 
 function choicesHint(option: LeafOption): string {
   const choices = 'choices' in option ? option.choices : undefined;
   return choices?.length
-    ? ` (choose one of: ${choices.map((c) => String(c.value)).join(', ')})`
+    ? ` (choose one of: ${choices.map((c) => String(c.value)).join(', ')}${namesOf(choices)})`
     : '';
+}
+
+/** The choices' names too, where they differ from the values: `digest_day:Friday` is `5`. */
+function namesOf(choices: readonly { name: string; value: string | number }[]): string {
+  const names = choices.filter((c) => c.name !== String(c.value)).map((c) => c.name);
+  return names.length > 0 ? `; or by name: ${names.join(', ')}` : '';
 }
 
 function escapeRegExp(text: string): string {

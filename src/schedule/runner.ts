@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { Dataset } from '../data/load.js';
 import type { PostBody, ThreadSpec } from '../render/posts.js';
 import type { PostKind } from '../store/domain.js';
-import type { LedgerEntry, StorePorts } from '../store/ports.js';
+import type { ClaimResult, LedgerEntry, StorePorts } from '../store/ports.js';
 import type { StoreLog } from '../store/store.js';
 import { ifSetUp, updateSettings } from '../store/update-settings.js';
 import { computeDueForGuilds, GRACE_MS, postNonce, type DuePost, type PostedKeys } from './due.js';
@@ -46,6 +46,8 @@ export interface RunnerDeps {
   retakeWindowMs?: number;
   /** Told each post's outcome: a hook for metrics, wired by whoever runs the bot. */
   onOutcome?: (kind: PostKind, outcome: PostOutcome) => void;
+  /** Told each claim's result, for the same metrics. */
+  onClaim?: (result: ClaimResult['kind']) => void;
 }
 
 export interface TickSummary {
@@ -231,6 +233,7 @@ export function createRunner(deps: RunnerDeps) {
       leaseMs,
       retakeWindowMs,
     });
+    deps.onClaim?.(claim.kind);
     if (claim.kind === 'held') return 'held';
     if (claim.kind === 'settled') {
       if (claim.entry.state === 'skipped' && claim.entry.reason?.startsWith('outcome unknown')) {

@@ -25,8 +25,8 @@ async function preview(...args: string[]) {
 const outDir = mkdtempSync(join(tmpdir(), 'preview-out-'));
 
 /**
- * Every `npm run -s preview -- …` line in the README, as its argument list; pictures it writes
- * (`--out file`) go to a temp folder rather than the checkout.
+ * Every `npm run -s preview -- …` line in the README, as its argument list, in order; pictures
+ * (`--out file`) and stores (`--store file`) go to a temp folder rather than the checkout.
  */
 function readmeExamples(): string[][] {
   const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
@@ -34,7 +34,10 @@ function readmeExamples(): string[][] {
     const args = [...(match[1] ?? '').matchAll(/'([^']*)'|(\S+)/g)].map(
       (part) => part[1] ?? part[2] ?? '',
     );
-    return args.map((arg, i) => (args[i - 1] === '--out' ? join(outDir, basename(arg)) : arg));
+    // The same file name maps to the same temp file, so `--store` examples see each other's settings.
+    return args.map((arg, i) =>
+      args[i - 1] === '--out' || args[i - 1] === '--store' ? join(outDir, basename(arg)) : arg,
+    );
   });
 }
 

@@ -143,13 +143,9 @@ describe('previewDue', () => {
   });
 
   test.each<[string, string[], RegExp]>([
-    ['no --at', ['--timezone', 'Europe/Kyiv', '--hour', '9'], /--at needs an ISO instant/],
+    ['no --at', ['--timezone', 'Europe/Kyiv', '--hour', '9'], /--at is required/],
     ['an unreadable --at', ['--at', 'yesterday', '--timezone', 'UTC', '--hour', '9'], /--at needs/],
-    [
-      'no --timezone',
-      ['--at', '2025-02-16T07:00:00Z', '--hour', '9'],
-      /--timezone needs an IANA zone/,
-    ],
+    ['no --timezone', ['--at', '2025-02-16T07:00:00Z', '--hour', '9'], /--timezone is required/],
     [
       'an unknown zone',
       ['--at', '2025-02-16T07:00:00Z', '--timezone', 'Mars/Base', '--hour', '9'],
@@ -160,13 +156,17 @@ describe('previewDue', () => {
       ['--at', '2025-02-16T07:00:00Z', '--timezone', 'kyiv', '--hour', '9'],
       /did you mean Europe\/Kyiv/,
     ],
-    ['no --hour', ['--at', '2025-02-16T07:00:00Z', '--timezone', 'UTC'], /--hour takes 0 to 23/],
+    ['no --hour', ['--at', '2025-02-16T07:00:00Z', '--timezone', 'UTC'], /--hour is required/],
     ['--hour 24', [...CONTRACT.slice(0, 4), '--hour', '24'], /--hour takes 0 to 23/],
     ['an empty --hour', [...CONTRACT.slice(0, 4), '--hour', ''], /--hour takes 0 to 23/],
     ['--hour 0x9', [...CONTRACT.slice(0, 4), '--hour', '0x9'], /--hour takes 0 to 23/],
     ['--hour 9.5', [...CONTRACT.slice(0, 4), '--hour', '9.5'], /--hour takes 0 to 23/],
     ['--minute 60', [...CONTRACT, '--minute', '60'], /--minute takes 0 to 59/],
-    ['--digest funday', [...CONTRACT, '--digest', 'funday'], /--digest takes a weekday or off/],
+    [
+      '--digest funday',
+      [...CONTRACT, '--digest', 'funday'],
+      /--digest takes a weekday \(monday … sunday\) or off/,
+    ],
     [
       '--prompts hourly',
       [...CONTRACT, '--prompts', 'hourly'],
@@ -188,10 +188,67 @@ describe('previewDue', () => {
       /Unknown option '--colour'[\s\S]*Usage:/,
     ],
     ['a stray word', [...CONTRACT, 'please'], /Usage:/],
+    [
+      'a local --at that is no time',
+      ['--at', '2025-02-30T09:00', '--timezone', 'UTC', '--hour', '9'],
+      /--at needs/,
+    ],
+    ['--language fr', [...CONTRACT, '--language', 'fr'], /--language takes en or uk/],
+    [
+      '--locale and --language that disagree',
+      [...CONTRACT, '--locale', 'uk', '--language', 'en'],
+      /disagree/,
+    ],
   ])('GIVEN %s WHEN previewed THEN it is refused, saying why', (_, argv, message) => {
     const result = previewDue(argv, data, prompts);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(message);
+  });
+});
+
+describe('previewDue reads its options as a person types them', () => {
+  test('GIVEN --at without an offset THEN it is a wall time in --timezone, whatever the machine’s zone', () => {
+    // 09:00 in Kyiv on 16 February 2025 is 07:00Z: the same posts as the contract line.
+    expect(dueJson('--at', '2025-02-16T09:00', '--timezone', 'Europe/Kyiv', '--hour', '9')).toEqual(
+      dueJson(...CONTRACT),
+    );
+    // 07:00 read in Kyiv is 05:00Z, before 09:00 there: nothing yet.
+    expect(dueJson('--at', '2025-02-16T07:00', '--timezone', 'Europe/Kyiv', '--hour', '9')).toEqual(
+      [],
+    );
+  });
+
+  test('GIVEN --at with an offset THEN the offset wins over --timezone', () => {
+    expect(
+      dueJson('--at', '2025-02-16T09:00+02:00', '--timezone', 'Europe/Kyiv', '--hour', '9'),
+    ).toEqual(dueJson(...CONTRACT));
+  });
+
+  test.each([
+    ['--locale uk', ['--locale', 'uk']],
+    ['--language uk', ['--language', 'uk']],
+    ['--locale uk --language uk', ['--locale', 'uk', '--language', 'uk']],
+  ])('GIVEN %s THEN the posts are in Ukrainian', (_, flags) => {
+    const [post] = dueJson(...CONTRACT, ...flags);
+    expect(post?.body.content).toMatch(/[А-Яа-яІіЇїЄє]/);
+    expect(post?.body.content).not.toContain('year ago today');
+  });
+
+  test('GIVEN --locale en-US THEN the posts are in English', () => {
+    expect(dueJson(...CONTRACT, '--locale', 'en-US')[0]?.body.content).toContain(
+      '1 year ago today',
+    );
+  });
+
+  test.each([
+    ['--prompts Daily', ['--prompts', 'Daily'], ['--prompts', 'daily']],
+    ['--prompts OFF', ['--prompts', 'OFF'], ['--prompts', 'off']],
+    ['--digest Monday', ['--digest', 'Monday'], ['--digest', 'monday']],
+    ['--anniversaries Off', ['--anniversaries', 'Off'], ['--anniversaries', 'off']],
+  ])('GIVEN %s THEN it reads as its lower-case form', (_, given, same) => {
+    expect(dueJson(...MONDAY_WITH_ANNIVERSARY, ...given)).toEqual(
+      dueJson(...MONDAY_WITH_ANNIVERSARY, ...same),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { commands } from '../../src/commands/index.js';
-import { missingRequired, parseCommandLine } from '../../src/preview/parse.js';
+import { missingRequired, parseCommandLine, previewIdFor } from '../../src/preview/parse.js';
 
 describe('parseCommandLine', () => {
   test.each([
@@ -47,5 +47,53 @@ describe('parseCommandLine', () => {
   test('GIVEN a required option left out THEN it is reported missing', () => {
     const result = parseCommandLine('/agreement', commands);
     expect(result.ok && missingRequired(result.line)).toEqual(['partner']);
+  });
+
+  test.each([
+    ['/schedule set digest_day:Friday', { digest_day: '5' }],
+    ['/schedule set digest_day:friday', { digest_day: '5' }],
+    ['/schedule set digest_day:5', { digest_day: '5' }],
+    ['/schedule set prompts:Daily', { prompts: 'daily' }],
+    ['/schedule set prompts:weekly', { prompts: 'weekly' }],
+    ['/agreements order:By partner name', { order: 'name' }],
+  ])(
+    'GIVEN a choice by its name or its value (%s) THEN the value Discord would send',
+    (line, options) => {
+      const result = parseCommandLine(line, commands);
+      expect(result.ok && result.line.options).toEqual(options);
+    },
+  );
+
+  test.each([
+    ['channel:#agreements', 'channel', previewIdFor('agreements')],
+    ['channel:<#123456789012345678>', 'channel', '123456789012345678'],
+    ['channel:123456789012345678', 'channel', '123456789012345678'],
+  ])('GIVEN %s THEN the channel id Discord would send', (option, name, id) => {
+    const result = parseCommandLine(`/schedule setup ${option} time:09:00 timezone:UTC`, commands);
+    expect(result.ok && result.line.options[name]).toBe(id);
+    expect(id).toMatch(/^\d{17,20}$/);
+  });
+
+  test('GIVEN a role by name THEN a snowflake, and the name kept for showing', () => {
+    const result = parseCommandLine('/schedule set ping_role:@pacts', commands);
+    expect(result.ok && result.line.options['ping_role']).toBe(previewIdFor('pacts'));
+    expect(result.ok && result.line.mentions.get(previewIdFor('pacts'))).toBe('pacts');
+  });
+
+  test.each([
+    [
+      '/schedule setup channel:123 time:09:00 timezone:UTC',
+      /channel does not take "123" \(a channel/,
+    ],
+    ['/schedule set ping_role:<@&12>', /ping_role does not take .*\(a role/],
+    ['/schedule set digest_day:Funday', /choose one of: 1, 2, .*; or by name: Monday/],
+  ])('GIVEN %s THEN refused, saying what it takes', (line, message) => {
+    const result = parseCommandLine(line, commands);
+    expect(!result.ok && result.error).toMatch(message);
+  });
+
+  test('GIVEN the same name twice THEN the same id; another name THEN another', () => {
+    expect(previewIdFor('agreements')).toBe(previewIdFor('Agreements'));
+    expect(previewIdFor('agreements')).not.toBe(previewIdFor('general'));
   });
 });
