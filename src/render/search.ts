@@ -5,7 +5,7 @@ import {
   type APIEmbedField,
 } from 'discord-api-types/v10';
 import { ARTICLE_SOURCE, type SourceRef } from '../data/schema.js';
-import type { Strings } from '../i18n/index.js';
+import { languageOf, type Strings } from '../i18n/index.js';
 import type { SearchHit } from '../search/index.js';
 import { wordsOf } from '../search/terms.js';
 import { COLOURS, partnerLabel, partnerName } from './agreement.js';
@@ -13,6 +13,7 @@ import { fitEmbed, truncate } from './fit.js';
 import { sourceLabel } from './format.js';
 import { LIMITS } from './limits.js';
 import { personName } from './quote.js';
+import { recordLabel } from './record.js';
 import type { ReplyBody } from './reply.js';
 
 export const SEARCH_PAGE_SIZE = 5;
@@ -103,6 +104,9 @@ function sourceLink(url: SourceRef, strings: Strings): string {
  */
 function shownText(hit: SearchHit, strings: Strings): string {
   const { record, passage } = hit;
+  if (record.type === 'record') {
+    return passage.field === 'status' ? strings.record.status[record.record.status] : passage.text;
+  }
   if (record.type !== 'agreement') return passage.text;
   if (passage.field === 'clause') return strings.search.clauseStated;
   if (passage.field === 'status') {
@@ -118,7 +122,9 @@ function hitField(hit: SearchHit, position: number, strings: Strings): APIEmbedF
   const label =
     record.type === 'agreement'
       ? partnerLabel(record.agreement, strings)
-      : s.quoteBy(personName(record.speaker, strings));
+      : record.type === 'record'
+        ? recordLabel(record.record, strings)
+        : s.quoteBy(personName(record.speaker, strings));
   const snippet = markMatches(shownText(hit, strings), hit.terms);
   let origin: string;
   if (passage.source !== null) {
@@ -127,6 +133,10 @@ function hitField(hit: SearchHit, position: number, strings: Strings): APIEmbedF
     origin = s.sourcesOf(
       `\`/${strings.posts.agreementCommand}${partnerName(record.agreement, strings)}\``,
     );
+  } else if (record.type === 'record') {
+    const name =
+      languageOf(strings.locale) === 'uk' ? record.record.shortName.uk : record.record.shortName.en;
+    origin = s.sourcesOf(`\`/${strings.posts.agreementCommand}${name}\``);
   } else {
     origin = s.source(sourceLink(record.quote.source, strings));
   }

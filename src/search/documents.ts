@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/load.js';
+import type { Bilingual, LaterRecord } from '../data/records-schema.js';
 import type { Agreement, FactKey, Person, Quote, SourceRef } from '../data/schema.js';
 import { en } from '../i18n/en.js';
 import { uk } from '../i18n/uk.js';
@@ -51,13 +52,15 @@ export interface Passage {
 
 export type SearchRecord =
   | { type: 'agreement'; id: string; agreement: Agreement; passages: Passage[] }
-  | { type: 'quote'; id: string; quote: Quote; speaker: Person; passages: Passage[] };
+  | { type: 'quote'; id: string; quote: Quote; speaker: Person; passages: Passage[] }
+  /** A later document (2025–2026) or a partner with no agreement (records.json). */
+  | { type: 'record'; id: string; record: LaterRecord; passages: Passage[] };
 
 export type RecordType = SearchRecord['type'];
 
 /** The id a record has in the index: agreements and quotes have ids of their own kind. */
 export function recordId(type: RecordType, id: string): string {
-  return `${type === 'agreement' ? 'a' : 'q'}:${id}`;
+  return `${type === 'agreement' ? 'a' : type === 'quote' ? 'q' : 'r'}:${id}`;
 }
 
 export function searchRecords(data: Dataset): SearchRecord[] {
@@ -80,7 +83,13 @@ export function searchRecords(data: Dataset): SearchRecord[] {
       },
     ];
   });
-  return [...agreements, ...quotes];
+  const later = data.records.map((record): SearchRecord => ({
+    type: 'record',
+    id: recordId('record', record.id),
+    record,
+    passages: laterRecordPassages(record),
+  }));
+  return [...agreements, ...later, ...quotes];
 }
 
 function sourceOf(agreement: Agreement, fact: FactKey): SourceRef | null {
@@ -158,4 +167,38 @@ function quotePassages(quote: Quote, speaker: Person): Passage[] {
       source: quote.source,
     })),
   ];
+}
+
+/**
+ * A later record's passages, in both languages (its Ukrainian texts are stored beside the
+ * English). Its dated steps and the points where sources disagree read as notes.
+ */
+function laterRecordPassages(record: LaterRecord): Passage[] {
+  const urlOf = (ids: readonly string[]): SourceRef | null =>
+    record.sources.find((source) => ids.includes(source.id))?.url ?? null;
+  const passages: Passage[] = [];
+  const add = (field: FieldName, texts: readonly (string | null)[], source: SourceRef | null) => {
+    for (const text of present(texts)) passages.push({ field, text, source });
+  };
+  const both = (text: Bilingual) => [text.en, text.uk];
+  add('name', [record.shortName.en, record.shortName.uk, ...record.aliases], null);
+  add('title', both(record.title), null);
+  for (const commitment of record.commitments) {
+    add('commitments', both(commitment.text), urlOf(commitment.sources));
+  }
+  if (record.place) add('place', both(record.place.text), urlOf(record.place.sources));
+  if (record.signatories) {
+    const { partner, ukraine, sources } = record.signatories;
+    add(
+      'signatories',
+      [...partner, ...ukraine].flatMap((name) => [name.en, name.uk]),
+      urlOf(sources),
+    );
+  }
+  add('status', [en.record.status[record.status], uk.record.status[record.status]], null);
+  for (const item of [...record.timeline, ...record.conflicts, ...record.notes]) {
+    add('notes', both(item.text), urlOf(item.sources));
+  }
+  for (const source of record.sources) add('sources', [source.quote], source.url);
+  return passages;
 }

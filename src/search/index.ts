@@ -97,6 +97,7 @@ export function buildSearchIndex(data: Dataset, base: Synonyms = loadSynonyms())
         ...partner.aliases,
       ],
     })),
+    ...data.records.map(({ id, shortName }) => ({ id, names: [shortName.en, shortName.uk] })),
     ...data.people.map(({ id, name, aliases }) => ({ id, names: [name.en, name.uk, ...aliases] })),
   ]);
   const processTerm = (term: string) => (synonyms.stopWords.has(term) ? null : term);
@@ -270,7 +271,9 @@ function keeps(index: SearchIndex, request: SearchRequest, result: SearchResult)
 }
 
 function inScope(record: SearchRecord, request: SearchRequest): boolean {
-  if (request.type && record.type !== request.type) return false;
+  // A later record is a document too: the agreements scope holds it.
+  const type = record.type === 'record' ? 'agreement' : record.type;
+  if (request.type && type !== request.type) return false;
   if (request.speakerId !== undefined) {
     return record.type === 'quote' && record.quote.speakerId === request.speakerId;
   }

@@ -85,8 +85,16 @@ const FIRST_HITS: [string, string][] = [
   // What people said: by topic in either language, with a typo, and by speaker.
   ['Article 5', 'q:jamie-shea-4'],
   ['стаття 5', 'q:jamie-shea-4'],
-  ['guarantees', 'q:jamie-shea-4'],
-  ['гарантії', 'q:jamie-shea-4'],
+  // Since the 2025–26 records, the guarantee track itself outranks what was said about it.
+  ['guarantees', 'r:us-security-guarantees'],
+  ['гарантії', 'r:us-security-guarantees'],
+  // The later records (2025–2026), by what they say, in either language.
+  ['coalition of the willing', 'r:coalition-of-the-willing'],
+  ['коаліція охочих', 'r:coalition-of-the-willing'],
+  ['minerals deal', 'r:us-reconstruction-fund'],
+  ['Паризька декларація', 'r:paris-declaration-2026'],
+  ['100 year partnership', 'r:gb-100-year-partnership'],
+  ['multinational force', 'r:mnf-declaration-of-intent-2026'],
   ['psycological', 'q:jamie-shea-1'],
   ['war would end badly', 'q:donald-tusk-1'],
   ['Kristersson Nordic', 'q:ulf-kristersson-1'],
