@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { parseShardIds, planShards } from './discord/shards.js';
@@ -15,7 +16,10 @@ const configSchema = z.object({
   /** Deploy commands to this guild only (instant, for development) instead of globally. */
   DISCORD_DEV_GUILD_ID: optional(snowflake),
   /** Where the settings and post log are kept. */
-  STORE_PATH: z.preprocess(blankIsUnset, z.string().min(1).default('.data/store.json')),
+  STORE_PATH: z.preprocess(blankIsUnset, z.string().min(1).default('.data/store.json')).transform(
+    // Relative to the working directory, once, so the log names the one file it means.
+    (path) => resolve(path),
+  ),
   /**
    * PostgreSQL (`postgres://user:pass@host/db`): the store for several processes. Unset: the
    * JSON file at STORE_PATH. A secret (it may hold a password): never logged.
