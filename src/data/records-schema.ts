@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl, isoDate, slug } from './schema.js';
 
 /**
  * What came after the 28 agreements and the 2023–24 framework documents (records.json), and the
@@ -7,27 +8,12 @@ import { z } from 'zod';
  * "drafted, not signed", a timeline of steps, conflicts between sources).
  */
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((value) => {
-    const time = Date.parse(`${value}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-  }, 'must be a real date');
-
 /** A step's date: a day, or a month where the source gives no day ("2025-07"). */
 const isoDay = isoDate;
 const isoDayOrMonth = z.union([
   isoDay,
   z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM-DD or YYYY-MM'),
 ]);
-
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug');
-
-const httpUrl = z
-  .string()
-  .max(512)
-  .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value), 'must be an http(s) URL');
 
 /**
  * A text in both languages. `ukIsTranslation`: the Ukrainian is ours, made from the English

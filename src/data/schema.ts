@@ -14,7 +14,7 @@ export const ARTICLE = {
   url: null,
 } as const;
 
-const httpUrl = z
+export const httpUrl = z
   .string()
   .max(512)
   .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value), 'must be an http(s) URL');
@@ -22,7 +22,7 @@ const httpUrl = z
 export const sourceRefSchema = z.union([z.literal(ARTICLE_SOURCE), httpUrl]);
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
   // Date.parse rolls 2024-02-30 over to 1 March; only a round trip proves the day exists.
@@ -31,7 +31,7 @@ const isoDate = z
     return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
   }, 'must be a real date');
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug');
+export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug');
 
 /**
  * The facts of an agreement that a source can back. `commitments.N` names the N-th commitment.
