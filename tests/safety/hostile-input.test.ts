@@ -411,7 +411,9 @@ describe('hostile input at every command', () => {
         expectSafeReply(body);
       },
     );
-  });
+    // Thousands of pictures drawn (the overseas locators project the whole world once each):
+    // well over the default 20 s when other test files share the two cores.
+  }, 120_000);
 
   test('GIVEN any text typed into an autocomplete THEN ≤ 25 valid choices, never an exception', async () => {
     const withAutocomplete = commands.flatMap((c) => autocompleteOptions(c));
