@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { classifyPostError } from '../../../src/discord/channel-errors.js';
 import { createRunner, type Poster } from '../../../src/schedule/runner.js';
 import type { StorePorts } from '../../../src/store/ports.js';
+import { startPostgresServer, type PostgresServer } from '../../helpers/postgres-server.js';
 import { data, prompts, settings } from '../../schedule/helpers.js';
 import { freshDatabase, guildId, noPostgres, openOn, recordingLog, sleep } from './harness.js';
 
@@ -236,6 +237,87 @@ describe.skipIf(noPostgres)(
         const after = await entryOf(guild);
         expect(after.entry.state).toBe('skipped');
         expect(after.entry.reason).toMatch(/^outcome unknown/);
+      });
+
+      /** Its own server, since this stops and starts it: the run's shared one stays up. */
+      describe('PostgreSQL stopped mid-tick', () => {
+        let server: PostgresServer;
+        let store: StorePorts;
+        beforeAll(async () => {
+          server = await startPostgresServer();
+          store = await openOn(server.url, { connectTimeoutMs: 1_000, healthTimeoutMs: 1_000 });
+        }, 60_000);
+        afterAll(async () => {
+          await store?.close();
+          server?.destroy();
+        });
+
+        // Can fail: a runner that sent before its claim, or kept sending when claims failed, would
+        // show sends with no ledger entry; one that lost settings or crashed would fail the rest.
+        test('GIVEN 60 servers due WHEN the server stops during the tick THEN no send lacks a claim, the tick reports failures, and after restart the rest is posted once', async () => {
+          const guilds = Array.from({ length: 60 }, (_, i) => guildId(7000 + i));
+          for (const [i, g] of guilds.entries()) {
+            await store.settings.put(g, settings({ channelId: channelOf(7000 + i) }), null);
+          }
+          const sends: { channelId: string; nonce: string }[] = [];
+          const messages = new Map<string, string>();
+          let nextId = 700_000_000_000_000_000n;
+          const poster: Poster = {
+            post(channelId, body) {
+              sends.push({ channelId, nonce: body.nonce });
+              // The 10th send stops the server: claims and completions from here on fail.
+              if (sends.length === 10) server.stop();
+              let id = messages.get(body.nonce);
+              if (id === undefined) messages.set(body.nonce, (id = String((nextId += 1n))));
+              return Promise.resolve({ messageId: id });
+            },
+            openThread: () => Promise.resolve(),
+            classify: classifyPostError,
+          };
+          const runner = createRunner({
+            store,
+            data,
+            prompts,
+            poster,
+            log: recordingLog(),
+            now: () => DUE_AT,
+            guildIds: () => guilds,
+            owner: 'outage',
+            leaseMs: LEASE,
+            retakeWindowMs: 30_000,
+          });
+          const during = await runner.tick();
+          const sentDuring = sends.length;
+          expect(during.posted).toBeLessThan(60);
+          expect(during.failed + during.posted).toBeGreaterThan(0);
+          expect(sentDuring).toBeLessThan(60);
+
+          server.start();
+          let healthy = false;
+          for (let i = 0; i < 50 && !healthy; i += 1) {
+            healthy = await store.healthy();
+            if (!healthy) await sleep(100);
+          }
+          expect(healthy).toBe(true);
+          // Every send seen during the outage had a claim in the ledger, under its nonce.
+          const keys = await store.ledger.settledKeys(guilds);
+          for (const send of sends) {
+            const g = guilds[guilds.findIndex((_, i) => channelOf(7000 + i) === send.channelId)]!;
+            expect(keys.get(g)?.has(ANNIVERSARY_KEY)).toBe(true);
+          }
+          // No settings lost.
+          const after = await store.settings.getMany(guilds);
+          expect(after.size).toBe(60);
+
+          await sleep(LEASE + 200);
+          await runner.tick();
+          const unique = new Set(sends.map((s) => `${s.channelId}|${s.nonce}`));
+          expect(unique.size).toBe(60);
+          // Each post is one message: repeats (lapsed outcome-unknown claims) reused their nonce.
+          expect(messages.size).toBe(60);
+          const settled = await store.ledger.settledKeys(guilds);
+          expect(guilds.every((g) => settled.get(g)?.has(ANNIVERSARY_KEY))).toBe(true);
+        }, 60_000);
       });
     });
   },
