@@ -3,6 +3,7 @@ import type { Agreement } from '../../src/data/schema.js';
 import { computeDue, type DuePost } from '../../src/schedule/due.js';
 import { loadPrompts, markPromptSeen } from '../../src/schedule/prompts.js';
 import type { GuildSettings } from '../../src/store/domain.js';
+import { guildSettings } from '../helpers/settings.js';
 
 export const data = loadData();
 export const prompts = loadPrompts(data);
@@ -10,22 +11,7 @@ export const GUILD = '111111111111111111';
 
 /** A server with only anniversaries on, posting at 09:00 Kyiv time. */
 export function settings(overrides: Partial<GuildSettings> = {}): GuildSettings {
-  return {
-    channelId: '333333333333333333',
-    hour: 9,
-    minute: 0,
-    timeZone: 'Europe/Kyiv',
-    paused: false,
-    blocked: null,
-    anniversaries: true,
-    digest: { enabled: false, weekday: 1 },
-    prompts: 'off',
-    pingRoleId: null,
-    language: null,
-    promptsSeen: [],
-    activeSince: '2020-01-01T00:00:00.000Z',
-    ...overrides,
-  };
+  return guildSettings({ ...overrides });
 }
 
 export function due(

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { GuildSettings } from '../../src/store/domain.js';
 import type { ClaimRequest, SettingsPort, StorePorts } from '../../src/store/ports.js';
 import { ifSetUp, updateSettings } from '../../src/store/update-settings.js';
+import { guildSettings } from '../helpers/settings.js';
 
 /**
  * The behaviour every store backend promises, run against each of them: memory, the JSON file
@@ -532,20 +533,10 @@ function sleep(ms: number): Promise<void> {
 }
 
 export function settings(overrides: Partial<GuildSettings> = {}): GuildSettings {
-  return {
-    channelId: '333333333333333333',
-    hour: 9,
-    minute: 0,
-    timeZone: 'Europe/Kyiv',
-    paused: false,
-    blocked: null,
-    anniversaries: true,
+  return guildSettings({
     digest: { enabled: true, weekday: 1 },
     prompts: 'weekly',
-    pingRoleId: null,
-    language: null,
-    promptsSeen: [],
     activeSince: '2026-01-01T00:00:00.000Z',
     ...overrides,
-  };
+  });
 }

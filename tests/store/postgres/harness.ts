@@ -3,6 +3,7 @@ import { createDatabase } from '../../helpers/postgres-server.js';
 import type { GuildSettings } from '../../../src/store/domain.js';
 import { openPostgresStore, type OpenPostgresOptions } from '../../../src/store/postgres/index.js';
 import type { PostgresLog } from '../../../src/store/postgres/pool.js';
+import { guildSettings } from '../../helpers/settings.js';
 
 /** The run's PostgreSQL server (tests/helpers/postgres-global-setup.ts), null when none. */
 export const postgresUrl = inject('postgresUrl');
@@ -31,22 +32,14 @@ export async function openOn(url: string, options: OpenPostgresOptions = {}) {
 export const GUILD = '100000000000000001';
 
 export function settingsFor(overrides: Partial<GuildSettings> = {}): GuildSettings {
-  return {
+  return guildSettings({
     channelId: '200000000000000001',
-    hour: 9,
-    minute: 0,
-    timeZone: 'Europe/Kyiv',
-    paused: false,
-    blocked: null,
-    anniversaries: true,
     digest: { enabled: true, weekday: 1 },
     prompts: 'daily',
-    pingRoleId: null,
     language: 'en',
-    promptsSeen: [],
     activeSince: '2026-01-01T00:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 /** A distinct valid guild id per number. */
