@@ -1,7 +1,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Dataset } from '../data/load.js';
-import { damerauLevenshtein } from '../lookup/distance.js';
 import { MAX_QUERY_LENGTH } from '../lookup/normalize.js';
+import { buildCloseWordIndex, wordsWithin, type CloseWordIndex } from './close-words.js';
 import {
   FIELD_BOOST,
   FIELDS,
@@ -25,6 +25,10 @@ export interface SearchIndex {
   readonly synonyms: Synonyms;
   /** Every term in the index, sorted, with how many records hold it and a way it is written. */
   readonly vocabulary: readonly VocabularyEntry[];
+  /** The vocabulary by length, for "did you mean" (close-words.ts). */
+  readonly closeWords: CloseWordIndex<VocabularyEntry>;
+  /** Every term some record holds: a synonym none holds cannot match, so it is not looked up. */
+  readonly terms: ReadonlySet<string>;
   /** Each record's terms, to complete a word only with words found beside the ones before it. */
   readonly termsOf: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each record's names (a partner's or a speaker's) as phrase keys: an exact name wins. */
@@ -110,17 +114,18 @@ export function buildSearchIndex(data: Dataset, base: Synonyms = loadSynonyms())
     searchOptions: { tokenize, processTerm },
   });
   engine.addAll(records.map(toDocument));
+  const vocabulary = buildVocabulary(records, synonyms);
+  const termsOf = new Map(
+    records.map((record) => [record.id, new Set(record.passages.flatMap((p) => tokenize(p.text)))]),
+  );
   return {
     engine,
     records: new Map(records.map((record) => [record.id, record])),
     synonyms,
-    vocabulary: buildVocabulary(records, synonyms),
-    termsOf: new Map(
-      records.map((record) => [
-        record.id,
-        new Set(record.passages.flatMap((p) => tokenize(p.text))),
-      ]),
-    ),
+    vocabulary,
+    closeWords: buildCloseWordIndex(vocabulary, (entry) => entry.term),
+    terms: new Set([...termsOf.values()].flatMap((terms) => [...terms])),
+    termsOf,
     namesOf: new Map(
       records.map((record) => [
         record.id,
@@ -170,8 +175,16 @@ function buildVocabulary(records: readonly SearchRecord[], synonyms: Synonyms): 
 const prefix = (term: string) => term.length >= 3;
 const fuzzy = (term: string) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false);
 
-/** The query as MiniSearch reads it: each word, or synonym phrase, as one unit that must match. */
-export function queryUnits(query: string, synonyms: Synonyms): Query[] {
+/**
+ * The query as MiniSearch reads it: each word, or synonym phrase, as one unit that must match.
+ * With the index's terms (`known`), a synonym holding a word no record holds is left out: looked
+ * up exactly, it could match nothing, and each one costs a lookup per word in every pass.
+ */
+export function queryUnits(
+  query: string,
+  synonyms: Synonyms,
+  known?: ReadonlySet<string>,
+): Query[] {
   const words = wordsOf(query.slice(0, MAX_QUERY_LENGTH))
     .filter((word) => word.terms.some((term) => !synonyms.stopWords.has(term)))
     // A question is a few words; past these, each word adds lookups and no precision.
@@ -192,6 +205,7 @@ export function queryUnits(query: string, synonyms: Synonyms): Query[] {
         every(raw(match.from, match.to)),
         ...match.group.terms
           .filter((term) => termForm(term) !== termForm(raw(match.from, match.to)))
+          .filter((term) => known === undefined || canMatch(term, synonyms, known))
           .map((term): Query => ({ ...EXACT, combineWith: 'AND', queries: [term] })),
       ],
     });
@@ -199,6 +213,11 @@ export function queryUnits(query: string, synonyms: Synonyms): Query[] {
   }
   for (; at < words.length; at += 1) units.push(every(raw(at, at + 1)));
   return units;
+}
+
+/** Whether every word of a phrase that is searched (not a stop word) is a term of the index. */
+function canMatch(phrase: string, synonyms: Synonyms, known: ReadonlySet<string>): boolean {
+  return tokenize(phrase).every((term) => synonyms.stopWords.has(term) || known.has(term));
 }
 
 const EXACT = { prefix: false, fuzzy: false } as const;
@@ -212,7 +231,7 @@ function every(text: string): Query {
 
 /** Searches the index: the best records first, each with the passage that shows the match. */
 export function search(index: SearchIndex, request: SearchRequest): SearchOutcome {
-  const units = queryUnits(request.query, index.synonyms);
+  const units = queryUnits(request.query, index.synonyms, index.terms);
   if (units.length === 0) return { kind: 'empty' };
   const options = {
     prefix,
@@ -286,21 +305,43 @@ function inScope(record: SearchRecord, request: SearchRequest): boolean {
  */
 function termsIn(index: SearchIndex, request: SearchRequest): ReadonlySet<string> | undefined {
   if (!request.type && !request.fields && request.speakerId === undefined) return undefined;
+  // A scope is a kind, some fields and maybe a speaker: few, and the data does not change, so
+  // each scope's terms are gathered once instead of re-reading every record on each no-match.
+  const key = JSON.stringify([
+    request.type ?? null,
+    request.fields ?? null,
+    request.speakerId ?? null,
+  ]);
+  let scopes = scopeTerms.get(index);
+  if (!scopes) {
+    scopes = new Map();
+    scopeTerms.set(index, scopes);
+  }
+  let terms = scopes.get(key);
+  if (!terms) {
+    terms = gatherTermsIn(index, request);
+    // Scopes are bounded by the speakers in the data; the bound only guards against a leak.
+    if (scopes.size >= MAX_SCOPES) scopes.clear();
+    scopes.set(key, terms);
+  }
+  return terms;
+}
+
+const scopeTerms = new WeakMap<SearchIndex, Map<string, ReadonlySet<string>>>();
+const MAX_SCOPES = 256;
+
+function gatherTermsIn(index: SearchIndex, request: SearchRequest): ReadonlySet<string> {
   const terms = new Set<string>();
   for (const record of index.records.values()) {
     if (!inScope(record, request)) continue;
     for (const passage of record.passages) {
       if (request.fields && !request.fields.includes(passage.field)) continue;
-      for (const term of tokenize(passage.text)) terms.add(term);
+      for (const term of termsOfPassage(passage)) terms.add(term);
     }
   }
   return terms;
 }
 
-/**
- * The passage to show: from the field the match counts most in, the one holding the most matched
- * terms. A match on the name alone shows the title, which says what the record is.
- */
 /** Each passage's terms, worked out once: the data does not change while the bot runs. */
 const passageTerms = new WeakMap<Passage, ReadonlySet<string>>();
 function termsOfPassage(passage: Passage): ReadonlySet<string> {
@@ -312,25 +353,35 @@ function termsOfPassage(passage: Passage): ReadonlySet<string> {
   return terms;
 }
 
+/**
+ * The passage to show: from the field the match counts most in, the one holding the most matched
+ * terms. A match on the name alone shows the title, which says what the record is.
+ */
 function bestPassage(
   record: SearchRecord,
   terms: ReadonlySet<string>,
   result: SearchResult,
   fields: readonly FieldName[],
 ): Passage {
-  const matchedFields = new Set(Object.values(result.match).flat() as FieldName[]);
-  const allowed = record.passages.filter((p) => fields.includes(p.field));
+  const matchedFields = new Set<string>();
+  for (const inFields of Object.values(result.match))
+    for (const field of inFields) matchedFields.add(field);
   let best: { passage: Passage; score: number } | undefined;
-  for (const passage of allowed) {
+  let firstAllowed: Passage | undefined;
+  for (const passage of record.passages) {
+    if (!fields.includes(passage.field)) continue;
+    firstAllowed ??= passage;
     if (!matchedFields.has(passage.field)) continue;
+    // The matched terms are a handful, a passage's terms can be hundreds: count from the few.
+    const inPassage = termsOfPassage(passage);
     let matched = 0;
-    for (const term of termsOfPassage(passage)) if (terms.has(term)) matched += 1;
+    for (const term of terms) if (inPassage.has(term)) matched += 1;
     const score = matched * FIELD_BOOST[passage.field];
     if (score > 0 && (!best || score > best.score)) best = { passage, score };
   }
   if (best && best.passage.field !== 'name') return best.passage;
   const title = record.passages.find((p) => p.field === 'title' || p.field === 'said');
-  return title ?? best?.passage ?? allowed[0] ?? record.passages[0]!;
+  return title ?? best?.passage ?? firstAllowed ?? record.passages[0]!;
 }
 
 /**
@@ -348,13 +399,13 @@ export function closeTerms(
     const term = word.terms.at(-1) ?? '';
     if (term.length < 3 || index.synonyms.stopWords.has(term)) continue;
     const limit = Math.max(1, Math.ceil(term.length / 3));
-    const chars = Array.from(term);
-    for (const entry of index.vocabulary) {
-      // The word itself is known, just not here: offering it back would be no help.
-      if (entry.term === term || Math.abs(entry.term.length - term.length) > limit) continue;
-      if (within && !within.has(entry.term)) continue;
-      const distance = damerauLevenshtein(chars, Array.from(entry.term)).whole;
-      if (distance <= limit) found.push({ shown: entry.shown, distance, records: entry.records });
+    // The word itself is known, just not here: offering it back would be no help (wordsWithin
+    // leaves it out).
+    const near = wordsWithin(index.closeWords, term, limit, (candidate) =>
+      within ? within.has(candidate.term) : true,
+    );
+    for (const { candidate, distance } of near) {
+      found.push({ shown: candidate.value.shown, distance, records: candidate.value.records });
     }
   }
   found.sort((a, b) => a.distance - b.distance || b.records - a.records);
