@@ -11,6 +11,8 @@ export interface CloseCandidate<T> {
   /** Where it stood in the entries the index was built from. */
   position: number;
   codes: Int32Array;
+  /** Which letters it holds, folded to 32 bits (see letterBits). */
+  letters: number;
   value: T;
 }
 
@@ -36,7 +38,7 @@ export function buildCloseWordIndex<T>(
     const term = termOf(value);
     const codes = codePoints(term);
     const bucket = byLength.get(term.length) ?? [];
-    bucket.push({ term, position, codes, value });
+    bucket.push({ term, position, codes, letters: letterBits(codes), value });
     byLength.set(term.length, bucket);
   });
   return { byLength };
@@ -54,17 +56,40 @@ export function wordsWithin<T>(
   keep: (candidate: CloseCandidate<T>) => boolean = () => true,
 ): { candidate: CloseCandidate<T>; distance: number }[] {
   const query = codePoints(term);
+  const letters = letterBits(query);
   const found: { candidate: CloseCandidate<T>; distance: number }[] = [];
   // A word more than `limit` letters longer or shorter is more than `limit` edits away.
   const rows = new DistanceRows(term.length + limit + 1);
   for (let length = term.length - limit; length <= term.length + limit; length += 1) {
     for (const candidate of index.byLength.get(length) ?? []) {
       if (candidate.term === term || !keep(candidate)) continue;
+      // Each letter one word has and the other lacks takes an edit of its own: too many such
+      // letters, and the word is out of reach without filling a matrix.
+      if (bitCount(letters & ~candidate.letters) > limit) continue;
+      if (bitCount(candidate.letters & ~letters) > limit) continue;
       const distance = rows.within(query, candidate.codes, limit);
       if (distance <= limit) found.push({ candidate, distance });
     }
   }
   return found.sort((a, b) => a.candidate.position - b.candidate.position);
+}
+
+/**
+ * A word's letters as bits, a letter's code point modulo 32: a-z take bits of their own, as do
+ * а-я (U+0430-U+044F), so two words of one script differ in bits as they differ in letters. Two
+ * letters may share a bit, which only makes the words look closer than they are, never further:
+ * a distinct bit one word has and the other lacks is a letter the other lacks.
+ */
+function letterBits(codes: Int32Array): number {
+  let bits = 0;
+  for (const code of codes) bits |= 1 << (code & 31);
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Three reusable rows of the distance matrix: one allocation per lookup, not per word. */

@@ -11,8 +11,15 @@ import {
   type RecordType,
   type SearchRecord,
 } from './documents.js';
-import { findSynonyms, loadSynonyms, NAME_GROUP, withNames, type Synonyms } from './synonyms.js';
-import { phraseKeys, termForm, tokenize, wordsOf } from './terms.js';
+import {
+  findSynonyms,
+  loadSynonyms,
+  NAME_GROUP,
+  withNames,
+  type SynonymGroup,
+  type Synonyms,
+} from './synonyms.js';
+import { phraseKeys, termForm, tokenize, tokenizeQuery, wordsOf } from './terms.js';
 
 /**
  * Full-text search over every record, built once per Dataset with MiniSearch (an inverted index
@@ -111,7 +118,7 @@ export function buildSearchIndex(data: Dataset, base: Synonyms = loadSynonyms())
     // Our tokenizer already yields folded terms; MiniSearch's own would split "F-16" differently.
     tokenize,
     processTerm,
-    searchOptions: { tokenize, processTerm },
+    searchOptions: { tokenize: tokenizeQuery, processTerm },
   });
   engine.addAll(records.map(toDocument));
   const vocabulary = buildVocabulary(records, synonyms);
@@ -199,14 +206,15 @@ export function queryUnits(
     // The words as typed, or any other way of saying them.
     // The other ways are whole words: looked up as they are, without prefix or typo lookup,
     // which would multiply the work and match what they do not mean.
+    const typed = raw(match.from, match.to);
+    const typedForm = termForm(typed);
     units.push({
       combineWith: 'OR',
       queries: [
-        every(raw(match.from, match.to)),
-        ...match.group.terms
-          .filter((term) => termForm(term) !== termForm(raw(match.from, match.to)))
-          .filter((term) => known === undefined || canMatch(term, synonyms, known))
-          .map((term): Query => ({ ...EXACT, combineWith: 'AND', queries: [term] })),
+        every(typed),
+        ...alternativesOf(match.group, synonyms, known)
+          .filter((alternative) => alternative.form !== typedForm)
+          .map((alternative) => alternative.query),
       ],
     });
     at = match.to;
@@ -214,6 +222,44 @@ export function queryUnits(
   for (; at < words.length; at += 1) units.push(every(raw(at, at + 1)));
   return units;
 }
+
+/** A synonym as a query: looked up as it is, and its folded form, to skip the one typed. */
+interface Alternative {
+  form: string;
+  query: Query;
+}
+
+/**
+ * A group's terms as queries, worked out once per group (and per index: a term no record of it
+ * holds is left out, as it could match nothing).
+ */
+function alternativesOf(
+  group: SynonymGroup,
+  synonyms: Synonyms,
+  known: ReadonlySet<string> | undefined,
+): readonly Alternative[] {
+  const key = known ?? UNPRUNED;
+  let cache = alternativesCache.get(key);
+  if (!cache) {
+    cache = new WeakMap();
+    alternativesCache.set(key, cache);
+  }
+  let alternatives = cache.get(group);
+  if (!alternatives) {
+    alternatives = group.terms
+      .filter((term) => known === undefined || canMatch(term, synonyms, known))
+      .map((term) => ({
+        form: termForm(term),
+        query: { ...EXACT, combineWith: 'AND', queries: [term] },
+      }));
+    cache.set(group, alternatives);
+  }
+  return alternatives;
+}
+
+const alternativesCache = new WeakMap<object, WeakMap<SynonymGroup, readonly Alternative[]>>();
+/** The key of the alternatives worked out without an index's terms (nothing left out). */
+const UNPRUNED = {};
 
 /** Whether every word of a phrase that is searched (not a stop word) is a term of the index. */
 function canMatch(phrase: string, synonyms: Synonyms, known: ReadonlySet<string>): boolean {
@@ -270,13 +316,16 @@ export function search(index: SearchIndex, request: SearchRequest): SearchOutcom
   // "EU" is a word in the Compact's long name too, but it is the EU's own name: a query that is
   // exactly a record's name puts that record first.
   const asName = phraseKeys(request.query.slice(0, MAX_QUERY_LENGTH)).join(' ');
-  const named = (id: string) => (index.namesOf.get(id)?.has(asName) ? 1 : 0);
-  results.sort((a, b) => named(b.id as string) - named(a.id as string) || b.score - a.score);
+  const named = new Set(
+    results.filter((result) => index.namesOf.get(result.id as string)?.has(asName)),
+  );
+  const isNamed = (result: SearchResult) => (named.has(result) ? 1 : 0);
+  results.sort((a, b) => isNamed(b) - isNamed(a) || b.score - a.score);
+  const fields = request.fields ? new Set<string>(request.fields) : undefined;
   const hits = results.flatMap((result): SearchHit[] => {
     const record = index.records.get(result.id as string);
     if (!record) return [];
     const terms = new Set(result.terms);
-    const fields = request.fields ?? FIELDS;
     return [
       { record, score: result.score, terms, passage: bestPassage(record, terms, result, fields) },
     ];
@@ -334,51 +383,55 @@ function gatherTermsIn(index: SearchIndex, request: SearchRequest): ReadonlySet<
   const terms = new Set<string>();
   for (const record of index.records.values()) {
     if (!inScope(record, request)) continue;
-    for (const passage of record.passages) {
-      if (request.fields && !request.fields.includes(passage.field)) continue;
-      for (const term of termsOfPassage(passage)) terms.add(term);
-    }
+    const termsOf = termsOfPassages(record);
+    record.passages.forEach((passage, i) => {
+      if (request.fields && !request.fields.includes(passage.field)) return;
+      for (const term of termsOf[i]!) terms.add(term);
+    });
   }
   return terms;
 }
 
-/** Each passage's terms, worked out once: the data does not change while the bot runs. */
-const passageTerms = new WeakMap<Passage, ReadonlySet<string>>();
-function termsOfPassage(passage: Passage): ReadonlySet<string> {
-  let terms = passageTerms.get(passage);
+/** Each record's passages' terms, worked out once: the data does not change while the bot runs. */
+const passageTerms = new WeakMap<SearchRecord, readonly ReadonlySet<string>[]>();
+function termsOfPassages(record: SearchRecord): readonly ReadonlySet<string>[] {
+  let terms = passageTerms.get(record);
   if (!terms) {
-    terms = new Set(tokenize(passage.text));
-    passageTerms.set(passage, terms);
+    terms = record.passages.map((passage) => new Set(tokenize(passage.text)));
+    passageTerms.set(record, terms);
   }
   return terms;
 }
 
 /**
  * The passage to show: from the field the match counts most in, the one holding the most matched
- * terms. A match on the name alone shows the title, which says what the record is.
+ * terms. A match on the name alone shows the title, which says what the record is. Only passages
+ * of `fields` when given.
  */
 function bestPassage(
   record: SearchRecord,
   terms: ReadonlySet<string>,
   result: SearchResult,
-  fields: readonly FieldName[],
+  fields: ReadonlySet<string> | undefined,
 ): Passage {
   const matchedFields = new Set<string>();
-  for (const inFields of Object.values(result.match))
+  for (const inFields of Object.values(result.match)) {
     for (const field of inFields) matchedFields.add(field);
+  }
+  const termsOf = termsOfPassages(record);
   let best: { passage: Passage; score: number } | undefined;
   let firstAllowed: Passage | undefined;
-  for (const passage of record.passages) {
-    if (!fields.includes(passage.field)) continue;
+  record.passages.forEach((passage, i) => {
+    if (fields && !fields.has(passage.field)) return;
     firstAllowed ??= passage;
-    if (!matchedFields.has(passage.field)) continue;
+    if (!matchedFields.has(passage.field)) return;
     // The matched terms are a handful, a passage's terms can be hundreds: count from the few.
-    const inPassage = termsOfPassage(passage);
+    const inPassage = termsOf[i]!;
     let matched = 0;
     for (const term of terms) if (inPassage.has(term)) matched += 1;
     const score = matched * FIELD_BOOST[passage.field];
     if (score > 0 && (!best || score > best.score)) best = { passage, score };
-  }
+  });
   if (best && best.passage.field !== 'name') return best.passage;
   const title = record.passages.find((p) => p.field === 'title' || p.field === 'said');
   return title ?? best?.passage ?? firstAllowed ?? record.passages[0]!;

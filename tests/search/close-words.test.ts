@@ -21,7 +21,7 @@ function found(words: readonly string[], term: string, limit: number): [string, 
 }
 
 // Few letters, so that random words are often close to each other; both scripts.
-const letters = fc.constantFrom(...'abrtsаіоргд'.split(''));
+const letters = fc.constantFrom(...'abrtsаіоргдпя'.split('')); // п takes the top bit
 const word = fc.array(letters, { minLength: 0, maxLength: 9 }).map((chars) => chars.join(''));
 
 describe('GIVEN the words of an index grouped by length for "did you mean"', () => {
