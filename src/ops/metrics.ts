@@ -28,7 +28,7 @@ export const GATEWAY_STATES = [
 ] as const;
 export type GatewayState = (typeof GATEWAY_STATES)[number];
 
-const POST_KINDS: readonly PostKind[] = ['anniversary', 'digest', 'prompt'];
+const POST_KINDS: readonly PostKind[] = ['anniversary', 'digest', 'prompt', 'change'];
 const POST_OUTCOMES: readonly PostOutcome[] = [
   'posted',
   'skipped',
