@@ -19,6 +19,7 @@ import {
   placeName,
   titleRepeatsName,
 } from './agreement.js';
+import { shortDate } from '../lookup/choices.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate } from './format.js';
 import { LIMITS } from './limits.js';
@@ -472,7 +473,7 @@ export function renderChangePost({
     description: `${textIn(change.text, strings)}${translated ? p.changeTranslated : ''}`,
     color: POST_COLOURS.change,
     fields,
-    footer: { text: p.changeFooter(change.date) },
+    footer: { text: p.changeFooter(shortDate(change.date, strings.locale)) },
   };
   const content = p.changeContent(change.kind, discordDate(change.date));
   return { body: body(content, [embed], pingRoleId), withoutPoll: null, thread: null };
