@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Change } from '../../src/data/records-schema.js';
+import { resolveSubject } from '../../src/lookup/subjects.js';
 import { renderChangePost } from '../../src/render/posts.js';
 import { data } from '../schedule/helpers.js';
 import { expectWithinDiscordLimits } from '../helpers/limits.js';
@@ -39,6 +40,26 @@ describe('a change post', () => {
       for (const id of change.recordIds) {
         const record = data.recordById.get(id)!;
         expect(text).toContain(record.shortName[language]);
+      }
+    },
+  );
+
+  test.each(['en', 'uk'] as const)(
+    'GIVEN every change rendered in %s WHEN the /agreement commands it suggests are run THEN each finds the record it names',
+    (language) => {
+      for (const change of data.changelog) {
+        const where = render(change, language).body.embeds[0]!.fields!.find(
+          (f) => f.value.includes('partner:') || f.value.includes('партнер:'),
+        )!;
+        const typed = [...where.value.matchAll(/(?:partner|партнер):([^`]+)`/g)].map((m) => m[1]!);
+        expect(typed).toHaveLength(change.recordIds.length);
+        typed.forEach((name, i) => {
+          const match = resolveSubject(name, data);
+          expect(match).toMatchObject({
+            kind: 'found',
+            subject: { kind: 'record', record: { id: change.recordIds[i] } },
+          });
+        });
       }
     },
   );
