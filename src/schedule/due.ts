@@ -407,8 +407,14 @@ function dueChanges(
     slot = { day, dueMs };
   }
   if (!slot) return [];
-  const firstDay = localDateOf(zone, boundaryMs);
   const { changes } = indexFor(data);
+  // The common case on a tick: no change recent enough to be due. Decided before any date work.
+  const newest = changes.at(-1);
+  if (!newest || newest.until < slot.day.iso) return [];
+  // An opt-in more than the window (and two days for any zone's offset) before this day cannot
+  // exclude a change that is still in the window; only a recent one needs its local date.
+  const longAgo = slot.day.date.toMillis() - (CHANGE_WINDOW_DAYS + 2) * DAY_MS;
+  const firstDay = boundaryMs < longAgo ? '' : localDateOf(zone, boundaryMs);
   const found: DuePost[] = [];
   // Newest first, stopping at the first change outside the window: the changelog is in date
   // order, so a tick looks at the recent few, however long the changelog grows.

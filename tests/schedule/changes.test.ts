@@ -101,6 +101,18 @@ describe('the opt-in boundary', () => {
     for (const post of due) expect(post.localDate).toBe('2026-12-02');
   });
 
+  test('GIVEN a server that opted in months ago WHEN its posting time on 3 December comes THEN every change of the last week not yet posted is due', () => {
+    const s = optedIn('2026-06-01T10:00:00.000Z', { activeSince: '2026-05-01T00:00:00.000Z' });
+    const firstSix = changelogJson.map((c) => `change:${c.id}`);
+    expect(keys(changePosts('2026-12-03T07:00:00.000Z', s, DEC3))).toEqual([
+      ...firstSix,
+      'change:2026-12-03-new-record',
+    ]);
+    expect(keys(changePosts('2026-12-03T07:00:00.000Z', s, DEC3, firstSix))).toEqual([
+      'change:2026-12-03-new-record',
+    ]);
+  });
+
   test.each([
     ['not opted in (settings from before the option)', {}],
     ['opted out again', { changes: null }],
