@@ -365,12 +365,13 @@ interface ChangeWindow {
   graceMs: number;
 }
 
-/** The local ISO day an instant falls on in a zone (memoized: servers share zones and instants). */
-const localDateMemo = new Map<string, string>();
+/**
+ * The local ISO day an instant falls on in a zone: one offset look-up, not a luxon DateTime
+ * (every opt-in instant differs, so a memo would not hit). The zone was checked by `localDays`.
+ */
 function localDateOf(zone: string, ms: number): string {
-  return remember(localDateMemo, `${zone}|${ms}`, () =>
-    DateTime.fromMillis(ms, { zone }).toISODate()!,
-  );
+  const day = localDayNumber(IANAZone.create(zone), ms);
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /**
