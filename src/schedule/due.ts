@@ -605,3 +605,22 @@ export function nextDueTimes(
   if (change) next.change = change;
   return next;
 }
+
+/**
+ * The first instant after `afterMs` at which the server's posting time (hour:minute in its zone)
+ * falls: every anniversary, digest and prompt comes due at that time on some local day, so none
+ * can come due earlier. Null for a zone the runtime does not know (nothing is ever due there).
+ * For the due index (due-index.ts), which sleeps a server until then.
+ */
+export function nextPostingTime(
+  afterMs: number,
+  settings: GuildSettings,
+  data: Dataset,
+): number | null {
+  // Two local days past the one `afterMs` is on always hold a posting time after it.
+  for (const day of localDays(data, settings.timeZone, afterMs, afterMs + 2 * DAY_MS) ?? []) {
+    const dueMs = instantOf(day, settings.timeZone, settings.hour, settings.minute);
+    if (dueMs > afterMs) return dueMs;
+  }
+  return null;
+}
