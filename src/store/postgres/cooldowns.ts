@@ -36,9 +36,11 @@ export class PostgresCooldowns implements CooldownKeeper {
         [names],
       );
       const { rows } = await client.query<{ wait_ms: number | null }>(
-        `SELECT max(extract(epoch FROM (until - now())) * 1000)::float8 AS wait_ms
+        // clock_timestamp(), not now(): this transaction may have waited for another's lock,
+        // and the wait left is measured from the moment the lock was ours.
+        `SELECT max(extract(epoch FROM (until - clock_timestamp())) * 1000)::float8 AS wait_ms
          FROM (SELECT until FROM cooldowns WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE) AS locked
-         WHERE until > now()`,
+         WHERE until > clock_timestamp()`,
         [names],
       );
       const waitMs = rows[0]?.wait_ms ?? null;
