@@ -95,6 +95,8 @@ async function ownersOn(stores: PostgresStore[]): Promise<PartitionOwner[]> {
   );
   // Beat until the shares settle (each beat releases extras or takes free ones).
   for (let round = 0; round < 3; round += 1) for (const owner of owners) await owner.step();
+  // Then beat on their timers, as in the bot, so leases hold through long ticks.
+  await Promise.all(owners.map((owner) => owner.start()));
   return owners;
 }
 
@@ -186,6 +188,7 @@ async function benchSplit(adminUrl: string): Promise<void> {
       `     (its first tick: ${first.due} due over the last 6 h, ${fmt(first.cpu)} ms CPU, ${fmt(first.wall)} ms wall)`,
     );
   }
+  await Promise.all(owners.map((owner) => owner.stop()));
   await Promise.all(stores.map((s) => s.close()));
 }
 
@@ -237,9 +240,12 @@ async function benchBurst(adminUrl: string): Promise<void> {
   console.log(
     `  posted ${posted} (${summaries.map((s) => s.posted).join(' + ')}) in ${fmt(drainS)} s: ${fmt(posted / drainS)} posts/s against ${BURST_LIMIT_PER_S}/s`,
   );
+  const others = summaries.map((s) => `${s.skipped} skipped, ${s.failed} failed`).join('; ');
+  console.log(`  not posted: ${others}`);
   console.log(
     `  at Discord's ~50/s the same burst needs ${fmt(count / 50)} s at least (the limit, not the bot, sets it); BENCH_BURST_LIMIT=50 measures it`,
   );
+  await Promise.all(owners.map((owner) => owner.stop()));
   await Promise.all(stores.map((s) => s.close()));
 }
 
