@@ -65,7 +65,7 @@ export interface Metrics {
   /** Reads the day's remaining gateway session starts (null before the first read). */
   watchSessionStarts(remaining: () => number | null): void;
   // Partitions (issue 11): scheduled work split across processes on PostgreSQL.
-  /** Reads this process's partitions at each scrape (unset with the JSON file: no series). */
+  /** Reads this process's partitions at each scrape; call once (never with the JSON file: no series). */
   watchPartitions(snapshot: () => PartitionSnapshot): void;
   /** Partitions that changed hands here: taken, released to a newcomer, or lost to another. */
   recordPartitionChange(change: 'taken' | 'released' | 'lost', count: number): void;
@@ -137,42 +137,43 @@ export function createMetrics({ processMetrics = true }: MetricsOptions = {}): M
   });
 
   // Partitions (issue 11): what this process holds of the scheduled work, read at each scrape.
-  let readPartitions: (() => PartitionSnapshot) | undefined;
-  const partitionGauge = (name: string, help: string, pick: (s: PartitionSnapshot) => number) =>
-    new Gauge({
-      name,
-      help,
-      registers: [registry],
-      collect() {
-        const snapshot = readPartitions?.();
-        if (snapshot) this.set(pick(snapshot));
-      },
-    });
-  partitionGauge(
-    'bot_partitions_owned',
-    'Partitions of the scheduled work whose lease this process holds now.',
-    (s) => s.owned.length,
-  );
-  partitionGauge(
-    'bot_partition_share',
-    'The fair share this process aims for: ceil(partitions / live processes).',
-    (s) => s.share,
-  );
-  partitionGauge(
-    'bot_partition_members_live',
-    'Bot processes with a live partition heartbeat, as this process last read them.',
-    (s) => s.members,
-  );
-  partitionGauge(
-    'bot_partition_guilds',
-    'Servers with settings in the partitions this process holds: the ones it posts for.',
-    (s) => s.guilds,
-  );
-  partitionGauge(
-    'bot_partition_heartbeat_failures',
-    'Partition heartbeats that failed in a row; past a lease (45 s) this process posts nothing.',
-    (s) => s.failedBeats,
-  );
+  // Registered only when there is an owner (PostgreSQL): with the JSON file they would read 0.
+  function registerPartitionGauges(read: () => PartitionSnapshot): void {
+    const partitionGauge = (name: string, help: string, pick: (s: PartitionSnapshot) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(pick(read()));
+        },
+      });
+    partitionGauge(
+      'bot_partitions_owned',
+      'Partitions of the scheduled work whose lease this process holds now.',
+      (s) => s.owned.length,
+    );
+    partitionGauge(
+      'bot_partition_share',
+      'The fair share this process aims for: ceil(partitions / live processes).',
+      (s) => s.share,
+    );
+    partitionGauge(
+      'bot_partition_members_live',
+      'Bot processes with a live partition heartbeat, as this process last read them.',
+      (s) => s.members,
+    );
+    partitionGauge(
+      'bot_partition_guilds',
+      'Servers with settings in the partitions this process holds: the ones it posts for.',
+      (s) => s.guilds,
+    );
+    partitionGauge(
+      'bot_partition_heartbeat_failures',
+      'Partition heartbeats that failed in a row; past a lease (45 s) this process posts nothing.',
+      (s) => s.failedBeats,
+    );
+  }
   const partitionChanges = new Counter({
     name: 'bot_partition_changes_total',
     help: 'Partitions that changed hands in this process: taken, released (to a newcomer), lost.',
@@ -204,7 +205,7 @@ export function createMetrics({ processMetrics = true }: MetricsOptions = {}): M
     },
     // Partitions (issue 11).
     watchPartitions(snapshot) {
-      readPartitions = snapshot;
+      registerPartitionGauges(snapshot);
     },
     recordPartitionChange: (change, count) => partitionChanges.inc({ change }, count),
     render: () => registry.metrics(),
