@@ -36,6 +36,11 @@ export interface RunnerDeps {
   now: () => Date;
   /** The servers this runner posts for: all the client's servers, or one shard's. */
   guildIds: () => Iterable<string>;
+  /**
+   * Whether this process may still claim a server's posts (its partition's lease holds), asked
+   * just before each claim: a lease lost mid-tick stops the rest. Unset: every listed server.
+   */
+  owns?: (guildId: string) => boolean;
   graceMs?: number;
   /** Servers posted for at once (default GUILD_CONCURRENCY). */
   concurrency?: number;
@@ -264,6 +269,8 @@ export function createRunner(deps: RunnerDeps) {
     // the schedule while earlier posts went out.
     const current = (await store.settings.get(post.guildId))?.value;
     if (!current || current.paused || current.blocked !== null) return 'skipped';
+    // Another process owns the server now; it will post (the ledger would refuse us anyway).
+    if (deps.owns && !deps.owns(post.guildId)) return 'held';
 
     const claim = await store.ledger.claim({
       guildId: post.guildId,
