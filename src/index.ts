@@ -9,6 +9,7 @@ import { readGatewayState } from './discord/gateway.js';
 import { processKey } from './discord/identify-backoff.js';
 import { openLoginCoordination } from './discord/identify-setup.js';
 import { createRestPoster } from './discord/poster.js';
+import { countPendingPosts, watchRateLimited } from './discord/rest-backlog.js';
 import { createInteractionRouter } from './discord/router.js';
 import { startScheduler } from './discord/scheduler.js';
 import {
@@ -100,11 +101,15 @@ const route = createInteractionRouter({
 });
 client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 
+// The backlog of a 09:00 burst and Discord's 429s, for /metrics.
+const restPoster = countPendingPosts(createRestPoster(client.rest));
+metrics.watchRestBacklog(() => restPoster.pending());
+watchRateLimited(client.rest, (scope) => metrics.recordRateLimited(scope));
 const runner = createRunner({
   store,
   data,
   prompts,
-  poster: createRestPoster(client.rest),
+  poster: restPoster.poster,
   log,
   now,
   // The servers this process serves; under sharding, the shard's own.
