@@ -16,6 +16,8 @@ const BENCHES = [
   'soak.ts',
   'soak-status.ts',
   'store-pg.ts',
+  // gateway (issue 11): RSS of one shard process at 2,500 servers against a bare discord.js client
+  'rss.ts',
 ];
 
 const failed: string[] = [];
