@@ -18,6 +18,8 @@ const BENCHES = [
   'store-pg.ts',
   // gateway (issue 11): RSS of one shard process at 2,500 servers against a bare discord.js client
   'rss.ts',
+  // Partitions (issue 11): per-process tick cost over 4 processes, the 09:00 burst over 2.
+  'partitions.ts',
 ];
 
 const failed: string[] = [];
