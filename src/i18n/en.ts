@@ -251,6 +251,16 @@ export const en = {
       altDisputed: (names: string) => `Marked as disputed: ${names}.`,
       altSummits: (summits: string) => `Bands mark the NATO summits in ${summits}.`,
       and: ' and ',
+      // Issue 12, the later records on the timeline picture.
+      subtitleLater: (count: number) =>
+        `, then ${count} later ${count === 1 ? 'document' : 'documents'}`,
+      later: 'Later document (since 2025), not among the 28',
+      draftedPill: (name: string) => `${name} (drafted)`,
+      dataEnd: (date: string) => `Our data runs to ${date}`,
+      altLater: (count: number, list: string) =>
+        `Then ${count} later ${count === 1 ? 'document' : 'documents'}, outlined, not among the 28: ${list}.`,
+      altDrafted: 'drafted, not signed',
+      altDataEnd: (date: string) => `Our data runs to ${date}.`,
     },
     map: {
       title: "Ukraine's security agreement partners",

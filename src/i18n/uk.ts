@@ -248,6 +248,16 @@ export const uk = {
       altDisputed: (names: string) => `Позначено як спірні: ${names}.`,
       altSummits: (summits: string) => `Смуги позначають саміти НАТО: ${summits}.`,
       and: ' і ',
+      // Issue 12, the later records on the timeline picture.
+      subtitleLater: (count: number) =>
+        `, далі ${count} ${plural(count, 'пізніший документ', 'пізніші документи', 'пізніших документів')}`,
+      later: 'Пізніший документ (від 2025 року), не серед 28',
+      draftedPill: (name: string) => `${name} (проєкт)`,
+      dataEnd: (date: string) => `Наші дані сягають ${date}`,
+      altLater: (count: number, list: string) =>
+        `Далі ${count} ${plural(count, 'пізніший документ', 'пізніші документи', 'пізніших документів')}, обведені контуром, не серед 28: ${list}.`,
+      altDrafted: 'проєкт, не підписано',
+      altDataEnd: (date: string) => `Наші дані сягають ${date}.`,
     },
     map: {
       title: 'Партнери України за безпековими угодами',
