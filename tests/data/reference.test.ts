@@ -226,18 +226,6 @@ describe('corrections from developments-2025-2026', () => {
     },
   );
 
-  test("GIVEN the EU's date backed by von der Leyen's sentence THEN the changelog says so, with that source", () => {
-    const quote = referenceQuotes.find((q) => q.text.startsWith('Today we have signed the EU'));
-    expect(quote).toBeDefined();
-    const change = data.changelog.find(
-      (c) => c.agreementIds.includes('eu') && c.date === '2026-11-28',
-    );
-    expect(change?.sources).toEqual([quote!.source]);
-    expect(change?.text.en).toContain('27 June 2024');
-    expect(agreementFor('eu').signed).toBe('2024-06-27');
-    expect(agreementFor('eu').unconfirmed).not.toContain('signed');
-  });
-
   test("GIVEN Luxembourg's 24-hour clause rests on one blog post THEN it stays unknown and a note says why", () => {
     const lu = agreementFor('lu');
     expect(lu.consultations24h).toBeNull();
