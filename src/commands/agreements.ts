@@ -1,17 +1,25 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { Dataset } from '../data/load.js';
 import { stringsFor, type Strings } from '../i18n/index.js';
-import { isListOrder, renderAgreementList, type ListOrder } from '../render/list.js';
+import {
+  isListOrder,
+  renderAgreementList,
+  renderRecordList,
+  type ListOrder,
+} from '../render/list.js';
 import { renderNotFound } from '../render/not-found.js';
 import type { ReplyBody } from '../render/reply.js';
 import {
   applyFilters,
+  applyRecordFilters,
   filterCounts,
   filtersFromId,
   hasFilters,
   isClauseFilter,
   isKindFilter,
+  isRecordKind,
   readYear,
+  recordFilterCounts,
   type ListFilters,
 } from '../search/filters.js';
 import type { SlashCommand } from './types.js';
@@ -24,7 +32,13 @@ function answerList(
   filters: ListFilters,
   strings: Strings,
 ): ReplyBody {
-  if (!hasFilters(filters)) return renderAgreementList(data.agreements, order, page, strings);
+  if (!hasFilters(filters)) {
+    const later = applyRecordFilters(data.records, { kind: 'later' }).length;
+    const none = applyRecordFilters(data.records, { kind: 'no-agreement' }).length;
+    const hint = later + none > 0 ? strings.list.moreKinds(later, none) : undefined;
+    return renderAgreementList(data.agreements, order, page, strings, undefined, hint);
+  }
+  if (isRecordKind(filters.kind)) return answerRecordList(data, order, page, filters, strings);
   const kept = applyFilters(data.agreements, filters);
   const counts = filterCounts(data.agreements, filters, strings);
   if (kept.length === 0) {
@@ -38,6 +52,31 @@ function answerList(
   return renderAgreementList(kept, order, page, strings, {
     filters,
     total: data.agreements.length,
+    counts,
+  });
+}
+
+/** kind:later or kind:no-agreement: the later records, counted and paged like the 31. */
+function answerRecordList(
+  data: Dataset,
+  order: ListOrder,
+  page: number,
+  filters: ListFilters,
+  strings: Strings,
+): ReplyBody {
+  const kept = applyRecordFilters(data.records, filters);
+  const counts = recordFilterCounts(data.records, data.agreements.length, filters, strings);
+  if (kept.length === 0) {
+    return renderNotFound(
+      [strings.filters.noneMatch, ...counts].join(' '),
+      [],
+      strings.filters.noneTry,
+      strings,
+    );
+  }
+  return renderRecordList(kept, order, page, strings, {
+    filters,
+    total: data.records.length,
     counts,
   });
 }
@@ -81,6 +120,9 @@ export const agreements: SlashCommand = {
           { name: 'The 28 on Ukraine’s official list', value: 'official' },
           { name: 'Framework documents (G7, Compact)', value: 'framework' },
           { name: 'Disputed (Croatia)', value: 'disputed' },
+          // Issue 12, the later records.
+          { name: 'Later documents (since 2025)', value: 'later' },
+          { name: 'No agreement: talks, nothing signed', value: 'no-agreement' },
         ],
       },
     ],

@@ -59,6 +59,9 @@ export const ukCommands: Record<string, CommandLocalization> = {
           official: '28 з офіційного переліку України',
           framework: 'Рамкові документи (G7, Compact)',
           disputed: 'Спірні (Хорватія)',
+          // Issue 12, the later records.
+          later: 'Пізніші документи (від 2025 року)',
+          'no-agreement': 'Без угоди: переговори, нічого не підписано',
         },
       },
     },

@@ -77,6 +77,13 @@ export const en = {
     next: 'Next',
     order: { date: 'by date', name: 'by name' },
     legend: 'Official list: ✅ · framework document: 🧭 · disputed: ⚠️',
+    // Issue 12, the later records in /agreements.
+    recordsTitle: (shown: number, total: number) =>
+      `Later documents and partners with no agreement: ${shown} of ${total}`,
+    latestStep: (date: string) => `latest step ${date}`,
+    recordLegend: 'Each in full: `/agreement`; the guarantee track: `/guarantees`.',
+    moreKinds: (later: number, none: number) =>
+      `Not in this list: ${later} later ${later === 1 ? 'document' : 'documents'} (since 2025) and ${none} ${none === 1 ? 'partner' : 'partners'} with no agreement; pick them in the kind option.`,
   },
   timeline: {
     title: 'Timeline of the security agreements',
@@ -255,6 +262,16 @@ export const en = {
       altDisputed: (names: string) => `Marked as disputed: ${names}.`,
       altSummits: (summits: string) => `Bands mark the NATO summits in ${summits}.`,
       and: ' and ',
+      // Issue 12, the later records on the timeline picture.
+      subtitleLater: (count: number) =>
+        `, then ${count} later ${count === 1 ? 'document' : 'documents'}`,
+      later: 'Later document (since 2025), not among the 28',
+      draftedPill: (name: string) => `${name} (drafted)`,
+      dataEnd: (date: string) => `Our data runs to ${date}`,
+      altLater: (count: number, list: string) =>
+        `Then ${count} later ${count === 1 ? 'document' : 'documents'}, outlined, not among the 28: ${list}.`,
+      altDrafted: 'drafted, not signed',
+      altDataEnd: (date: string) => `Our data runs to ${date}.`,
     },
     map: {
       title: "Ukraine's security agreement partners",
@@ -542,7 +559,17 @@ export const en = {
         `${n} of ${total} ${n === 1 ? 'is a framework document' : 'are framework documents'}.`,
       disputed: (n: number, total: number) =>
         `${n} of ${total} ${n === 1 ? 'is' : 'are'} disputed: counted by some sources, not by Ukraine’s lists.`,
+      // Issue 12, the later records in /agreements: kind:later and kind:no-agreement.
+      later: (n: number, agreements: number) =>
+        `${n} later ${n === 1 ? 'document' : 'documents'} (since 2025), kept apart from the ${agreements}: each with its status, signed or not.`,
+      'no-agreement': (n: number, talks: number) =>
+        `${n} ${n === 1 ? 'partner has' : 'partners have'} no security agreement with Ukraine: ${talks} in talks, ${n - talks} with other agreements at most.`,
     },
+    // Issue 12, the later records in /agreements.
+    recordYear: (n: number, total: number, year: number) =>
+      `${n} of ${total} ${n === 1 ? 'has' : 'have'} a dated step in ${year}.`,
+    clauseOnlyAgreements: (agreements: number) =>
+      `The 24-hour clause is recorded for the ${agreements} agreements only.`,
     noneMatch: 'No document matches all of these filters.',
     noneTry: 'Try one filter at a time, or `/agreements` for the whole list.',
   },

@@ -76,6 +76,13 @@ export const uk = {
     next: 'Далі',
     order: { date: 'за датою', name: 'за назвою' },
     legend: 'Офіційний перелік: ✅ · рамковий документ: 🧭 · спірна: ⚠️',
+    // Issue 12, the later records in /agreements.
+    recordsTitle: (shown: number, total: number) =>
+      `Пізніші документи й партнери без угоди: ${shown} з ${total}`,
+    latestStep: (date: string) => `останній крок ${date}`,
+    recordLegend: 'Повністю: `/угода`; шлях до гарантій: `/гарантії`.',
+    moreKinds: (later: number, none: number) =>
+      `Не в цьому переліку: ${later} ${plural(later, 'пізніший документ', 'пізніші документи', 'пізніших документів')} (від 2025 року) і ${none} ${plural(none, 'партнер', 'партнери', 'партнерів')} без угоди; оберіть їх у параметрі «вид».`,
   },
   timeline: {
     title: 'Хронологія безпекових угод',
@@ -252,6 +259,16 @@ export const uk = {
       altDisputed: (names: string) => `Позначено як спірні: ${names}.`,
       altSummits: (summits: string) => `Смуги позначають саміти НАТО: ${summits}.`,
       and: ' і ',
+      // Issue 12, the later records on the timeline picture.
+      subtitleLater: (count: number) =>
+        `, далі ${count} ${plural(count, 'пізніший документ', 'пізніші документи', 'пізніших документів')}`,
+      later: 'Пізніший документ (від 2025 року), не серед 28',
+      draftedPill: (name: string) => `${name} (проєкт)`,
+      dataEnd: (date: string) => `Наші дані сягають ${date}`,
+      altLater: (count: number, list: string) =>
+        `Далі ${count} ${plural(count, 'пізніший документ', 'пізніші документи', 'пізніших документів')}, обведені контуром, не серед 28: ${list}.`,
+      altDrafted: 'проєкт, не підписано',
+      altDataEnd: (date: string) => `Наші дані сягають ${date}.`,
     },
     map: {
       title: 'Партнери України за безпековими угодами',
@@ -532,7 +549,17 @@ export const uk = {
       framework: (n: number, total: number) => `${n} з ${total}: рамкові документи.`,
       disputed: (n: number, total: number) =>
         `${n} з ${total}: спірні, їх рахують деякі джерела, але не переліки України.`,
+      // Issue 12, the later records in /agreements: kind:later and kind:no-agreement.
+      later: (n: number, agreements: number) =>
+        `${n} ${plural(n, 'пізніший документ', 'пізніші документи', 'пізніших документів')} (від 2025 року), окремо від ${agreements}: кожен зі своїм станом, підписаний чи ні.`,
+      'no-agreement': (n: number, talks: number) =>
+        `${n} ${plural(n, 'партнер не має', 'партнери не мають', 'партнерів не мають')} безпекової угоди з Україною: ${talks} ведуть переговори, ${n - talks} мають щонайбільше інші угоди.`,
     },
+    // Issue 12, the later records in /agreements.
+    recordYear: (n: number, total: number, year: number) =>
+      `${n} з ${total} ${plural(n, 'має', 'мають', 'мають')} датований крок у ${year} році.`,
+    clauseOnlyAgreements: (agreements: number) =>
+      `Пункт про 24 години записано лише для ${agreements} угод.`,
     noneMatch: 'Жоден документ не відповідає всім цим фільтрам.',
     noneTry: 'Спробуйте фільтри по одному або `/угоди` для повного переліку.',
   },

@@ -1,9 +1,17 @@
-import { ButtonStyle, ComponentType, type APIEmbed } from 'discord-api-types/v10';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+} from 'discord-api-types/v10';
+import type { LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
-import type { Strings } from '../i18n/index.js';
+import { languageOf, type Strings } from '../i18n/index.js';
 import { COLOURS, partnerLabel, partnerName, placeName, STATUS_MARK } from './agreement.js';
 import { fitEmbed } from './fit.js';
 import { discordDate } from './format.js';
+import { recordLabel, RECORD_COLOURS, STEP_MARK, stepDate } from './record.js';
 import type { ReplyBody } from './reply.js';
 import { filtersToId, hasFilters, type ListFilters } from '../search/filters.js';
 
@@ -33,6 +41,42 @@ export interface ListView {
   counts: readonly string[];
 }
 
+/** Which page a request lands on, and how many there are: out-of-range pages clamp. */
+function pageOf(count: number, requestedPage: number): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+  return { page: Math.min(Math.max(0, Math.trunc(requestedPage) || 0), pages - 1), pages };
+}
+
+/** Previous/Next, each carrying its page (and the filters) in its custom_id. */
+function pageButtons(
+  order: ListOrder,
+  page: number,
+  pages: number,
+  filters: ListFilters,
+  strings: Strings,
+): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: strings.list.previous,
+        custom_id: pageButtonId(order, page - 1, filters),
+        disabled: page === 0,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: strings.list.next,
+        // Distinct ids even when both are disabled on a one-page list.
+        custom_id: pageButtonId(order, page + 1, filters),
+        disabled: page >= pages - 1,
+      },
+    ],
+  };
+}
+
 export function sortAgreements(
   agreements: readonly Agreement[],
   order: ListOrder,
@@ -52,12 +96,13 @@ export function renderAgreementList(
   requestedPage: number,
   strings: Strings,
   view?: ListView,
+  /** A line under the legend: what else the list can show (the unfiltered list says it). */
+  hint?: string,
 ): ReplyBody {
   const l = strings.list;
   const filters = view?.filters ?? {};
   const sorted = sortAgreements(agreements, order, strings);
-  const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
-  const page = Math.min(Math.max(0, Math.trunc(requestedPage) || 0), pages - 1);
+  const { page, pages } = pageOf(sorted.length, requestedPage);
   const lines = sorted
     .slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
     .map(
@@ -68,33 +113,73 @@ export function renderAgreementList(
     title: view
       ? `${strings.filters.title(agreements.length, view.total)}, ${l.order[order]}`
       : `${l.title(agreements.length)}, ${l.order[order]}`,
-    description: `${view?.counts.length ? `${view.counts.join('\n')}\n\n` : ''}${lines.join('\n')}\n\n${l.legend}`,
+    description: `${view?.counts.length ? `${view.counts.join('\n')}\n\n` : ''}${lines.join('\n')}\n\n${l.legend}${hint ? `\n${hint}` : ''}`,
     color: COLOURS.official,
     footer: { text: l.page(page + 1, pages) },
   };
   return {
     embeds: [fitEmbed(embed)],
-    components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Secondary,
-            label: l.previous,
-            custom_id: pageButtonId(order, page - 1, filters),
-            disabled: page === 0,
-          },
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Secondary,
-            label: l.next,
-            // Distinct ids even when both are disabled on a one-page list.
-            custom_id: pageButtonId(order, page + 1, filters),
-            disabled: page >= pages - 1,
-          },
-        ],
-      },
-    ],
+    components: [pageButtons(order, page, pages, filters, strings)],
+  };
+}
+
+/** Where a later record sits in date order: the date its line shows (its own, else its latest step's). */
+function recordDate(record: LaterRecord): string {
+  return record.date?.value ?? record.timeline.at(-1)?.date ?? '';
+}
+
+export function sortRecords(
+  records: readonly LaterRecord[],
+  order: ListOrder,
+  strings: Strings,
+): LaterRecord[] {
+  if (order === 'date') {
+    return [...records].sort(
+      (a, b) => recordDate(a).localeCompare(recordDate(b)) || a.id.localeCompare(b.id),
+    );
+  }
+  const collator = new Intl.Collator(strings.locale);
+  const name = (r: LaterRecord) =>
+    languageOf(strings.locale) === 'uk' ? r.shortName.uk : r.shortName.en;
+  return [...records].sort((a, b) => collator.compare(name(a), name(b)));
+}
+
+/**
+ * One line of a later record: its status in words (a list of the later records mixes signed
+ * texts with talks, so a mark alone would not do), and its date or, with none, its latest step's.
+ */
+function recordLine(record: LaterRecord, strings: Strings): string {
+  const status = strings.record.status[record.status];
+  const latest = record.timeline.at(-1);
+  const when = record.date
+    ? discordDate(record.date.value)
+    : latest
+      ? strings.list.latestStep(stepDate(latest.date, strings))
+      : strings.notStated;
+  return `${STEP_MARK[record.status]} **${recordLabel(record, strings)}**: ${status} · ${when}`;
+}
+
+/** A page of `/agreements kind:later` or `kind:no-agreement`: the later records, not the 31. */
+export function renderRecordList(
+  records: readonly LaterRecord[],
+  order: ListOrder,
+  requestedPage: number,
+  strings: Strings,
+  view: ListView,
+): ReplyBody {
+  const sorted = sortRecords(records, order, strings);
+  const { page, pages } = pageOf(sorted.length, requestedPage);
+  const lines = sorted
+    .slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
+    .map((r) => recordLine(r, strings));
+  const embed: APIEmbed = {
+    title: `${strings.list.recordsTitle(records.length, view.total)}, ${strings.list.order[order]}`,
+    description: `${view.counts.join('\n')}\n\n${lines.join('\n')}\n\n${strings.list.recordLegend}`,
+    color: RECORD_COLOURS.framework,
+    footer: { text: strings.list.page(page + 1, pages) },
+  };
+  return {
+    embeds: [fitEmbed(embed)],
+    components: [pageButtons(order, page, pages, view.filters, strings)],
   };
 }

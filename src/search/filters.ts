@@ -1,3 +1,4 @@
+import type { LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
 import type { Strings } from '../i18n/index.js';
 
@@ -26,7 +27,19 @@ export const KIND_FILTERS = [
   { value: 'framework', keep: (a: Agreement) => a.status === 'framework' },
   { value: 'disputed', keep: (a: Agreement) => a.status === 'disputed' },
 ] as const satisfies readonly { value: string; keep: (a: Agreement) => boolean }[];
-export type KindFilter = (typeof KIND_FILTERS)[number]['value'];
+export type AgreementKindFilter = (typeof KIND_FILTERS)[number]['value'];
+
+/**
+ * Kinds that list the later records instead of the 31 (records.json): the documents after the 28
+ * and the 2023–24 frameworks, and the partners with talks or other agreements but nothing signed.
+ */
+export const RECORD_KIND_FILTERS = [
+  { value: 'later', keep: (r: LaterRecord) => r.kind !== 'no-agreement' },
+  { value: 'no-agreement', keep: (r: LaterRecord) => r.kind === 'no-agreement' },
+] as const satisfies readonly { value: string; keep: (r: LaterRecord) => boolean }[];
+export type RecordKindFilter = (typeof RECORD_KIND_FILTERS)[number]['value'];
+
+export type KindFilter = AgreementKindFilter | RecordKindFilter;
 
 export interface ListFilters {
   clause?: ClauseFilter | undefined;
@@ -39,7 +52,12 @@ export function isClauseFilter(value: unknown): value is ClauseFilter {
 }
 
 export function isKindFilter(value: unknown): value is KindFilter {
-  return KIND_FILTERS.some((kind) => kind.value === value);
+  return [...KIND_FILTERS, ...RECORD_KIND_FILTERS].some((kind) => kind.value === value);
+}
+
+/** Whether the filters list the later records (kind:later, kind:no-agreement) rather than the 31. */
+export function isRecordKind(kind: KindFilter | undefined): kind is RecordKindFilter {
+  return RECORD_KIND_FILTERS.some((k) => k.value === kind);
 }
 
 /** A year as a filter: a whole number a document could be signed in, or none. */
@@ -66,13 +84,67 @@ function keepsKind(kind: KindFilter) {
   return KIND_FILTERS.find((k) => k.value === kind)?.keep ?? (() => false);
 }
 
+function keepsRecordKind(kind: RecordKindFilter) {
+  return RECORD_KIND_FILTERS.find((k) => k.value === kind)?.keep ?? (() => false);
+}
+
+/**
+ * A later record's year: the year of its date or of any dated step, since most have no single
+ * signing date (talks, a draft, a coalition that met for months).
+ */
+function keepsRecordYear(year: number) {
+  return (r: LaterRecord) =>
+    r.date?.value.startsWith(`${year}-`) === true ||
+    r.timeline.some((step) => step.date.startsWith(`${year}-`));
+}
+
 export function applyFilters(agreements: readonly Agreement[], filters: ListFilters): Agreement[] {
+  if (isRecordKind(filters.kind)) return [];
   return agreements.filter(
     (a) =>
       (filters.clause === undefined || keepsClause(filters.clause)(a)) &&
       (filters.year === undefined || keepsYear(filters.year)(a)) &&
       (filters.kind === undefined || keepsKind(filters.kind)(a)),
   );
+}
+
+/**
+ * The later records the filters keep (kind:later or kind:no-agreement). The 24-hour clause is
+ * recorded for the 31 only, so a clause filter keeps none of them: the counts say why.
+ */
+export function applyRecordFilters(
+  records: readonly LaterRecord[],
+  filters: ListFilters,
+): LaterRecord[] {
+  const { kind } = filters;
+  if (!isRecordKind(kind) || filters.clause !== undefined) return [];
+  return records.filter(
+    (r) =>
+      keepsRecordKind(kind)(r) && (filters.year === undefined || keepsRecordYear(filters.year)(r)),
+  );
+}
+
+/** The counts above a list of later records: the kind's own sentence, then the year's, the clause's. */
+export function recordFilterCounts(
+  records: readonly LaterRecord[],
+  agreementCount: number,
+  filters: ListFilters,
+  strings: Strings,
+): string[] {
+  const { kind } = filters;
+  if (!isRecordKind(kind)) return [];
+  const f = strings.filters;
+  const ofKind = records.filter(keepsRecordKind(kind));
+  const lines =
+    kind === 'later'
+      ? [f.kind.later(ofKind.length, agreementCount)]
+      : [f.kind['no-agreement'](ofKind.length, ofKind.filter((r) => r.status === 'talks').length)];
+  if (filters.year !== undefined) {
+    const inYear = ofKind.filter(keepsRecordYear(filters.year)).length;
+    lines.push(f.recordYear(inYear, ofKind.length, filters.year));
+  }
+  if (filters.clause !== undefined) lines.push(f.clauseOnlyAgreements(agreementCount));
+  return lines;
 }
 
 /** One sentence per filter set, each counted over every document. */
@@ -100,7 +172,7 @@ export function filterCounts(
   if (filters.year !== undefined) {
     lines.push(f.year(count(keepsYear(filters.year)), total, filters.year));
   }
-  if (filters.kind !== undefined) {
+  if (filters.kind !== undefined && !isRecordKind(filters.kind)) {
     lines.push(f.kind[filters.kind](count(keepsKind(filters.kind)), total));
   }
   return lines;

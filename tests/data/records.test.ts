@@ -353,10 +353,11 @@ describe('validation of the later records and the changelog at load', () => {
 });
 
 describe('changesSince', () => {
+  // 6 additions and 12 corrections, all on 1 December 2026.
   test.each([
-    ['2026-11-30', 6],
+    ['2026-11-30', 18],
     ['2026-12-01', 0],
-    ['2025-01-01', 6],
+    ['2025-01-01', 18],
   ])('GIVEN the bundled changelog WHEN asked for changes after %s THEN %d', (date, count) => {
     expect(changesSince(data.changelog, date)).toHaveLength(count);
   });

@@ -212,6 +212,20 @@ describe('corrections from developments-2025-2026', () => {
     for (const fact of facts) expect(agreement.unconfirmed).not.toContain(fact);
   });
 
+  // A correction members cannot see in /changes is a correction nobody hears of.
+  test.each(ADOPTED.flatMap(([entry, ids]) => ids.map((id) => [entry, id] as const)))(
+    'GIVEN developments entry %i adopted into %s THEN a dated correction in the changelog names it and cites its page',
+    (entry, id) => {
+      const url = entries[entry]!.url;
+      const corrections = data.changelog.filter(
+        (c) => c.kind === 'corrected' && c.agreementIds.includes(id) && c.sources.includes(url),
+      );
+      expect(corrections.length, `${id} ← ${url}`).toBeGreaterThan(0);
+      // Made when the data was corrected (the commit that adopted entries 0–18), not invented later.
+      for (const c of corrections) expect(c.date).toBe('2026-12-01');
+    },
+  );
+
   test("GIVEN Luxembourg's 24-hour clause rests on one blog post THEN it stays unknown and a note says why", () => {
     const lu = agreementFor('lu');
     expect(lu.consultations24h).toBeNull();

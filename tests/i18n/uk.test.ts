@@ -24,6 +24,7 @@ import type {
   ScheduleContext,
 } from '../../src/commands/types.js';
 import { loadData, type Dataset } from '../../src/data/load.js';
+import type { Change } from '../../src/data/records-schema.js';
 import { ARTICLE, type Agreement, type Person, type Quote } from '../../src/data/schema.js';
 import { en } from '../../src/i18n/en.js';
 import { stringsFor } from '../../src/i18n/index.js';
@@ -96,7 +97,23 @@ function withoutEnglishData(raw: Dataset): Dataset {
     context: DATA,
     source: q.source === 'article' ? q.source : url(`quote/${i}`),
   }));
-  return loadData({ agreements: agreementsRaw, people: peopleRaw, quotes: quotesRaw });
+  // The changelog's corrections cite the agreements' pages: point them at the same stand-ins.
+  const changelogRaw = raw.changelog.map((c): Change => ({
+    ...c,
+    sources: c.sources.map((source) => {
+      for (const id of c.agreementIds) {
+        const i = raw.agreementById.get(id)?.sources.findIndex((s) => s.url === source) ?? -1;
+        if (i >= 0) return url(`${id}/${i}`);
+      }
+      return source;
+    }),
+  }));
+  return loadData({
+    agreements: agreementsRaw,
+    people: peopleRaw,
+    quotes: quotesRaw,
+    changelog: changelogRaw,
+  });
 }
 
 type Leaf = { path: string; value: unknown };

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { findCommand } from '../../src/commands/index.js';
 import { replyToText } from '../../src/preview/text.js';
+import { RECENT_CHANGES } from '../../src/render/later.js';
 import type { ReplyBody } from '../../src/render/reply.js';
 import { expectWithinDiscordLimits } from '../helpers/limits.js';
 import { input, testContext, testData } from '../helpers/context.js';
@@ -122,7 +123,9 @@ describe('the preview answers for each later record and each no-agreement partne
     'GIVEN /changes in %s THEN the recent changes with their sources',
     async (locale) => {
       const { body, text } = await previewText('changes', {}, locale);
-      for (const change of data.changelog) {
+      const recent = [...data.changelog].reverse().slice(0, RECENT_CHANGES);
+      expect(recent).toHaveLength(Math.min(RECENT_CHANGES, data.changelog.length));
+      for (const change of recent) {
         expect(text).toContain((locale === 'uk' ? change.text.uk : change.text.en).slice(0, 40));
       }
       expectWithinDiscordLimits(body);

@@ -52,14 +52,22 @@ describe('a change post', () => {
           (f) => f.value.includes('partner:') || f.value.includes('партнер:'),
         )!;
         const typed = [...where.value.matchAll(/(?:partner|партнер):([^`]+)`/g)].map((m) => m[1]!);
-        expect(typed).toHaveLength(change.recordIds.length);
-        typed.forEach((name, i) => {
+        // A correction names agreements of the 31 as well as records: each name must find its own.
+        expect(typed).toHaveLength(change.recordIds.length + change.agreementIds.length);
+        const found = typed.map((name) => {
           const match = resolveSubject(name, data);
-          expect(match).toMatchObject({
-            kind: 'found',
-            subject: { kind: 'record', record: { id: change.recordIds[i] } },
-          });
+          expect(match.kind, name).toBe('found');
+          if (match.kind !== 'found') return '';
+          return match.subject.kind === 'record'
+            ? `record:${match.subject.record.id}`
+            : `agreement:${match.subject.agreement.id}`;
         });
+        expect(found.sort()).toEqual(
+          [
+            ...change.recordIds.map((id) => `record:${id}`),
+            ...change.agreementIds.map((id) => `agreement:${id}`),
+          ].sort(),
+        );
       }
     },
   );

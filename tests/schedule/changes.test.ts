@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import changelogJson from '../../src/data/changelog.json' with { type: 'json' };
 import { bundledData, loadData, type Dataset } from '../../src/data/load.js';
+import type { Change } from '../../src/data/records-schema.js';
 import {
   CHANGE_WINDOW_DAYS,
   computeDue,
@@ -23,11 +24,19 @@ import { GUILD, prompts, settings, simulate } from './helpers.js';
 const DAY_MS = 86_400_000;
 const MINUTE = 60_000;
 
-type ChangeJson = (typeof changelogJson)[number];
+/** A change as the schema has it (the JSON's own inferred types differ entry by entry). */
+type ChangeJson = Change;
 
 /** A change like the bundled first one (same record, same sources), under another id and date. */
 function change(id: string, date: string, overrides: Partial<ChangeJson> = {}): ChangeJson {
-  return { ...structuredClone(changelogJson[0]!), id, date, ...overrides };
+  const first = structuredClone(changelogJson[0]!);
+  return {
+    ...first,
+    kind: first.kind === 'corrected' ? 'corrected' : 'added',
+    id,
+    date,
+    ...overrides,
+  };
 }
 
 function withChanges(...extra: ChangeJson[]): Dataset {

@@ -1,4 +1,5 @@
 import type { Dataset } from '../../data/load.js';
+import type { LaterRecord } from '../../data/records-schema.js';
 import type { Agreement } from '../../data/schema.js';
 import { languageOf, stringsFor, type Strings } from '../../i18n/index.js';
 import {
@@ -12,7 +13,7 @@ import {
 } from './dates.js';
 import { nameInPicture, pictureKind, pictureName } from './kinds.js';
 import { spreadLabels } from './label-layout.js';
-import { PictureCache, rasterise, type Picture } from './picture.js';
+import { ALT_TEXT_MAX, PictureCache, rasterise, type Picture } from './picture.js';
 import { element, svgDocument, text } from './svg.js';
 import { textWidth } from './text-width.js';
 import { THEMES, type PictureKind, type Theme, type ThemeName } from './theme.js';
@@ -40,9 +41,16 @@ export interface TimelineOptions {
  */
 export const WIDTH = 1200;
 export const RIBBON = { left: 536, right: 664 } as const;
-const PLOT_TOP = 222;
+/** Below the title, the subtitle and the legend's two rows. */
+const PLOT_TOP = 258;
 const RIBBON_PADDING = 20;
-const PLOT_LENGTH = 740;
+/**
+ * The time axis is drawn to scale, so it grows with the span the data covers: 2023 to 2026 takes
+ * about three years of it. At this rate the crowded weeks of mid-2024 still spread legibly.
+ */
+const PIXELS_PER_DAY = 1.05;
+/** The shortest axis, for a span of a few months. */
+const MIN_PLOT_LENGTH = 300;
 export const FONT = { title: 36, subtitle: 23, pill: 23, date: 20, axis: 22, legend: 22 } as const;
 const PILL = { height: 34, padX: 11, gap: 6, radius: 8 } as const;
 const PITCH = PILL.height + 8;
@@ -55,6 +63,14 @@ interface Pill {
   agreement: Agreement;
   label: string;
   /** The caption's size: FONT.pill, or less on a day too long for its side of the chart. */
+  font: number;
+  width: number;
+}
+
+/** A later record (records.json) on the chart: outlined, to stand apart from the 28 and the frameworks. */
+interface LaterPill {
+  record: LaterRecord;
+  label: string;
   font: number;
   width: number;
 }
@@ -79,7 +95,11 @@ interface Row {
   /** Where the row's centre line sits after spreading. */
   centre: number;
   content:
-    { kind: 'agreements'; pills: Pill[] } | { kind: 'summit'; summit: Summit; label: string };
+    | { kind: 'agreements'; pills: Pill[] }
+    | { kind: 'later'; pills: LaterPill[] }
+    | { kind: 'summit'; summit: Summit; label: string }
+    /** Where the data stops: "Our data runs to 22 Apr 2026". */
+    | { kind: 'end'; label: string };
 }
 
 export interface TimelineLayout {
@@ -150,16 +170,48 @@ function layoutAxisLabels(
 /** Room between a month label and a summit band. */
 const BAND_GAP = 2;
 
-export function layoutTimeline(agreements: readonly Agreement[], locale = 'en'): TimelineLayout {
+/** What the chart shows after the 31, beside them: the later records, and how far the data runs. */
+export interface LaterOnTimeline {
+  records: readonly LaterRecord[];
+  /** An ISO day: the axis runs to it and marks it. */
+  dataRunsTo: string;
+}
+
+/** Steps that made or changed a document (as `/timeline`'s text continues with). */
+const DOCUMENT_STEPS = new Set(['signed', 'ratified', 'framework', 'drafted']);
+
+/**
+ * The day a later record stands at on the chart: its signing or founding date, or, for one never
+ * signed (the US guarantee document), the first day a step made it a document (drafted). Partners
+ * with no agreement and steps dated by month only are not drawn.
+ */
+export function laterRecordDay(record: LaterRecord): string | null {
+  if (record.kind === 'no-agreement') return null;
+  if (record.date) return record.date.value;
+  const step = record.timeline.find((s) => DOCUMENT_STEPS.has(s.status) && s.date.length === 10);
+  return step?.date ?? null;
+}
+
+export function layoutTimeline(
+  agreements: readonly Agreement[],
+  locale = 'en',
+  later?: LaterOnTimeline,
+): TimelineLayout {
   const strings = stringsFor(locale);
-  const dates = agreements.map((a) => a.signed).sort();
+  const laterDays = groupLaterByDay(later?.records ?? []);
+  const dates = [
+    ...agreements.map((a) => a.signed),
+    ...laterDays.map(([date]) => date),
+    ...(later ? [later.dataRunsTo] : []),
+  ].sort();
   const first = dates[0] ?? '2023-07-12';
   const last = dates.at(-1) ?? first;
   const from = monthStart(first);
   const to = monthStart(last, 1);
   const span = Math.max(1, dayNumber(to) - dayNumber(from));
+  const plotLength = Math.max(MIN_PLOT_LENGTH, Math.round(span * PIXELS_PER_DAY));
   const y = (isoDate: string): number =>
-    PLOT_TOP + ((dayNumber(isoDate) - dayNumber(from)) / span) * PLOT_LENGTH;
+    PLOT_TOP + ((dayNumber(isoDate) - dayNumber(from)) / span) * plotLength;
 
   const rows: Row[] = [];
   // Summit labels go on the left; each signing day then takes the side where it lands nearer its date.
@@ -175,6 +227,29 @@ export function layoutTimeline(agreements: readonly Agreement[], locale = 'en'):
       dateLabel: shortDay(date, strings.pictures),
       content: { kind: 'agreements', pills: inDay.map((a) => toPill(a, strings)) } as const,
     })),
+    // One row per later record: their names are long, and two on one day (6 January 2026) would
+    // run off the chart.
+    ...laterDays.flatMap(([date, inDay]) =>
+      inDay.map((record) => ({
+        date,
+        dateLabel: shortDay(date, strings.pictures),
+        content: { kind: 'later' as const, pills: [toLaterPill(record, strings)] },
+      })),
+    ),
+    ...(later
+      ? [
+          {
+            date: later.dataRunsTo,
+            dateLabel: '',
+            content: {
+              kind: 'end',
+              label: strings.pictures.timeline.dataEnd(
+                shortDate(later.dataRunsTo, strings.pictures),
+              ),
+            } as const,
+          },
+        ]
+      : []),
   ].sort((a, b) => a.date.localeCompare(b.date) || (a.content.kind === 'summit' ? -1 : 1));
   const summitLeaders = pending
     .filter((item) => item.content.kind === 'summit')
@@ -185,7 +260,7 @@ export function layoutTimeline(agreements: readonly Agreement[], locale = 'en'):
     // A signing dot where a summit's leader leaves the ribbon would read as part of the summit.
     const besideSummit = summitLeaders.some((leader) => Math.abs(leader - at) < DOT_CLEARANCE);
     const side: Side =
-      item.content.kind === 'summit'
+      item.content.kind === 'summit' || item.content.kind === 'end'
         ? 'left'
         : besideSummit ||
             Math.max(at, lastOnSide.right + PITCH) <= Math.max(at, lastOnSide.left + PITCH)
@@ -196,18 +271,26 @@ export function layoutTimeline(agreements: readonly Agreement[], locale = 'en'):
   }
   // Longer names (Ukrainian ones, say) can make a busy day too wide for its side: shrink its captions.
   for (const row of rows) {
-    if (row.content.kind !== 'agreements') continue;
     const room =
       row.side === 'right'
         ? WIDTH - EDGE - (RIBBON.right + LEADER.total)
         : RIBBON.left - LEADER.total - EDGE;
-    const agreementsOfRow = row.content.pills.map((pill) => pill.agreement);
-    for (let font: number = FONT.pill; rowWidth(row) > room && font > MIN_PILL_FONT;) {
-      font = Math.max(MIN_PILL_FONT, font - 0.5);
-      row.content.pills = agreementsOfRow.map((a) => toPill(a, strings, font));
+    const { content } = row;
+    if (content.kind === 'agreements') {
+      const agreementsOfRow = content.pills.map((pill) => pill.agreement);
+      for (let font: number = FONT.pill; rowWidth(row) > room && font > MIN_PILL_FONT;) {
+        font = Math.max(MIN_PILL_FONT, font - 0.5);
+        content.pills = agreementsOfRow.map((a) => toPill(a, strings, font));
+      }
+    } else if (content.kind === 'later') {
+      const recordsOfRow = content.pills.map((pill) => pill.record);
+      for (let font: number = FONT.pill; rowWidth(row) > room && font > MIN_PILL_FONT;) {
+        font = Math.max(MIN_PILL_FONT, font - 0.5);
+        content.pills = recordsOfRow.map((r) => toLaterPill(r, strings, font));
+      }
     }
   }
-  const bounds = { min: PLOT_TOP - RIBBON_PADDING, max: PLOT_TOP + PLOT_LENGTH + RIBBON_PADDING };
+  const bounds = { min: PLOT_TOP - RIBBON_PADDING, max: PLOT_TOP + plotLength + RIBBON_PADDING };
   for (const side of ['left', 'right'] as const) {
     const onSide = rows.filter((row) => row.side === side);
     const centres = spreadLabels(
@@ -217,7 +300,7 @@ export function layoutTimeline(agreements: readonly Agreement[], locale = 'en'):
     );
     onSide.forEach((row, index) => (row.centre = centres[index]!));
   }
-  const plotBottom = PLOT_TOP + PLOT_LENGTH;
+  const plotBottom = PLOT_TOP + plotLength;
   return {
     width: WIDTH,
     height: plotBottom + RIBBON_PADDING + 20,
@@ -236,6 +319,24 @@ function toPill(agreement: Agreement, strings: Strings, font: number = FONT.pill
   const label =
     agreement.status === 'disputed' ? strings.pictures.timeline.disputedPill(name) : name;
   return { agreement, label, font, width: textWidth(label, font, true) + 2 * PILL.padX };
+}
+
+function toLaterPill(record: LaterRecord, strings: Strings, font: number = FONT.pill): LaterPill {
+  const t = strings.pictures.timeline;
+  const name = languageOf(strings.locale) === 'uk' ? record.shortName.uk : record.shortName.en;
+  // Only a document never signed says so on its pill; the others are signed or founded that day.
+  const label = record.status === 'drafted' ? t.draftedPill(name) : name;
+  return { record, label, font, width: textWidth(label, font, true) + 2 * PILL.padX };
+}
+
+/** The later records the chart draws, by the day each stands at, oldest first. */
+function groupLaterByDay(records: readonly LaterRecord[]): [string, LaterRecord[]][] {
+  const byDate = new Map<string, LaterRecord[]>();
+  for (const record of records) {
+    const day = laterRecordDay(record);
+    if (day !== null) byDate.set(day, [...(byDate.get(day) ?? []), record]);
+  }
+  return [...byDate].sort(([a], [b]) => a.localeCompare(b));
 }
 
 function groupByDay(agreements: readonly Agreement[]): [string, Agreement[]][] {
@@ -263,8 +364,15 @@ export function rowExtent(row: Row): { left: number; right: number; top: number;
 
 function rowWidth(row: Row): number {
   if (row.content.kind === 'summit') return textWidth(row.content.label, FONT.legend, true);
+  if (row.content.kind === 'end') return textWidth(row.content.label, FONT.legend, true);
   const pills = row.content.pills.reduce((sum, pill) => sum + pill.width + PILL.gap, 0);
-  return textWidth(row.dateLabel, FONT.date) + 8 + pills - PILL.gap;
+  return textWidth(row.dateLabel, dateFont(row)) + 8 + pills - PILL.gap;
+}
+
+/** A row's date: FONT.date, or the size of its captions where a crowded row shrank them below it. */
+function dateFont(row: Row): number {
+  if (row.content.kind !== 'agreements' && row.content.kind !== 'later') return FONT.date;
+  return Math.min(FONT.date, ...row.content.pills.map((pill) => pill.font));
 }
 
 /** "NATO Vilnius 11–12 Jul 2023" */
@@ -281,23 +389,25 @@ export function timelineHeadings(
   const p = stringsFor(locale).pictures;
   const first = data.agreements[0];
   const last = data.agreements.at(-1);
+  const later = groupLaterByDay(data.records).flatMap(([, inDay]) => inDay).length;
+  const subtitle =
+    first && last
+      ? p.timeline.subtitle(
+          data.agreements.length,
+          shortDate(first.signed, p),
+          shortDate(last.signed, p),
+        )
+      : p.timeline.empty;
   return {
     title: p.timeline.title,
-    subtitle:
-      first && last
-        ? p.timeline.subtitle(
-            data.agreements.length,
-            shortDate(first.signed, p),
-            shortDate(last.signed, p),
-          )
-        : p.timeline.empty,
+    subtitle: later > 0 ? `${subtitle}${p.timeline.subtitleLater(later)}` : subtitle,
   };
 }
 
 export function timelineSvg(data: Dataset, options: TimelineOptions = {}): string {
   const theme = THEMES[options.theme ?? 'light'];
   const strings = stringsFor(options.locale ?? 'en');
-  const layout = layoutTimeline(data.agreements, options.locale);
+  const layout = layoutTimeline(data.agreements, options.locale, laterOf(data));
   const headings = timelineHeadings(data, options.locale);
   const parts: string[] = [
     text(40, 56, headings.title, {
@@ -307,12 +417,18 @@ export function timelineSvg(data: Dataset, options: TimelineOptions = {}): strin
     }),
     text(40, 92, headings.subtitle, { size: FONT.subtitle, fill: theme.muted }),
     legend(theme, 40, 140, strings),
+    laterLegend(theme, 40, 176, strings),
     ribbon(layout, theme),
     ...NATO_SUMMITS.map((summit) => summitBand(summit, layout, theme)),
     ribbonScale(layout, theme),
     ...layout.rows.map((row) => drawRow(row, theme)),
   ];
   return svgDocument(layout.width, layout.height, theme.card, parts.join('\n'));
+}
+
+/** The later records and the data's end, as the chart draws them. */
+function laterOf(data: Dataset): LaterOnTimeline {
+  return { records: data.records, dataRunsTo: data.dataRunsTo };
 }
 
 /**
@@ -431,6 +547,7 @@ function drawRow(row: Row, theme: Theme): string {
   const direction = right ? 1 : -1;
   const isSummit = row.content.kind === 'summit';
   const colour = isSummit ? theme.summit : theme.axis;
+  if (row.content.kind === 'end') return drawEnd(row, row.content.label, theme);
   // A summit's leader leaves from its band, which stops short of the dots on the ribbon's edge.
   const start = isSummit ? edge - direction * DOT_CLEARANCE : edge;
   const leader = element('path', {
@@ -453,17 +570,39 @@ function drawRow(row: Row, theme: Theme): string {
   }
   // The date sits next to the leader, the pills beyond it.
   const date = row.dateLabel;
-  const dateWidth = textWidth(date, FONT.date) + 8;
+  const dateSize = dateFont(row);
+  const dateWidth = textWidth(date, dateSize) + 8;
   const parts: string[] = [leader];
   let cursor = right ? extent.left + dateWidth : extent.left;
   parts.push(
-    text(right ? extent.left : extent.right, row.centre + FONT.date * 0.36, date, {
-      size: FONT.date,
+    text(right ? extent.left : extent.right, row.centre + dateSize * 0.36, date, {
+      size: dateSize,
       fill: theme.muted,
       anchor: right ? 'start' : 'end',
       halo: theme.card,
     }),
   );
+  if (row.content.kind === 'later') {
+    for (const { record, label, font, width } of row.content.pills) {
+      parts.push(
+        laterPill(cursor, row.centre - PILL.height / 2, width, label, font, record, theme),
+      );
+      cursor += width + PILL.gap;
+    }
+    // A hollow dot: on the ribbon, but not one of the 28 or the frameworks.
+    const kind = laterKind(row.content.pills[0]!.record);
+    parts.push(
+      element('circle', {
+        cx: edge,
+        cy: row.y,
+        r: DOT.radius - 1,
+        fill: theme.card,
+        stroke: theme.kinds[kind].fill,
+        'stroke-width': 3,
+      }),
+    );
+    return `<g>${parts.join('')}</g>`;
+  }
   for (const { agreement, label, font, width } of row.content.pills) {
     parts.push(
       pill(
@@ -491,6 +630,90 @@ function drawRow(row: Row, theme: Theme): string {
     }),
   );
   return `<g>${parts.join('')}</g>`;
+}
+
+/** A later record's colour: bilateral or multilateral, as the 31 are coloured. */
+function laterKind(record: LaterRecord): PictureKind {
+  return record.kind === 'multilateral' ? 'multilateral' : 'bilateral';
+}
+
+/** An outlined pill in the record's kind colour: a later document, kept apart from the 31. */
+function laterPill(
+  x: number,
+  y: number,
+  width: number,
+  label: string,
+  font: number,
+  record: LaterRecord,
+  theme: Theme,
+): string {
+  const colour = theme.kinds[laterKind(record)];
+  return (
+    element('rect', {
+      x: x + 1.25,
+      y: y + 1.25,
+      width: width - 2.5,
+      height: PILL.height - 2.5,
+      rx: PILL.radius,
+      fill: theme.card,
+      stroke: colour.fill,
+      'stroke-width': 2.5,
+    }) +
+    text(x + PILL.padX, y + PILL.height / 2 + font * 0.36, label, {
+      size: font,
+      fill: theme.ink,
+      bold: true,
+    })
+  );
+}
+
+/** The data's end: a solid line across the ribbon, its label on the left with the summits. */
+function drawEnd(row: Row, label: string, theme: Theme): string {
+  const edge = RIBBON.left;
+  const line = element('line', {
+    x1: RIBBON.left + DOT_CLEARANCE,
+    y1: row.y,
+    x2: RIBBON.right - DOT_CLEARANCE,
+    y2: row.y,
+    stroke: theme.muted,
+    'stroke-width': 2.5,
+  });
+  const leader = element('path', {
+    d: `M${edge + DOT_CLEARANCE} ${row.y.toFixed(1)}H${edge - LEADER.straight}L${edge - (LEADER.total - 6)} ${row.centre.toFixed(1)}h-6`,
+    fill: 'none',
+    stroke: theme.muted,
+    'stroke-width': 1.5,
+  });
+  const extent = rowExtent(row);
+  return `<g>${line}${leader}${text(extent.right, row.centre + FONT.pill * 0.36, label, {
+    size: FONT.legend,
+    fill: theme.muted,
+    bold: true,
+    anchor: 'end',
+    halo: theme.card,
+  })}</g>`;
+}
+
+/** The legend's second row: how a later document looks. */
+function laterLegend(theme: Theme, left: number, y: number, strings: Strings): string {
+  return (
+    element('rect', {
+      x: left + 1.25,
+      y: y - 11 + 1.25,
+      width: 28 - 2.5,
+      height: 24 - 2.5,
+      rx: 6,
+      fill: theme.card,
+      stroke: theme.kinds.bilateral.fill,
+      'stroke-width': 2.5,
+    }) +
+    text(left + 36, y + 8, strings.pictures.timeline.later, { size: FONT.legend, fill: theme.ink })
+  );
+}
+
+/** Where the legend's second row ends, for the check that it fits. */
+export function laterLegendRight(locale = 'en', left = 40): number {
+  return left + 36 + textWidth(stringsFor(locale).pictures.timeline.later, FONT.legend);
 }
 
 function pill(
@@ -602,9 +825,30 @@ export function timelineAlt(data: Dataset, locale = 'en'): string {
   const name = (a: Agreement) => nameInPicture(a, strings);
   const count = (kind: PictureKind): number => all.filter((a) => pictureKind(a) === kind).length;
   const disputed = all.filter((a) => a.status === 'disputed');
-  const days = groupByDay(all).map(
-    ([date, inDay]) => `${shortDate(date, p)}: ${inDay.map(name).join(', ')}`,
-  );
+  // Days by year ("2024: 12 Jan United Kingdom; 16 Feb Germany, France…"): the later records
+  // must fit beside the 31 in Discord's 1024 characters of alt text.
+  // The days as a list by year, each with its date where the 1024 characters allow, else without.
+  const byYear = (withDay: boolean): string => {
+    const years = new Map<string, string[]>();
+    for (const [date, inDay] of groupByDay(all)) {
+      const year = date.slice(0, 4);
+      const names = inDay.map(name).join(', ');
+      years.set(year, [
+        ...(years.get(year) ?? []),
+        withDay ? `${shortDay(date, p)} ${names}` : names,
+      ]);
+    }
+    return `${[...years].map(([year, inYear]) => `${year}: ${inYear.join('; ')}`).join('. ')}.`;
+  };
+  const laterDays = groupLaterByDay(data.records).map(([date, inDay]) => {
+    const names = inDay.map((r) => {
+      const label = languageOf(strings.locale) === 'uk' ? r.shortName.uk : r.shortName.en;
+      return r.status === 'drafted' ? `${label} (${t.altDrafted})` : label;
+    });
+    return `${shortDate(date, p)} ${names.join(', ')}`;
+  });
+  const laterCount =
+    laterDays.length === 0 ? 0 : groupLaterByDay(data.records).flatMap(([, r]) => r).length;
   const summits = NATO_SUMMITS.map(
     (s) => `${p.summitPlaces[s.id]} (${dayRange(s.start, s.end, p, true)})`,
   );
@@ -619,9 +863,15 @@ export function timelineAlt(data: Dataset, locale = 'en'): string {
     t.altKinds(count('bilateral'), count('eu'), count('multilateral')),
     disputed.length > 0 ? t.altDisputed(disputed.map(name).join(', ')) : '',
     t.altSummits(summits.join(t.and)),
-    `${days.join('; ')}.`,
   ];
-  return sentences.filter(Boolean).join(' ');
+  const tail = [
+    laterCount > 0 ? t.altLater(laterCount, laterDays.join('; ')) : '',
+    laterCount > 0 ? t.altDataEnd(shortDate(data.dataRunsTo, p)) : '',
+  ];
+  const withDays = [...sentences, byYear(true), ...tail].filter(Boolean).join(' ');
+  if (withDays.length <= ALT_TEXT_MAX) return withDays;
+  // Every day is in the reply's text beside the picture; the alt keeps the order by year.
+  return [...sentences, byYear(false), ...tail].filter(Boolean).join(' ');
 }
 
 const cache = new PictureCache<Dataset>();

@@ -30,6 +30,7 @@ import {
   MIN_PILL_FONT,
   renderTimelinePng,
   rowExtent,
+  laterLegendRight,
   timelineHeadings,
   timelineSvg,
   WIDTH,
@@ -37,6 +38,8 @@ import {
 import { colourDistance, decodePng, readHeader } from './png.js';
 
 const data = loadData();
+/** What the drawn timeline shows after the 31: the later records and the data's end. */
+const later = { records: data.records, dataRunsTo: data.dataRunsTo };
 const LOCALES = ['en-US', 'uk'] as const;
 /** Words of the English pictures that must not show in the Ukrainian ones. */
 const ENGLISH =
@@ -129,9 +132,10 @@ describe('pictures in Ukrainian', () => {
 
 describe('labels fit, in both languages', () => {
   test.each(LOCALES)(
-    'GIVEN %s WHEN the timeline is laid out THEN every row is inside the image and none overlaps',
+    'GIVEN %s WHEN the timeline is laid out as drawn, later records and all, THEN every row is inside the image and none overlaps',
     (locale) => {
-      const layout = layoutTimeline(data.agreements, locale);
+      const layout = layoutTimeline(data.agreements, locale, later);
+      expect(layout.rows.some((row) => row.content.kind === 'later')).toBe(true);
       const boxes = layout.rows.map(rowExtent);
       for (const box of boxes) {
         expect(box.left).toBeGreaterThanOrEqual(MARGIN);
@@ -145,7 +149,7 @@ describe('labels fit, in both languages', () => {
         }
       }
       for (const row of layout.rows) {
-        if (row.content.kind !== 'agreements') continue;
+        if (row.content.kind !== 'agreements' && row.content.kind !== 'later') continue;
         for (const pill of row.content.pills)
           expect(pill.font).toBeGreaterThanOrEqual(MIN_PILL_FONT);
       }
@@ -153,7 +157,8 @@ describe('labels fit, in both languages', () => {
   );
 
   test('GIVEN English WHEN laid out THEN no caption had to shrink (the committed pictures stay as they are)', () => {
-    const fonts = layoutTimeline(data.agreements).rows.flatMap((row) =>
+    // The 31 as drawn beside the later records (whose long names may shrink, to MIN_PILL_FONT at most).
+    const fonts = layoutTimeline(data.agreements, 'en', later).rows.flatMap((row) =>
       row.content.kind === 'agreements' ? row.content.pills.map((p) => p.font) : [],
     );
     expect(new Set(fonts)).toEqual(new Set([FONT.pill]));
@@ -171,6 +176,7 @@ describe('labels fit, in both languages', () => {
       expect(40 + textWidth(title, FONT.title, true)).toBeLessThanOrEqual(WIDTH - MARGIN);
       expect(40 + textWidth(subtitle, FONT.subtitle)).toBeLessThanOrEqual(WIDTH - MARGIN);
       expect(legendRight(locale)).toBeLessThanOrEqual(WIDTH - MARGIN);
+      expect(laterLegendRight(locale)).toBeLessThanOrEqual(WIDTH - MARGIN);
     },
   );
 

@@ -8,6 +8,7 @@ import {
   bandOf,
   DOT,
   DOT_CLEARANCE,
+  laterRecordDay,
   layoutTimeline,
   RIBBON,
   NATO_SUMMITS,
@@ -60,13 +61,17 @@ describe('renderTimelinePng', () => {
 
   test('GIVEN the light theme WHEN rendered THEN a bilateral pill is drawn in the bilateral colour', () => {
     const png = decodePng(pictures.get('light')!.png);
-    const layout = layoutTimeline(data.agreements);
+    // As drawn: the later records share the chart.
+    const layout = layoutTimeline(data.agreements, 'en', {
+      records: data.records,
+      dataRunsTo: data.dataRunsTo,
+    });
     const row = layout.rows.find(
       (r) => r.content.kind === 'agreements' && r.date === data.agreementById.get('al')!.signed,
     )!;
     const extent = rowExtent(row);
-    // The pill's right end, padding only, on the right side of the axis.
-    const x = row.side === 'right' ? extent.right - 4 : extent.left + 80;
+    // The pill's outer end, padding only: its right end on the right of the axis, its left on the left.
+    const x = row.side === 'right' ? extent.right - 4 : extent.left + 4;
     expect(
       colourDistance(png.pixel(x, row.centre), rgb(THEMES.light.kinds.bilateral.fill)),
     ).toBeLessThanOrEqual(3);
@@ -191,6 +196,78 @@ describe('the NATO summit bands', () => {
           expect(colourDistance(png.pixel(x, y), summit), `${x},${y}`).toBeGreaterThan(40);
         }
       }
+    },
+  );
+});
+
+describe('the later records on the timeline (issue 12)', () => {
+  const later = { records: data.records, dataRunsTo: data.dataRunsTo };
+  const layout = layoutTimeline(data.agreements, 'en', later);
+  const drawn = data.records.filter((r) => laterRecordDay(r) !== null);
+
+  test('GIVEN the later records WHEN laid out THEN each document appears once, at its date; no partner without one does', () => {
+    const rows = layout.rows.flatMap((row) =>
+      row.content.kind === 'later' ? row.content.pills.map((p) => [p.record.id, row.date]) : [],
+    );
+    expect(rows.map(([id]) => id).sort()).toEqual(
+      data.records
+        .filter((r) => r.kind !== 'no-agreement')
+        .map((r) => r.id)
+        .sort(),
+    );
+    for (const [id, date] of rows) {
+      const record = data.recordById.get(id!)!;
+      expect(date).toBe(
+        record.date?.value ?? record.timeline.find((s) => s.status === 'drafted')?.date,
+      );
+    }
+    expect(drawn.some((r) => r.kind === 'no-agreement')).toBe(false);
+  });
+
+  test('GIVEN the data WHEN laid out THEN the axis runs past the last record to where the data ends, marked', () => {
+    const end = layout.rows.find((row) => row.content.kind === 'end')!;
+    expect(end.date).toBe(data.dataRunsTo);
+    expect(layout.to > data.dataRunsTo).toBe(true);
+    expect(layout.y(data.dataRunsTo)).toBeLessThanOrEqual(layout.plotBottom);
+    for (const record of drawn) expect(layout.y(laterRecordDay(record)!)).toBeLessThan(end.y);
+    expect(timelineSvg(data)).toContain('Our data runs to 22 Apr 2026');
+  });
+
+  test('GIVEN every row with the later records WHEN laid out THEN inside the image and apart', () => {
+    const boxes = layout.rows.map(rowExtent);
+    for (const box of boxes) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(layout.width);
+      expect(box.bottom).toBeLessThanOrEqual(layout.height);
+    }
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        expect(
+          a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top,
+        ).toBe(true);
+      }
+    }
+  });
+
+  test('GIVEN the US guarantee document, never signed, WHEN drawn THEN its pill says drafted', () => {
+    expect(timelineSvg(data)).toContain('US security guarantees (drafted)');
+    expect(timelineSvg(data, { locale: 'uk' })).toContain('(проєкт)');
+  });
+
+  test.each(['en', 'uk'])(
+    'GIVEN %s WHEN described THEN the alt text names every later document and the data’s end, within 1024',
+    (locale) => {
+      const alt = timelineAlt(data, locale);
+      expect(alt.length).toBeLessThanOrEqual(1024);
+      for (const record of drawn) {
+        expect(alt).toContain(locale === 'uk' ? record.shortName.uk : record.shortName.en);
+      }
+      expect(alt).toContain(
+        locale === 'uk' ? 'Наші дані сягають 22 квіт. 2026' : 'Our data runs to 22 Apr 2026',
+      );
+      // The 31 are all still named.
+      expect(alt).toContain(locale === 'uk' ? 'Албанія' : 'Albania');
+      expect(alt).toContain(locale === 'uk' ? 'Велика Британія' : 'United Kingdom');
     },
   );
 });
