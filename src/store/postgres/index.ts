@@ -1,4 +1,5 @@
 import type { StorePorts } from '../ports.js';
+import { postgresFollows, postgresPolls, postgresReports } from './community.js';
 import { PostgresLedger, type PostgresLedgerOptions } from './ledger.js';
 import { applyMigrations } from './migrate.js';
 import { createPool, type PoolOptions, type PostgresLog } from './pool.js';
@@ -41,6 +42,9 @@ export async function openPostgresStore(
     backend: 'postgres',
     settings: new PostgresSettings(pool, log, options),
     ledger: new PostgresLedger(pool, options),
+    reports: postgresReports(pool),
+    follows: postgresFollows(pool),
+    polls: postgresPolls(pool),
     async healthy() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;
