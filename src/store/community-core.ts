@@ -149,11 +149,13 @@ export function createCommunityCore(
       );
 
   const follows: FollowsPort = {
-    async add(userId, agreementId, at, max): Promise<AddFollowResult> {
+    async add(userId, agreementId, language, at, max): Promise<AddFollowResult> {
       const mine = followsOf(userId);
       const existing = state.follows.get(followKey(userId, agreementId));
       const paused = mine.filter((f) => f.pausedAt !== null);
-      if (existing && paused.length === 0) return { kind: 'already', follow: copy(existing) };
+      if (existing && paused.length === 0 && existing.language === language) {
+        return { kind: 'already', follow: copy(existing) };
+      }
       if (!existing && mine.length >= max) return { kind: 'too-many', max };
       const undos: Undo[] = [];
       // Following again is the member saying "my DMs are open now": resume them all.
@@ -162,8 +164,8 @@ export function createCommunityCore(
           setWithUndo(state.follows, followKey(userId, f.agreementId), { ...f, pausedAt: null }),
         );
       const follow: Follow = existing
-        ? { ...existing, pausedAt: null }
-        : { userId, agreementId, createdAt: at, pausedAt: null };
+        ? { ...existing, language, pausedAt: null }
+        : { userId, agreementId, language, createdAt: at, pausedAt: null };
       undos.push(setWithUndo(state.follows, followKey(userId, agreementId), follow));
       const hadNotice = state.followNotices.delete(userId);
       await commit(() => {
@@ -172,6 +174,8 @@ export function createCommunityCore(
       });
       if (paused.length > 0)
         return { kind: 'resumed', follow: copy(follow), resumed: paused.length };
+      // Followed already: only the DM's language changed.
+      if (existing) return { kind: 'already', follow: copy(follow) };
       return { kind: 'added', follow: copy(follow) };
     },
     async remove(userId, agreementId) {

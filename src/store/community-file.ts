@@ -28,6 +28,7 @@ export const reportFileSchema = z.strictObject({
 export const followFileSchema = z.strictObject({
   userId: snowflake,
   agreementId: text(100),
+  language: z.string().min(2).max(10),
   createdAt: isoInstant,
   pausedAt: isoInstant.nullable(),
 });

@@ -7,6 +7,8 @@
 export interface Follow {
   userId: string;
   agreementId: string;
+  /** The member's language when they last followed it (`en` or `uk`): what the DM is written in. */
+  language: string;
   createdAt: Date;
   /** Set when a DM was refused (closed DMs); a paused follow gets no DM until followed again. */
   pausedAt: Date | null;
@@ -32,7 +34,13 @@ export type DeliveryState = 'sent' | 'refused' | 'failed';
 
 export interface FollowsPort {
   /** Follows unless the member already follows `max`; following again resumes paused ones. */
-  add(userId: string, agreementId: string, at: Date, max: number): Promise<AddFollowResult>;
+  add(
+    userId: string,
+    agreementId: string,
+    language: string,
+    at: Date,
+    max: number,
+  ): Promise<AddFollowResult>;
   remove(userId: string, agreementId: string): Promise<boolean>;
   /** A member's follows, in the order they were made. */
   list(userId: string): Promise<Follow[]>;

@@ -129,11 +129,16 @@ export function describeCommunityContract(name: string, open: () => Promise<Stor
     describe('follows', () => {
       test('GIVEN a member WHEN they follow two agreements THEN both are listed in order; again THEN already; unfollow THEN gone', async () => {
         const user = freshGuild();
-        expect((await store.follows.add(user, 'de', T0, 5)).kind).toBe('added');
-        expect((await store.follows.add(user, 'fr', new Date(T0.getTime() + 1), 5)).kind).toBe(
-          'added',
-        );
-        expect((await store.follows.add(user, 'de', T0, 5)).kind).toBe('already');
+        expect((await store.follows.add(user, 'de', 'en', T0, 5)).kind).toBe('added');
+        expect(
+          (await store.follows.add(user, 'fr', 'en', new Date(T0.getTime() + 1), 5)).kind,
+        ).toBe('added');
+        expect((await store.follows.add(user, 'de', 'en', T0, 5)).kind).toBe('already');
+        // Following again in another language changes the DM's language, nothing else.
+        expect(await store.follows.add(user, 'de', 'uk', T0, 5)).toMatchObject({
+          kind: 'already',
+          follow: { language: 'uk', createdAt: T0 },
+        });
         expect((await store.follows.list(user)).map((f) => f.agreementId)).toEqual(['de', 'fr']);
         expect(await store.follows.remove(user, 'de')).toBe(true);
         expect(await store.follows.remove(user, 'de')).toBe(false);
@@ -142,23 +147,26 @@ export function describeCommunityContract(name: string, open: () => Promise<Stor
 
       test('GIVEN a member at the cap WHEN they follow one more THEN too-many, nothing added', async () => {
         const user = freshGuild();
-        await store.follows.add(user, 'de', T0, 2);
-        await store.follows.add(user, 'fr', T0, 2);
-        expect(await store.follows.add(user, 'jp', T0, 2)).toEqual({ kind: 'too-many', max: 2 });
+        await store.follows.add(user, 'de', 'en', T0, 2);
+        await store.follows.add(user, 'fr', 'en', T0, 2);
+        expect(await store.follows.add(user, 'jp', 'en', T0, 2)).toEqual({
+          kind: 'too-many',
+          max: 2,
+        });
         expect(await store.follows.list(user)).toHaveLength(2);
       });
 
       test('GIVEN DMs refused WHEN paused THEN the follows leave the active list, the notice is told once, and following again resumes them all', async () => {
         const user = freshGuild();
-        await store.follows.add(user, 'de', T0, 5);
-        await store.follows.add(user, 'fr', T0, 5);
+        await store.follows.add(user, 'de', 'en', T0, 5);
+        await store.follows.add(user, 'fr', 'en', T0, 5);
         await store.follows.pauseAll(user, new Date(T0.getTime() + 10));
         expect((await store.follows.active()).filter((f) => f.userId === user)).toEqual([]);
         expect((await store.follows.list(user)).every((f) => f.pausedAt !== null)).toBe(true);
         expect(await store.follows.takeNotice(user)).toBe(true);
         expect(await store.follows.takeNotice(user)).toBe(false);
         await store.follows.pauseAll(user, new Date(T0.getTime() + 20));
-        const resumed = await store.follows.add(user, 'de', T0, 5);
+        const resumed = await store.follows.add(user, 'de', 'en', T0, 5);
         expect(resumed).toMatchObject({ kind: 'resumed', resumed: 2 });
         expect((await store.follows.active()).filter((f) => f.userId === user)).toHaveLength(2);
         // Resuming is the member acting: the notice about the old refusal is not told after it.

@@ -48,7 +48,7 @@ test('GIVEN a report, a paused follow, a sent DM and a claimed poll WHEN the pro
     },
     LIMITS,
   );
-  await first.follows.add(USER, 'de', T0, 10);
+  await first.follows.add(USER, 'de', 'uk', T0, 10);
   await first.follows.pauseAll(USER, T0);
   await first.follows.claimDelivery({
     userId: USER,
@@ -79,7 +79,7 @@ test('GIVEN a report, a paused follow, a sent DM and a claimed poll WHEN the pro
     createdAt: T0,
   });
   expect(await second.follows.list(USER)).toEqual([
-    { userId: USER, agreementId: 'de', createdAt: T0, pausedAt: T0 },
+    { userId: USER, agreementId: 'de', language: 'uk', createdAt: T0, pausedAt: T0 },
   ]);
   expect(await second.follows.takeNotice(USER)).toBe(true);
   expect(await second.follows.settledKeys(USER, ['anniversary:de:2026'])).toEqual(
@@ -101,7 +101,15 @@ test('GIVEN one broken report in the file WHEN opened THEN it alone is set aside
     ledger: [],
     notices: {},
     reports: [{ id: 'broken' }],
-    follows: [{ userId: USER, agreementId: 'de', createdAt: T0.toISOString(), pausedAt: null }],
+    follows: [
+      {
+        userId: USER,
+        agreementId: 'de',
+        language: 'en',
+        createdAt: T0.toISOString(),
+        pausedAt: null,
+      },
+    ],
   };
   await writeFile(path, JSON.stringify(file));
   const store = await openJsonStore(path, quiet);

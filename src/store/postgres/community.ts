@@ -192,6 +192,7 @@ export function postgresReports(pool: pg.Pool): ReportsPort {
 interface FollowRow {
   user_id: string;
   agreement_id: string;
+  language: string;
   created_at: Date;
   paused_at: Date | null;
 }
@@ -199,6 +200,7 @@ interface FollowRow {
 const toFollow = (r: FollowRow): Follow => ({
   userId: r.user_id,
   agreementId: r.agreement_id,
+  language: r.language,
   createdAt: r.created_at,
   pausedAt: r.paused_at,
 });
@@ -212,7 +214,7 @@ export function postgresFollows(pool: pg.Pool): FollowsPort {
     return rows.map(toFollow);
   };
   return {
-    add(userId, agreementId, at, max) {
+    add(userId, agreementId, language, at, max) {
       return inTransaction(pool, 'following', async (client): Promise<AddFollowResult> => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
           REPORT_LOCK_SPACE + 1,
@@ -221,18 +223,21 @@ export function postgresFollows(pool: pg.Pool): FollowsPort {
         const mine = await list(client, userId);
         const existing = mine.find((f) => f.agreementId === agreementId);
         const paused = mine.filter((f) => f.pausedAt !== null);
-        if (existing && paused.length === 0) return { kind: 'already', follow: existing };
+        if (existing && paused.length === 0 && existing.language === language) {
+          return { kind: 'already', follow: existing };
+        }
         if (!existing && mine.length >= max) return { kind: 'too-many', max };
         await client.query('UPDATE follows SET paused_at = NULL WHERE user_id = $1', [userId]);
         const { rows } = await client.query<FollowRow>(
-          `INSERT INTO follows (user_id, agreement_id, created_at) VALUES ($1, $2, $3)
-           ON CONFLICT (user_id, agreement_id) DO UPDATE SET paused_at = NULL RETURNING *`,
-          [userId, agreementId, at],
+          `INSERT INTO follows (user_id, agreement_id, language, created_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (user_id, agreement_id) DO UPDATE
+             SET paused_at = NULL, language = EXCLUDED.language RETURNING *`,
+          [userId, agreementId, language, at],
         );
         await client.query('DELETE FROM follow_notices WHERE user_id = $1', [userId]);
         const follow = toFollow(rows[0]!);
         if (paused.length > 0) return { kind: 'resumed', follow, resumed: paused.length };
-        return { kind: 'added', follow };
+        return existing ? { kind: 'already', follow } : { kind: 'added', follow };
       });
     },
     async remove(userId, agreementId) {

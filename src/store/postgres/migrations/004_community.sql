@@ -24,6 +24,8 @@ CREATE INDEX fact_reports_open ON fact_reports (created_at) WHERE state = 'open'
 CREATE TABLE follows (
   user_id      text NOT NULL,
   agreement_id text NOT NULL CHECK (length(agreement_id) BETWEEN 1 AND 100),
+  -- The member's language when they last followed it: what the DM is written in.
+  language     text NOT NULL CHECK (length(language) BETWEEN 2 AND 10),
   created_at   timestamptz NOT NULL,
   paused_at    timestamptz,
   PRIMARY KEY (user_id, agreement_id)
