@@ -171,6 +171,17 @@ export const en = {
     whatDoYouThink: 'What do you think?',
     promptContent: (question: string, invite: string) =>
       `💬 **Discussion prompt**\n${question}\n${invite}`,
+    // Data-change announcements (issue 12)
+    changeContent: (kind: 'added' | 'corrected', date: string) =>
+      kind === 'added'
+        ? `📢 **New in the bot’s data** (${date})`
+        : `📢 **Corrected in the bot’s data** (${date})`,
+    changeTitle: { added: 'Added to the data', corrected: 'Corrected in the data' },
+    changeTranslated: '',
+    changeOriginal: 'English original',
+    changeWhere: 'Read it',
+    changeFooter: (date: string) =>
+      `Change of ${date} · /changes lists them all · /schedule set changes:False stops these posts`,
   },
   pictures: {
     /** Spelled here, not by Intl, so a picture never varies with the machine's ICU. */
@@ -312,7 +323,12 @@ export const en = {
     where: 'Where and when',
     whereValue: (channel: string, time: string, zone: string) =>
       `${channel} at **${time}** (${zone})`,
-    kinds: { anniversary: 'Anniversaries', digest: 'Weekly digest', prompt: 'Discussion prompts' },
+    kinds: {
+      anniversary: 'Anniversaries',
+      digest: 'Weekly digest',
+      prompt: 'Discussion prompts',
+      change: 'Data changes',
+    },
     off: 'off',
     next: (when: string) => `next ${when}`,
     noneSoon: 'nothing in the next two weeks',
@@ -360,6 +376,8 @@ export const en = {
     previewNote: (when: string) => `This would be posted ${when}:`,
     discussCooldown: (when: string) =>
       `A discussion was started here a moment ago. Try again ${when}.`,
+    // Data-change announcements (issue 12)
+    changesSince: (date: string) => `changes dated from ${date} on`,
   },
   /** When the store of settings cannot answer or keep a change (the schedule commands). */
   storage: {

@@ -1,7 +1,9 @@
 import type { StorePorts } from '../ports.js';
 import { postgresFollows, postgresPolls, postgresReports } from './community.js';
 import { PostgresLedger, type PostgresLedgerOptions } from './ledger.js';
+import { PostgresCooldowns } from './cooldowns.js';
 import { applyMigrations } from './migrate.js';
+import { PostgresPartitions } from './partitions.js';
 import { createPool, type PoolOptions, type PostgresLog } from './pool.js';
 import { PostgresSettings } from './settings.js';
 
@@ -16,6 +18,10 @@ export interface OpenPostgresOptions extends PoolOptions, PostgresLedgerOptions 
 /** The store as PostgreSQL keeps it: what `DATABASE_URL=postgres://…` selects. */
 export interface PostgresStore extends StorePorts {
   readonly backend: 'postgres';
+  /** Partition leases for scheduled work across processes (migration 005). */
+  readonly partitions: PostgresPartitions;
+  /** /discuss cooldowns that hold across processes (migration 005). */
+  readonly cooldowns: PostgresCooldowns;
 }
 
 /**
@@ -45,6 +51,8 @@ export async function openPostgresStore(
     reports: postgresReports(pool),
     follows: postgresFollows(pool),
     polls: postgresPolls(pool),
+    partitions: new PostgresPartitions(pool),
+    cooldowns: new PostgresCooldowns(pool),
     async healthy() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;
