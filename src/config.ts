@@ -56,6 +56,16 @@ const configSchema = z.object({
   LOG_PRETTY: optional(z.stringbool({ error: 'must be true or false' })),
   /** Where people report a wrong fact; /about shows it. */
   REPORT_URL: optional(z.url({ protocol: /^https?$/ })),
+  // Community (issue 13): where fact reports reach the operator, and who the operator is.
+  /** The operator's Discord user id: the only one who may use `/reports`. */
+  OWNER_ID: optional(snowflake),
+  /** A channel in the operator's own server that each new fact report is posted in. */
+  REPORT_CHANNEL_ID: optional(snowflake),
+  /**
+   * Or a webhook URL each new report is sent to (used when REPORT_CHANNEL_ID is unset). A
+   * secret (anyone with it can post there): never logged, kept in the environment only.
+   */
+  REPORT_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an https:// URL' })),
   /** How many shards the whole bot runs; unset, Discord's recommended count (all in this process). */
   SHARD_COUNT: optional(
     z.string().transform((text, ctx) => {

@@ -1,6 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Events } from 'discord.js';
+import { createFollowJob } from './community/follow-dms.js';
+import { createPollResultsJob } from './community/poll-results.js';
+import { startCommunityJobs } from './discord/community-jobs.js';
+import { createRestMessenger } from './discord/dm.js';
+import { createRestPollDiscord } from './discord/polls.js';
+import { createReportDelivery } from './discord/report-delivery.js';
+import { languageOf } from './i18n/index.js';
 import { Cooldowns } from './commands/cooldowns.js';
 import { commands } from './commands/index.js';
 import { readConfig } from './config.js';
@@ -103,9 +110,30 @@ const route = createInteractionRouter({
       // With PostgreSQL they hold across every process of the bot.
       cooldowns: shared?.cooldowns ?? new Cooldowns(),
     },
+    community: {
+      store,
+      deliverReport: createReportDelivery({
+        rest: client.rest,
+        data,
+        log,
+        channelId: config.REPORT_CHANNEL_ID,
+        webhookUrl: config.REPORT_WEBHOOK_URL,
+      }),
+      ownerId: config.OWNER_ID ?? null,
+      // 8 characters from 40 bits: short enough to quote, too many to guess.
+      newReportId: () => `R${randomBytes(5).toString('hex').toUpperCase()}`,
+    },
   },
   log,
   metrics,
+  onPollReply: (poll) =>
+    store.polls.record({
+      guildId: poll.guildId,
+      channelId: poll.channelId,
+      messageId: poll.messageId,
+      closesAt: new Date(now().getTime() + poll.durationHours * 3_600_000),
+      language: languageOf(poll.locale),
+    }),
 });
 client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 
@@ -144,7 +172,34 @@ const runner = createRunner({
   ...(partitionOwner ? { owns: (guildId: string) => partitionOwner.owns(guildId) } : {}),
   onOutcome: (kind, outcome) => metrics.recordPost(kind, outcome),
   onClaim: (result) => metrics.recordClaim(result),
+  // Community (issue 13): a prompt's poll is kept so its results are posted when it closes.
+  onPosted: async (posted) => {
+    if (!posted.body.poll) return;
+    await store.polls.record({
+      guildId: posted.guildId,
+      channelId: posted.channelId,
+      messageId: posted.messageId,
+      closesAt: new Date(now().getTime() + (posted.body.poll.duration ?? 24) * 3_600_000),
+      language: languageOf(posted.language ?? 'en'),
+    });
+  },
 });
+const communityJobs = {
+  polls: createPollResultsJob({
+    polls: store.polls,
+    discord: createRestPollDiscord(client.rest),
+    now,
+    log,
+  }),
+  follows: createFollowJob({
+    follows: store.follows,
+    data,
+    messenger: createRestMessenger(client.rest),
+    now,
+    log,
+  }),
+};
+let community: ReturnType<typeof startCommunityJobs> | undefined;
 metrics.watchGateway(() => readGatewayState(client));
 metrics.watchSessionStarts(sessionStartsRemaining);
 const ops = await serveOpsIfConfigured(
@@ -171,6 +226,7 @@ client.once(Events.ClientReady, (ready) => {
     'ready',
   );
   scheduler ??= startScheduler(runner, log, config.SCHEDULE_CRON);
+  community ??= startCommunityJobs(communityJobs, log, config.SCHEDULE_CRON);
 });
 
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
@@ -188,6 +244,7 @@ async function shutdown(signal: string): Promise<void> {
     // Stop waking the runner and start no new post; let those in flight finish and be
     // recorded; then make the store durable and leave.
     await scheduler?.stop();
+    await community?.stop();
     // Let the partitions go, so the other processes take them at their next heartbeat.
     await partitionOwner?.stop();
     await store.close();

@@ -5,9 +5,12 @@ import { agreements } from './agreements.js';
 import { changes } from './changes.js';
 import { compare } from './compare.js';
 import { discuss } from './discuss.js';
+import { follow, unfollow } from './follow.js';
 import { guarantees } from './guarantees.js';
 import { map } from './map.js';
 import { quote } from './quote.js';
+import { report } from './report.js';
+import { reports } from './reports.js';
 import { schedule } from './schedule.js';
 import { searchCommand } from './search.js';
 import { timeline } from './timeline.js';
@@ -27,6 +30,11 @@ export const commands: readonly SlashCommand[] = [
   discuss,
   schedule,
   about,
+  // Community (issue 13): fact reports, the operator's list, follows.
+  report,
+  reports,
+  follow,
+  unfollow,
 ].map((command) => ({
   ...command,
   data: localizeCommand(command.data, ukCommands[command.data.name]),

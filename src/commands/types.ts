@@ -6,6 +6,7 @@ import type { Dataset } from '../data/load.js';
 import type { ReplyBody } from '../render/reply.js';
 import type { PromptBank } from '../schedule/prompts.js';
 import type { StorePorts } from '../store/ports.js';
+import type { FactReport } from '../store/reports.js';
 import type { CooldownKeeper } from './cooldowns.js';
 
 /** Option values as Discord sends them, by option name; a subcommand's options are flattened in. */
@@ -39,6 +40,22 @@ export interface CommandContext {
   reportUrl: string | null;
   /** What the schedule commands need; absent where schedules are not served. */
   schedule?: ScheduleContext;
+  /** What /report, /reports and /follow need (issue 13); absent where they are not served. */
+  community?: CommunityContext;
+}
+
+/** Fact reports and follows: the store, where reports go, and who the operator is. */
+export interface CommunityContext {
+  store: Pick<StorePorts, 'reports' | 'follows'>;
+  /**
+   * Passes a new report to the operator (their channel, or their webhook). Resolves false when
+   * it could not: the report is kept and listed all the same. Never throws.
+   */
+  deliverReport(report: FactReport): Promise<boolean>;
+  /** The operator's user id (OWNER_ID); null: nobody may use /reports. */
+  ownerId: string | null;
+  /** A fresh report id. */
+  newReportId(): string;
 }
 
 /** Checks what the bot may do in a channel (Discord's permission model lives in src/discord). */

@@ -25,10 +25,26 @@ export interface RouterDeps {
   log: Logger;
   /** Counts each interaction for /metrics; absent, nothing is counted. */
   metrics?: Pick<Metrics, 'recordInteraction'>;
+  /**
+   * Told of each public reply that carried a poll (`/discuss`), once it is sent: community,
+   * issue 13, keeps it so the results are posted when it closes. Its failure is only logged.
+   */
+  onPollReply?: (poll: PollReply) => Promise<void>;
+}
+
+/** A reply with a poll, as sent. */
+export interface PollReply {
+  guildId: string;
+  channelId: string;
+  messageId: string;
+  /** The poll's duration, in hours. */
+  durationHours: number;
+  /** The server's language, else the member's. */
+  locale: string;
 }
 
 /** The one interactionCreate handler: routes to the command, and holds the one catch. */
-export function createInteractionRouter({ commands, ctx, log, metrics }: RouterDeps) {
+export function createInteractionRouter({ commands, ctx, log, metrics, onPollReply }: RouterDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
   async function onChatInput(
@@ -42,7 +58,27 @@ export function createInteractionRouter({ commands, ctx, log, metrics }: RouterD
     if (interaction.deferred) await interaction.editReply(toReplyOptions(body));
     else await interaction.reply(toReplyOptions(body));
     if (body.thread) await openThreadOnReply(interaction, body.thread);
+    if (body.poll && onPollReply) await recordPollReply(interaction, body.poll.duration ?? 24);
     return isEphemeral(body) ? 'ephemeral' : 'ok';
+  }
+
+  async function recordPollReply(
+    interaction: ChatInputCommandInteraction,
+    durationHours: number,
+  ): Promise<void> {
+    if (!interaction.guildId || !onPollReply) return;
+    try {
+      const message = await interaction.fetchReply();
+      await onPollReply({
+        guildId: interaction.guildId,
+        channelId: message.channelId,
+        messageId: message.id,
+        durationHours,
+        locale: interaction.guildLocale ?? interaction.locale,
+      });
+    } catch (error) {
+      log.warn({ err: error, guildId: interaction.guildId }, 'could not record the reply’s poll');
+    }
   }
 
   /** Opens a thread for answers under a public reply; without the permission the reply stands alone. */

@@ -223,6 +223,57 @@ export const ukCommands: Record<string, CommandLocalization> = {
     name: 'про-бота',
     description: 'Що знає бот, звідки факти, як повідомити про помилку',
   },
+  // Community (issue 13): /report, the operator's /reports, /follow and /unfollow.
+  report: {
+    name: 'повідомити',
+    description: 'Повідомити розробникам бота про хибний факт',
+    options: {
+      record: { name: 'запис', description: 'Угода чи запис, напр. Німеччина' },
+      field: { name: 'поле', description: 'Який факт хибний' },
+      what: { name: 'що', description: 'Що не так і як має бути' },
+      source: {
+        name: 'джерело',
+        description: 'Посилання на джерело, що це показує (необов’язково)',
+      },
+    },
+  },
+  reports: {
+    name: 'звернення',
+    description: 'Для оператора бота: відкриті повідомлення про помилки та їх закриття',
+    options: {
+      list: { name: 'перелік', description: 'Відкриті повідомлення, від найстаріших' },
+      close: {
+        name: 'закрити',
+        description: 'Закрити повідомлення з приміткою',
+        options: {
+          id: { name: 'номер', description: 'Номер повідомлення' },
+          note: {
+            name: 'примітка',
+            description: 'Що зроблено: виправлено, не помилка, бракує джерела…',
+          },
+        },
+      },
+    },
+  },
+  follow: {
+    name: 'стежити',
+    description: 'Особисте повідомлення в річницю угоди й коли змінюються її дані',
+    options: {
+      add: {
+        name: 'додати',
+        description: 'Стежити за угодою',
+        options: {
+          partner: { name: 'партнер', description: 'Партнер: Німеччина, Британія, ЄС, 🇫🇷…' },
+        },
+      },
+      list: { name: 'перелік', description: 'Угоди, за якими ви стежите' },
+    },
+  },
+  unfollow: {
+    name: 'не-стежити',
+    description: 'Перестати стежити за угодою',
+    options: { partner: { name: 'партнер', description: 'Партнер, за яким ви стежите' } },
+  },
 };
 
 /** Adds `uk` localizations to a command body; commands without a localization are returned as is. */

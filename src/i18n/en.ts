@@ -45,7 +45,7 @@ export const en = {
       commitment: (n: number) => `commitment ${n}`,
     },
     moreLines: (n: number) => `…and ${n} more`,
-    footer: 'Facts from the sources linked above · /about tells how to report an error',
+    footer: 'Facts from the sources linked above · a wrong fact? /report it',
   },
   notFound: {
     partner: (query: string) => `I don’t know an agreement with “${query}”.`,
@@ -119,12 +119,12 @@ export const en = {
     reportTitle: 'Found a wrong fact?',
     // The address ends the sentence: punctuation after it would read as part of the link.
     reportWithUrl: (url: string) =>
-      `Name the agreement, the fact and a source, and report it here: ${url}`,
+      `Use \`/report\`: pick the record and the fact, say what is wrong, add a source; you get its id. Or report it here: ${url}`,
     reportWithoutUrl:
-      'Tell this server’s admins, naming the agreement, the fact and a source; they can pass it to the bot’s maintainers.',
+      'Use `/report`: pick the record and the fact, say what is wrong and add a source. It reaches the bot’s maintainers, and you get its id.',
     commands: 'Commands',
     commandsValue:
-      '`/agreement` one agreement · `/agreements` the list · `/search` by what it says · `/compare` two side by side · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/guarantees` the guarantee track since 2025 · `/changes` what changed in the data · `/about` this',
+      '`/agreement` one agreement · `/agreements` the list · `/search` by what it says · `/compare` two side by side · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/guarantees` the guarantee track since 2025 · `/changes` what changed in the data · `/report` a wrong fact · `/follow` a DM on an agreement’s anniversary · `/unfollow` stop · `/about` this',
     dataTitle: 'How current',
     dataRunsTo: (runsTo: string, later: number) =>
       `Our data runs to ${runsTo}: the newest date among its sources. ${later} later records (2025–2026) are kept apart from the agreements; \`/changes\` lists what was added or corrected.`,
@@ -446,9 +446,9 @@ export const en = {
     notes: 'Notes',
     conflicts: '⚠️ Sources disagree',
     footer: (runsTo: string, checked: string) =>
-      `Our data runs to ${runsTo} · this record last checked ${checked} · /about tells how to report an error`,
+      `Our data runs to ${runsTo} · this record last checked ${checked} · a wrong fact? /report it`,
     agreementFooter: (runsTo: string) =>
-      `Facts from the sources linked above · our data runs to ${runsTo} · /about tells how to report an error`,
+      `Facts from the sources linked above · our data runs to ${runsTo} · a wrong fact? /report it`,
   },
   laterTimeline: {
     title: 'Since 2025: later documents',
@@ -572,6 +572,74 @@ export const en = {
       `The 24-hour clause is recorded for the ${agreements} agreements only.`,
     noneMatch: 'No document matches all of these filters.',
     noneTry: 'Try one filter at a time, or `/agreements` for the whole list.',
+  },
+  // Community (issue 13): /report, the operator's /reports, poll results, /follow and its DMs.
+  report: {
+    storeAway:
+      'I can’t reach the bot’s storage right now, so nothing was changed. Please try again shortly.',
+    notServed: 'Reports are not taken on this instance of the bot.',
+    unknownRecord: (typed: string) =>
+      `I don’t know a record called “${typed}”. Pick one from the list as you type, e.g. \`Germany\`.`,
+    unknownField: (typed: string) =>
+      `“${typed}” is not a field of that record. Pick one from the list as you type, or \`other\`.`,
+    tooShort: (min: number) =>
+      `Please say what is wrong in at least ${min} characters, so it can be checked.`,
+    tooLong: (max: number) => `Please keep it to ${max} characters: what is wrong, and why.`,
+    badSource: 'The source must be a web address starting with https:// or http://.',
+    limitedMember: (when: string) =>
+      `You have sent several reports recently. You can send the next one ${when}.`,
+    limitedGuild: (when: string) =>
+      `This server has sent many reports recently. The next one can be sent ${when}.`,
+    received: (id: string) =>
+      `Thank you: your report **${id}** is saved and has reached the bot’s maintainers. Quote its id if you follow it up.`,
+    receivedUndelivered: (id: string) =>
+      `Thank you: your report **${id}** is saved. It could not be passed on just now; the maintainers will see it in their list.`,
+    fields: {
+      date: 'date',
+      status: 'status',
+      signatories: 'signatories',
+      sources: 'sources',
+      other: 'something else',
+    },
+  },
+  reports: {
+    notOwner: 'Only the bot’s operator can use this command.',
+    none: 'No open reports.',
+    listTitle: (shown: number, total: string) => `Open reports (${shown}${total})`,
+    more: ' and more',
+    notFound: (id: string) => `There is no report **${id}**.`,
+    alreadyClosed: (id: string) => `Report **${id}** was closed already.`,
+    closed: (id: string) => `Report **${id}** is closed with your note.`,
+    noteTooLong: (max: number) => `Please keep the note to ${max} characters.`,
+    undelivered: 'not delivered',
+  },
+  pollResults: {
+    title: 'Poll results',
+    votes: (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'}`,
+    noVotes: 'The poll has closed with no votes.',
+    total: (n: number) => `${n} ${n === 1 ? 'vote' : 'votes'} in all`,
+    notFinal: 'Discord had not finalised the count; these are the last counts it gave.',
+  },
+  follow: {
+    added: (name: string) =>
+      `You follow ${name}: I’ll send you one DM on its anniversary and when its data changes. Nothing is posted in any channel.`,
+    already: (name: string) => `You already follow ${name}.`,
+    resumed: (name: string, n: number) =>
+      `You follow ${name}, and your ${n} paused ${n === 1 ? 'follow is' : 'follows are'} on again: make sure the bot may DM you.`,
+    tooMany: (max: number) =>
+      `You can follow up to ${max} agreements. \`/unfollow\` one first; \`/follow list\` shows them.`,
+    removed: (name: string) => `You no longer follow ${name}.`,
+    notFollowing: (name: string) => `You don’t follow ${name}. \`/follow list\` shows what you do.`,
+    listTitle: 'What you follow',
+    listEmpty: 'You don’t follow any agreement. Try `/follow add partner:Germany`.',
+    paused: 'paused: DMs closed',
+    dmsClosed:
+      'I tried to send you a DM about an agreement you follow, but your DMs are closed to me, so your follows are paused. Allow DMs from this server’s members, then `/follow add` any agreement to turn them on again.',
+    anniversaryDm: (name: string, years: number, date: string) =>
+      `📅 ${years} ${years === 1 ? 'year' : 'years'} ago today (${date}), Ukraine and ${name} signed their security agreement. \`/agreement\` shows it.`,
+    changeDm: (name: string, change: string) =>
+      `🔄 The data on ${name} changed: ${change} \`/changes\` lists every change.`,
+    dmFooter: 'You get this because you follow it · `/unfollow` to stop',
   },
 } as const;
 

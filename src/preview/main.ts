@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -104,6 +105,14 @@ async function main(argv: string[]): Promise<void> {
     random: seed === undefined ? Math.random : seededRandom(seed),
     reportUrl: process.env['REPORT_URL'] ?? null,
     schedule: previewScheduleContext(data, store, line.mentions),
+    // Community (issue 13): reports are kept in the preview's store and delivered nowhere; the
+    // preview's own user is the operator, so /reports shows what /report kept (with --store).
+    community: {
+      store,
+      deliverReport: () => Promise.resolve(false),
+      ownerId: PREVIEW_USER,
+      newReportId: () => `R${randomBytes(5).toString('hex').toUpperCase()}`,
+    },
   };
   const input: CommandInput = {
     options: line.options,

@@ -54,6 +54,23 @@ export interface RunnerDeps {
   onOutcome?: (kind: PostKind, outcome: PostOutcome) => void;
   /** Told each claim's result, for the same metrics. */
   onClaim?: (result: ClaimResult['kind']) => void;
+  /**
+   * Told of each post once it is recorded (community, issue 13: a prompt's poll is kept so its
+   * results are posted when it closes). Awaited; its failure is logged and changes nothing here.
+   */
+  onPosted?: (posted: PostedMessage) => Promise<void>;
+}
+
+/** A scheduled post just recorded as sent, for the onPosted hook. */
+export interface PostedMessage {
+  guildId: string;
+  channelId: string;
+  messageId: string;
+  kind: PostKind;
+  /** What was asked to be sent; Discord may have taken it without its poll (see send()). */
+  body: PostBody;
+  /** The server's language for posts (null: English). */
+  language: string | null;
 }
 
 export interface TickSummary {
@@ -342,6 +359,20 @@ export function createRunner(deps: RunnerDeps) {
         'posted, but the claim had been taken over; the other worker records it',
       );
       return 'posted';
+    }
+    if (deps.onPosted) {
+      await deps
+        .onPosted({
+          guildId: post.guildId,
+          channelId: current.channelId,
+          messageId,
+          kind: post.kind,
+          body: post.body,
+          language: current.language,
+        })
+        .catch((error: unknown) =>
+          log.warn({ err: error, guildId: post.guildId }, 'onPosted hook failed'),
+        );
     }
     const { promptId } = post;
     if (promptId) {

@@ -1,3 +1,4 @@
+import { communityFromFile, communityToFile, decodeCommunity } from './community-file.js';
 import type { GuildSettings } from './domain.js';
 import type { StoreState } from './memory.js';
 import { migrateToCurrent, StoreDecodeError } from './migrate.js';
@@ -16,7 +17,7 @@ import {
 
 /** One entry that broke its schema: kept aside as it was, with why. */
 export interface SetAsideEntry {
-  part: 'guilds' | 'ledger' | 'notices';
+  part: 'guilds' | 'ledger' | 'notices' | 'community';
   /** The guild id it was filed under (for the ledger, the one it names, if any). */
   guildId: string | null;
   raw: unknown;
@@ -94,8 +95,17 @@ export function decodeStoreText(text: string): Decoded {
   const versions = Object.fromEntries(
     Object.keys(guilds).map((id) => [id, frame.data.versions[id] ?? 1]),
   );
+  const community = decodeCommunity(frame.data);
+  for (const problem of community.problems) {
+    setAside.push({
+      part: 'community',
+      guildId: null,
+      raw: { collection: problem.collection, entry: problem.raw },
+      problem: problemOf(problem.issues),
+    });
+  }
   return {
-    file: { version: STORE_VERSION, guilds, versions, ledger, notices },
+    file: { version: STORE_VERSION, guilds, versions, ledger, notices, ...community.file },
     from,
     setAside,
   };
@@ -123,7 +133,12 @@ export function entryToFile(entry: LedgerEntry): LedgerEntryFile {
 }
 
 export function stateFromFile(file: StoreFile): StoreState {
-  const state: StoreState = { guilds: new Map(), ledger: new Map(), notices: new Map() };
+  const state: StoreState = {
+    guilds: new Map(),
+    ledger: new Map(),
+    notices: new Map(),
+    community: communityFromFile(file),
+  };
   for (const [id, value] of Object.entries(file.guilds)) {
     state.guilds.set(id, { value, version: file.versions[id] ?? 1 });
   }
@@ -153,5 +168,12 @@ export function stateToFile(state: StoreState): StoreFile {
   for (const [id, notice] of state.notices) {
     notices[id] = { kind: notice.kind, at: notice.at.toISOString() };
   }
-  return { version: STORE_VERSION, guilds, versions, ledger, notices };
+  return {
+    version: STORE_VERSION,
+    guilds,
+    versions,
+    ledger,
+    notices,
+    ...communityToFile(state.community),
+  };
 }

@@ -1,3 +1,4 @@
+import { createCommunityCore, emptyCommunityState, type CommunityState } from './community-core.js';
 import { guildSettingsSchema, type GuildSettings } from './domain.js';
 import {
   blocksWork,
@@ -24,10 +25,17 @@ export interface StoreState {
   /** By guild, then by key. */
   ledger: Map<string, Map<string, LedgerEntry>>;
   notices: Map<string, StoreNotice>;
+  /** Fact reports, follows and polls (community-core.ts). */
+  community: CommunityState;
 }
 
 export function emptyStoreState(): StoreState {
-  return { guilds: new Map(), ledger: new Map(), notices: new Map() };
+  return {
+    guilds: new Map(),
+    ledger: new Map(),
+    notices: new Map(),
+    community: emptyCommunityState(),
+  };
 }
 
 export interface StoreCoreOptions {
@@ -260,11 +268,14 @@ export function createStoreCore(
     },
   };
 
+  const community = createCommunityCore(state.community, now, commit);
+
   return {
     state,
     settings,
     ledger,
     notices,
+    ...community,
     backend: options.backend ?? 'memory',
     healthy: () => Promise.resolve(true),
     close: () => Promise.resolve(),

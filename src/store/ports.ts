@@ -1,4 +1,7 @@
 import type { GuildSettings, PendingThread, PostKind } from './domain.js';
+import type { FollowsPort } from './follows.js';
+import type { PollsPort } from './polls.js';
+import type { ReportsPort } from './reports.js';
 
 /**
  * The store as the rest of the bot sees it: two narrow, async ports (settings and the post
@@ -164,6 +167,10 @@ export interface StorePorts {
   readonly settings: SettingsPort;
   readonly ledger: LedgerPort;
   readonly notices?: NoticePort;
+  // Community (issue 13): fact reports, follows, and the polls whose results are still to post.
+  readonly reports: ReportsPort;
+  readonly follows: FollowsPort;
+  readonly polls: PollsPort;
   /** Which backend this is, for logs and `/readyz`. */
   readonly backend: 'json' | 'postgres' | 'memory';
   /** True when the backend answers now (a cheap round trip); never throws. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { communityFrameShape, emptyCommunityFile, type CommunityFile } from './community-file.js';
 import {
   guildSettingsSchema,
   isoInstant,
@@ -50,10 +51,12 @@ export const storeFrameSchema = z.strictObject({
   versions: z.record(z.string(), z.number().int().min(1)),
   ledger: z.array(z.unknown()),
   notices: z.record(z.string(), z.unknown()),
+  // Community (issue 13): optional, so files written before them load unchanged.
+  ...communityFrameShape,
 });
 
 /** A whole file, every entry checked. */
-export interface StoreFile {
+export interface StoreFile extends CommunityFile {
   version: typeof STORE_VERSION;
   guilds: Record<string, GuildSettings>;
   versions: Record<string, number>;
@@ -65,5 +68,12 @@ export const guildEntrySchema = guildSettingsSchema;
 export const guildIdSchema = snowflake;
 
 export function emptyStoreFile(): StoreFile {
-  return { version: STORE_VERSION, guilds: {}, versions: {}, ledger: [], notices: {} };
+  return {
+    version: STORE_VERSION,
+    guilds: {},
+    versions: {},
+    ledger: [],
+    notices: {},
+    ...emptyCommunityFile(),
+  };
 }

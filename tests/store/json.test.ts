@@ -8,6 +8,7 @@ import { StoreLockedError } from '../../src/store/lock.js';
 import type { StorePorts } from '../../src/store/ports.js';
 import { STORE_VERSION } from '../../src/store/schema.js';
 import { openJsonStore, type StoreLog } from '../../src/store/store.js';
+import { describeCommunityContract } from './community-contract.js';
 import { describeStoreContract, settings as contractSettings } from './contract.js';
 
 const GUILD = '111111111111111111';
@@ -43,6 +44,19 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+
+async function openContractFile(): Promise<StorePorts> {
+  const folder = await mkdtemp(join(tmpdir(), 'store-contract-'));
+  const store = await openJsonStore(join(folder, 'store.json'), quiet);
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+describeCommunityContract('json file', openContractFile);
 
 describeStoreContract('json file', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'store-contract-'));

@@ -1,4 +1,5 @@
 import type { StorePorts } from '../ports.js';
+import { postgresFollows, postgresPolls, postgresReports } from './community.js';
 import { PostgresLedger, type PostgresLedgerOptions } from './ledger.js';
 import { PostgresCooldowns } from './cooldowns.js';
 import { applyMigrations } from './migrate.js';
@@ -47,6 +48,9 @@ export async function openPostgresStore(
     backend: 'postgres',
     settings: new PostgresSettings(pool, log, options),
     ledger: new PostgresLedger(pool, options),
+    reports: postgresReports(pool),
+    follows: postgresFollows(pool),
+    polls: postgresPolls(pool),
     partitions: new PostgresPartitions(pool),
     cooldowns: new PostgresCooldowns(pool),
     async healthy() {

@@ -1,4 +1,5 @@
 import { beforeAll, describe } from 'vitest';
+import { describeCommunityContract } from '../community-contract.js';
 import { describeStoreContract } from '../contract.js';
 import { freshDatabase, noPostgres, openOn } from './harness.js';
 
@@ -12,4 +13,5 @@ describe.skipIf(noPostgres)('PostgreSQL', () => {
     url = await freshDatabase('contract');
   });
   describeStoreContract('postgres', () => openOn(url));
+  describeCommunityContract('postgres', () => openOn(url));
 });
