@@ -3,9 +3,7 @@ import { Routes, type REST } from 'discord.js';
 import type { DirectMessenger, DmBody, DmOutcome } from '../community/follow-dms.js';
 
 function codeOf(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? (error).code
-    : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
 
 /**

@@ -10,9 +10,7 @@ interface ApiPoll {
 }
 
 const codeOf = (error: unknown): unknown =>
-  typeof error === 'object' && error !== null && 'code' in error
-    ? (error).code
-    : undefined;
+  typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 
 /** Where the results can never go: the message, the channel or access to it is gone. */
 const GONE = new Set<unknown>([
