@@ -1,5 +1,5 @@
 import type { GuildSettings } from './domain.js';
-import type { StoreState } from './memory.js';
+import { emptyStoreState, type StoreState } from './memory.js';
 import { migrateToCurrent, StoreDecodeError } from './migrate.js';
 import type { LedgerEntry } from './ports.js';
 import {
@@ -13,10 +13,17 @@ import {
   type NoticeFile,
   type StoreFile,
 } from './schema.js';
+import {
+  suggestionFileSchema,
+  suggestionFromFile,
+  suggestionToFile,
+  type Suggestion,
+  type SuggestionFile,
+} from './suggestions.js';
 
 /** One entry that broke its schema: kept aside as it was, with why. */
 export interface SetAsideEntry {
-  part: 'guilds' | 'ledger' | 'notices';
+  part: 'guilds' | 'ledger' | 'notices' | 'suggestions';
   /** The guild id it was filed under (for the ledger, the one it names, if any). */
   guildId: string | null;
   raw: unknown;
@@ -91,11 +98,26 @@ export function decodeStoreText(text: string): Decoded {
     else
       setAside.push({ part: 'notices', guildId: id, raw: value, problem: problemOf(notice.error) });
   }
+  const suggestions: SuggestionFile[] = [];
+  for (const value of frame.data.suggestions) {
+    const entry = suggestionFileSchema.safeParse(value);
+    if (entry.success) suggestions.push(entry.data);
+    else {
+      const named =
+        typeof value === 'object' && value !== null && 'guildId' in value ? value.guildId : null;
+      setAside.push({
+        part: 'suggestions',
+        guildId: typeof named === 'string' ? named : null,
+        raw: value,
+        problem: problemOf(entry.error),
+      });
+    }
+  }
   const versions = Object.fromEntries(
     Object.keys(guilds).map((id) => [id, frame.data.versions[id] ?? 1]),
   );
   return {
-    file: { version: STORE_VERSION, guilds, versions, ledger, notices },
+    file: { version: STORE_VERSION, guilds, versions, ledger, notices, suggestions },
     from,
     setAside,
   };
@@ -123,7 +145,7 @@ export function entryToFile(entry: LedgerEntry): LedgerEntryFile {
 }
 
 export function stateFromFile(file: StoreFile): StoreState {
-  const state: StoreState = { guilds: new Map(), ledger: new Map(), notices: new Map() };
+  const state: StoreState = emptyStoreState();
   for (const [id, value] of Object.entries(file.guilds)) {
     state.guilds.set(id, { value, version: file.versions[id] ?? 1 });
   }
@@ -134,6 +156,11 @@ export function stateFromFile(file: StoreFile): StoreState {
   }
   for (const [id, notice] of Object.entries(file.notices)) {
     state.notices.set(id, { kind: notice.kind, at: new Date(notice.at) });
+  }
+  for (const kept of file.suggestions) {
+    let byId = state.suggestions.get(kept.guildId);
+    if (!byId) state.suggestions.set(kept.guildId, (byId = new Map<string, Suggestion>()));
+    byId.set(kept.id, suggestionFromFile(kept));
   }
   return state;
 }
@@ -153,5 +180,9 @@ export function stateToFile(state: StoreState): StoreFile {
   for (const [id, notice] of state.notices) {
     notices[id] = { kind: notice.kind, at: notice.at.toISOString() };
   }
-  return { version: STORE_VERSION, guilds, versions, ledger, notices };
+  const suggestions: SuggestionFile[] = [];
+  for (const byId of state.suggestions.values()) {
+    for (const suggestion of byId.values()) suggestions.push(suggestionToFile(suggestion));
+  }
+  return { version: STORE_VERSION, guilds, versions, ledger, notices, suggestions };
 }

@@ -17,6 +17,7 @@ import type {
   StorePorts,
   Versioned,
 } from './ports.js';
+import { createMemorySuggestions, type SuggestionMap } from './suggestions-memory.js';
 
 /** What a store held in a process keeps: the JSON backend loads it from its file. */
 export interface StoreState {
@@ -24,10 +25,12 @@ export interface StoreState {
   /** By guild, then by key. */
   ledger: Map<string, Map<string, LedgerEntry>>;
   notices: Map<string, StoreNotice>;
+  /** Members' prompt suggestions, by guild, then by id. */
+  suggestions: SuggestionMap;
 }
 
 export function emptyStoreState(): StoreState {
-  return { guilds: new Map(), ledger: new Map(), notices: new Map() };
+  return { guilds: new Map(), ledger: new Map(), notices: new Map(), suggestions: new Map() };
 }
 
 export interface StoreCoreOptions {
@@ -217,11 +220,14 @@ export function createStoreCore(
     },
   };
 
+  const suggestions = createMemorySuggestions(state.suggestions, now, commit);
+
   return {
     state,
     settings,
     ledger,
     notices,
+    suggestions,
     backend: options.backend ?? 'memory',
     healthy: () => Promise.resolve(true),
     close: () => Promise.resolve(),

@@ -1,4 +1,5 @@
 import type { GuildSettings, PendingThread, PostKind } from './domain.js';
+import type { SuggestionsPort } from './suggestions.js';
 
 /**
  * The store as the rest of the bot sees it: two narrow, async ports (settings and the post
@@ -158,6 +159,8 @@ export interface StorePorts {
   readonly settings: SettingsPort;
   readonly ledger: LedgerPort;
   readonly notices?: NoticePort;
+  /** Members' prompt suggestions and the admins' decisions (src/store/suggestions.ts). */
+  readonly suggestions: SuggestionsPort;
   /** Which backend this is, for logs and `/readyz`. */
   readonly backend: 'json' | 'postgres' | 'memory';
   /** True when the backend answers now (a cheap round trip); never throws. */

@@ -7,6 +7,7 @@ import {
   snowflake,
   type GuildSettings,
 } from './domain.js';
+import type { SuggestionFile } from './suggestions.js';
 
 /** The version this code writes. Older files are migrated forward on open (see migrate.ts). */
 export const STORE_VERSION = 3;
@@ -50,6 +51,8 @@ export const storeFrameSchema = z.strictObject({
   versions: z.record(z.string(), z.number().int().min(1)),
   ledger: z.array(z.unknown()),
   notices: z.record(z.string(), z.unknown()),
+  /** Members' prompt suggestions; files from before they existed have none. */
+  suggestions: z.array(z.unknown()).default([]),
 });
 
 /** A whole file, every entry checked. */
@@ -59,11 +62,19 @@ export interface StoreFile {
   versions: Record<string, number>;
   ledger: LedgerEntryFile[];
   notices: Record<string, NoticeFile>;
+  suggestions: SuggestionFile[];
 }
 
 export const guildEntrySchema = guildSettingsSchema;
 export const guildIdSchema = snowflake;
 
 export function emptyStoreFile(): StoreFile {
-  return { version: STORE_VERSION, guilds: {}, versions: {}, ledger: [], notices: {} };
+  return {
+    version: STORE_VERSION,
+    guilds: {},
+    versions: {},
+    ledger: [],
+    notices: {},
+    suggestions: [],
+  };
 }

@@ -301,6 +301,7 @@ export async function openJsonStore(
     settings: core.settings,
     ledger: core.ledger,
     notices: core.notices,
+    suggestions: core.suggestions,
     backend: 'json',
     healthy: () => Promise.resolve(writable && !closed),
     flush: () => tail,

@@ -3,6 +3,7 @@ import { PostgresLedger, type PostgresLedgerOptions } from './ledger.js';
 import { applyMigrations } from './migrate.js';
 import { createPool, type PoolOptions, type PostgresLog } from './pool.js';
 import { PostgresSettings } from './settings.js';
+import { PostgresSuggestions } from './suggestions.js';
 
 export { StoreRowError, StoreUnavailableError, isUnavailable } from './errors.js';
 export type { PostgresLog } from './pool.js';
@@ -41,6 +42,7 @@ export async function openPostgresStore(
     backend: 'postgres',
     settings: new PostgresSettings(pool, log, options),
     ledger: new PostgresLedger(pool, options),
+    suggestions: new PostgresSuggestions(pool),
     async healthy() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;
