@@ -10,6 +10,7 @@ import { map } from './map.js';
 import { quote } from './quote.js';
 import { schedule } from './schedule.js';
 import { searchCommand } from './search.js';
+import { suggest } from './suggest.js';
 import { timeline } from './timeline.js';
 import type { SlashCommand } from './types.js';
 
@@ -27,6 +28,8 @@ export const commands: readonly SlashCommand[] = [
   discuss,
   schedule,
   about,
+  // Suggestions (issue 13).
+  suggest,
 ].map((command) => ({
   ...command,
   data: localizeCommand(command.data, ukCommands[command.data.name]),

@@ -171,6 +171,9 @@ export const uk = {
     whatDoYouThink: 'А що думаєте ви?',
     promptContent: (question: string, invite: string) =>
       `💬 **Питання для обговорення**\n${question}\n${invite}`,
+    // Пропозиції (issue 13): подяка автору схваленого питання.
+    suggestedTitle: 'Питання від цього сервера',
+    suggestedBy: (who: string) => `Запропонував(-ла) ${who}`,
   },
   pictures: {
     monthsShort: [
@@ -521,6 +524,86 @@ export const uk = {
     },
     noneMatch: 'Жоден документ не відповідає всім цим фільтрам.',
     noneTry: 'Спробуйте фільтри по одному або `/угоди` для повного переліку.',
+  },
+  // Suggestions and admin tools (issue 13, part 1): /suggest, its queue, /schedule test and skip.
+  suggest: {
+    notInGuild: 'Пропозиції належать серверу: скористайтеся командою на сервері.',
+    notServed: 'Пропозиції недоступні в цьому екземплярі бота.',
+    tooShort: (min: number) => `Закоротко для питання: щонайменше ${min} символів, будь ласка.`,
+    tooLong: (max: number) =>
+      `Задовго: питання може мати щонайбільше ${max} символів (обмеження Discord для опитування).`,
+    mention:
+      'Будь ласка, приберіть згадки (@everyone, @here, учасників чи ролі): пропозиції нікого не згадують.',
+    link: 'На цьому сервері посилання в пропозиціях заборонені. Напишіть питання без посилання, а джерело назвіть словами.',
+    answersCount: (min: number, max: number) =>
+      `Опитуванню потрібно від ${min} до ${max} відповідей, через \`;\`, наприклад \`Так; Ні; Не знаю\`.`,
+    answerTooLong: (max: number) => `Кожна відповідь може мати щонайбільше ${max} символів.`,
+    answersDuplicate: 'Дві відповіді однакові: наведіть кожну один раз.',
+    cap: (open: number) =>
+      `У вас уже ${open} пропозицій чекають на рішення. Коли адміністратори вирішать щодо однієї, можна буде запропонувати знову.`,
+    cooldown: (when: string) =>
+      `Ви щойно зробили пропозицію: наступну можна буде надіслати ${when}.`,
+    receipt: (id: string) =>
+      `Дякуємо! Ваша пропозиція **#${id}** чекає на рішення адміністраторів сервера. Ви дізнаєтеся, що вони вирішать.`,
+    channelTitle: (id: string) => `Нова пропозиція #${id}`,
+    channelHint: 'Схваліть чи відхиліть її в `/schedule suggestions`.',
+    question: 'Питання',
+    answers: 'Відповіді для опитування',
+    by: 'Запропонував(-ла)',
+    when: 'Запропоновано',
+    reason: 'Причина',
+    decidedBy: (who: string, when: string) => `Рішення: ${who} ${when}`,
+    states: { open: 'чекають', approved: 'схвалені', denied: 'відхилені' },
+    queueTitle: (state: string, n: number, total: number) =>
+      `Пропозиції (${state}): ${n} з ${total}`,
+    queueEmpty: (state: string) => `Пропозицій немає (${state}).`,
+    approve: 'Схвалити',
+    deny: 'Відхилити',
+    previous: 'Попередня',
+    next: 'Наступна',
+    approved: (id: string) =>
+      `Схвалено **#${id}**: пропозиція стає в чергу питань цього сервера, наступною.`,
+    denied: (id: string) => `Відхилено **#${id}**. Її збережено: її ще можна схвалити пізніше.`,
+    alreadyDecided: (id: string, state: string) =>
+      `Щодо **#${id}** щойно вирішив хтось інший (${state}); ось черга як вона є.`,
+    notFound: 'Цієї пропозиції вже немає.',
+    modalTitle: 'Відхилити цю пропозицію',
+    reasonLabel: 'Причина (необовʼязково; автор її побачить)',
+    reasonPlaceholder: 'Наприклад: це питання вже було минулого місяця.',
+    dmApproved: (server: string, question: string) =>
+      `Вашу пропозицію на сервері **${server}** схвалено, її опублікують як питання для обговорення:\n> ${question}`,
+    dmDenied: (server: string, question: string) =>
+      `Вашу пропозицію на сервері **${server}** цього разу не взяли:\n> ${question}`,
+    dmReason: (reason: string) => `Причина: ${reason}`,
+    noticeTitle: 'Що сталося з вашими пропозиціями',
+    noticeApproved: (id: string, question: string) => `✅ **#${id}** схвалено: ${question}`,
+    noticeDenied: (id: string, question: string) => `❌ **#${id}** не взяли: ${question}`,
+    thisServer: 'цей сервер',
+    needsSetup:
+      'Спершу налаштуйте розклад (`/schedule setup`): налаштування пропозицій зберігаються разом із ним.',
+    channelSet: (channel: string) =>
+      `Нові пропозиції показуватимуться адміністраторам у ${channel}.`,
+    channelCleared: 'Нові пропозиції більше не публікуватимуться в каналі.',
+    linksOn: 'Посилання в пропозиціях тепер дозволені.',
+    linksOff: 'Посилання в пропозиціях більше не дозволені.',
+  },
+  adminTools: {
+    testMarker: '🧪 **Тестовий допис** (надіслано через `/schedule test`; не частина розкладу)',
+    testSending: (channel: string) =>
+      `Надсилаю тестовий допис у ${channel}. Якщо він не зʼявиться, я скажу тут чому.`,
+    testFailed: (channel: string, reason: string) =>
+      `Не вдалося надіслати тестовий допис у ${channel}: ${reason}`,
+    testNone:
+      'Зараз немає допису цього виду, який можна показати як зразок (жодного в найближчі два тижні).',
+    skipped: (kind: string, when: string) =>
+      `Наступний допис «${kind}» (${when}) буде пропущено. Наступні вийдуть як завжди.`,
+    skipNone: 'У найближчі два тижні немає допису цього виду, тож пропускати нічого.',
+    skipAlready: (kind: string, when: string) =>
+      `Наступний допис «${kind}» (${when}) уже пропущено.`,
+    statusSuggestions: 'Пропозиції, що чекають',
+    statusReports: 'Відкриті повідомлення про помилки',
+    statusSkips: 'Пропущено',
+    skipLine: (kind: string, when: string) => `${kind}: ${when}`,
   },
 } as const satisfies Strings;
 

@@ -7,6 +7,7 @@ import type { ClaimResult, LedgerEntry, StorePorts } from '../store/ports.js';
 import type { StoreLog } from '../store/store.js';
 import { ifSetUp, updateSettings } from '../store/update-settings.js';
 import { computeDueForGuilds, GRACE_MS, postNonce, type DuePost, type PostedKeys } from './due.js';
+import { bankWithSuggestions } from '../suggest/rotation.js';
 import { markPromptSeen, type PromptBank } from './prompts.js';
 
 /** Why a post could not be made, as the Discord layer classifies its errors. */
@@ -27,7 +28,8 @@ export interface Poster {
 export type PostOutcome = 'posted' | 'skipped' | 'failed' | 'retry' | 'blocked' | 'held';
 
 export interface RunnerDeps {
-  store: Pick<StorePorts, 'settings' | 'ledger'>;
+  /** With `suggestions`, a server's approved suggestions join its prompt rotation (issue 13). */
+  store: Pick<StorePorts, 'settings' | 'ledger'> & Partial<Pick<StorePorts, 'suggestions'>>;
   data: Dataset;
   prompts: PromptBank;
   poster: Poster;
@@ -162,6 +164,20 @@ export function createRunner(deps: RunnerDeps) {
       prompts,
       graceMs,
     });
+    const banks = await serversOwnBanks(due);
+    for (const [guildId, bank] of banks) {
+      // Recomputed with the server's own rotation: its prompt may be an approved suggestion.
+      const again = computeDueForGuilds({
+        now: deps.now(),
+        guildIds: [guildId],
+        settingsFor: (id) => settings.get(id)?.value,
+        postLogFor: (id) => keys.get(id) ?? NO_KEYS,
+        data,
+        prompts: bank,
+        graceMs,
+      });
+      due.splice(0, due.length, ...due.filter((p) => p.guildId !== guildId), ...again);
+    }
     const byGuild = new Map<string, { posts: DuePost[]; threads: LedgerEntry[] }>();
     const work = (id: string) => {
       let found = byGuild.get(id);
@@ -174,9 +190,10 @@ export function createRunner(deps: RunnerDeps) {
     const started: Promise<void>[] = [];
     for (const [guildId, { posts, threads: pending }] of byGuild) {
       const channelId = settings.get(guildId)?.value.channelId ?? null;
-      const running = slot(() => runGuild(guildId, channelId, posts, pending, summary)).finally(
-        () => inFlight.delete(guildId),
-      );
+      const bank = banks.get(guildId) ?? prompts;
+      const running = slot(() =>
+        runGuild(guildId, channelId, posts, pending, summary, bank),
+      ).finally(() => inFlight.delete(guildId));
       inFlight.set(guildId, running);
       started.push(running);
     }
@@ -189,6 +206,7 @@ export function createRunner(deps: RunnerDeps) {
     posts: readonly DuePost[],
     threads: readonly LedgerEntry[],
     summary: TickSummary,
+    bank: PromptBank,
   ): Promise<void> {
     for (const entry of threads) {
       if (draining) return;
@@ -198,7 +216,7 @@ export function createRunner(deps: RunnerDeps) {
       // On shutdown no new post starts; the one in flight finishes and is recorded.
       if (draining) return;
       try {
-        const outcome = await handle(post);
+        const outcome = await handle(post, bank);
         report(post.kind, outcome);
         if (outcome === 'posted') summary.posted += 1;
         else if (outcome === 'skipped') summary.skipped += 1;
@@ -216,7 +234,7 @@ export function createRunner(deps: RunnerDeps) {
     }
   }
 
-  async function handle(post: DuePost): Promise<PostOutcome> {
+  async function handle(post: DuePost, bank: PromptBank): Promise<PostOutcome> {
     const { store, log } = deps;
     // Read again, not taken from the start of the tick: an admin may have paused or turned off
     // the schedule while earlier posts went out.
@@ -249,6 +267,17 @@ export function createRunner(deps: RunnerDeps) {
     const settle = (state: 'skipped' | 'failed', reason: string) =>
       store.ledger.giveUp(post.guildId, post.key, owner, state, reason);
 
+    // An admin skipped this very post (`/schedule skip`): settled as skipped, so it acts once.
+    if (current.skipKeys?.includes(post.key)) {
+      await settle('skipped', 'skipped by an admin (/schedule skip)');
+      await updateSettings(
+        store.settings,
+        post.guildId,
+        ifSetUp((s) => ({ ...s, skipKeys: (s.skipKeys ?? []).filter((k) => k !== post.key) })),
+      );
+      log.info({ guildId: post.guildId, key: post.key }, 'post skipped by an admin');
+      return 'skipped';
+    }
     // A post may have waited for its server's turn; past the grace window it is never sent late.
     const lateMs = deps.now().getTime() - post.dueAt.getTime();
     if (post.status === 'missed' || lateMs > graceMs) {
@@ -301,7 +330,7 @@ export function createRunner(deps: RunnerDeps) {
         post.guildId,
         ifSetUp((s) => ({
           ...s,
-          promptsSeen: markPromptSeen(deps.prompts, s.promptsSeen, promptId),
+          promptsSeen: markPromptSeen(bank, s.promptsSeen, promptId),
         })),
       );
       if (seen.kind === 'contended' || seen.kind === 'unavailable') {
@@ -412,6 +441,31 @@ export function createRunner(deps: RunnerDeps) {
     await store.ledger.giveUp(post.guildId, post.key, owner, 'failed', reason);
     log.error({ guildId: post.guildId, key: post.key, reason }, 'post failed, given up');
     return 'failed';
+  }
+
+  /**
+   * The rotations of the servers with a prompt due now that have approved suggestions: read only
+   * for those (a handful a tick), never for every server. A store that cannot say leaves the
+   * server on the built-in bank for this post.
+   */
+  async function serversOwnBanks(due: readonly DuePost[]): Promise<Map<string, PromptBank>> {
+    const banks = new Map<string, PromptBank>();
+    const port = deps.store.suggestions;
+    if (!port) return banks;
+    const withPrompt = new Set(
+      due.filter((p) => p.kind === 'prompt' && p.status === 'due').map((p) => p.guildId),
+    );
+    await Promise.all(
+      [...withPrompt].map(async (guildId) => {
+        try {
+          const approved = await port.approved(guildId);
+          if (approved.length > 0) banks.set(guildId, bankWithSuggestions(deps.prompts, approved));
+        } catch (error) {
+          deps.log.warn({ err: error, guildId }, 'could not read approved suggestions');
+        }
+      }),
+    );
+    return banks;
   }
 
   async function pruneIfDue(): Promise<void> {
