@@ -117,7 +117,7 @@ export const en = {
       'Tell this server’s admins, naming the agreement, the fact and a source; they can pass it to the bot’s maintainers.',
     commands: 'Commands',
     commandsValue:
-      '`/agreement` one agreement · `/agreements` the list · `/search` by what it says · `/compare` two side by side · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/guarantees` the guarantee track since 2025 · `/changes` what changed in the data · `/about` this',
+      '`/agreement` one agreement · `/agreements` the list · `/search` by what it says · `/compare` two side by side · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/guarantees` the guarantee track since 2025 · `/changes` what changed in the data · `/suggest` a question for this server · `/about` this',
     dataTitle: 'How current',
     dataRunsTo: (runsTo: string, later: number) =>
       `Our data runs to ${runsTo}: the newest date among its sources. ${later} later records (2025–2026) are kept apart from the agreements; \`/changes\` lists what was added or corrected.`,
