@@ -602,9 +602,10 @@ export const en = {
     testNone:
       'There is no post of that kind to show as a sample right now (none in the next two weeks).',
     skipped: (kind: string, when: string) =>
-      `The next ${kind} (${when}) will be skipped. Posts after it go out as usual.`,
+      `Skipping the next post: **${kind}**, ${when}. Posts after it go out as usual.`,
     skipNone: 'No post of that kind is due in the next two weeks, so there is nothing to skip.',
-    skipAlready: (kind: string, when: string) => `The next ${kind} (${when}) is already skipped.`,
+    skipAlready: (kind: string, when: string) =>
+      `Already skipping the next post: **${kind}**, ${when}.`,
     statusSuggestions: 'Suggestions waiting',
     statusReports: 'Open reports',
     statusSkips: 'Skipped',
