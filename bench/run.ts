@@ -16,6 +16,8 @@ const BENCHES = [
   'soak.ts',
   'soak-status.ts',
   'store-pg.ts',
+  // Partitions (issue 11): per-process tick cost over 4 processes, the 09:00 burst over 2.
+  'partitions.ts',
 ];
 
 const failed: string[] = [];

@@ -4,8 +4,9 @@
  * Run with `npx tsx bench/store-pg.ts` (part of `npm run bench`). Not a test: numbers depend on
  * the machine. Starts its own throwaway PostgreSQL, the same way the tests do.
  *
- * A tick, as the runner does it: settings.getMany + ledger.settledKeys for every guild (one
- * batch), computeDueForGuilds (pure), then a claim per post that is due or missed.
+ * A tick, as the runner does it (its loadDue): settings.getMany for every guild, then
+ * ledger.settledKeys and computeDue for the guilds the due index selects (every guild on a
+ * process's first tick), then a claim per post that is due or missed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +14,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadData } from '../src/data/load.js';
-import { computeDueForGuilds, type DuePost } from '../src/schedule/due.js';
+import type { DuePost } from '../src/schedule/due.js';
+import { DueIndex } from '../src/schedule/due-index.js';
 import { loadPrompts } from '../src/schedule/prompts.js';
+import { loadDue } from '../src/schedule/runner.js';
 import type { GuildSettings, PromptCadence } from '../src/store/domain.js';
 import type { StorePorts } from '../src/store/ports.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
@@ -75,30 +78,27 @@ function cpuMs(from: NodeJS.CpuUsage): number {
 
 interface TickCost {
   cpuMs: number;
-  /** Of cpuMs, the store's batch load (getMany + settledKeys); the rest is computeDue. */
-  storeCpuMs: number;
+  /** Guilds whose ledger was loaded and computeDue run (the due index's selection). */
+  computed: number;
   wallMs: number;
   posts: DuePost[];
 }
 
-/** getMany + settledKeys + computeDue: the batch load and the pure part of a tick. */
-async function loadAndCompute(store: StorePorts, ids: string[], now: Date): Promise<TickCost> {
+/**
+ * What a tick loads and computes, through the runner's own loadDue: getMany for every guild,
+ * then settledKeys and computeDue for those the due index selects (all on an index's first
+ * tick). `index` is the process's: a new one is a process that has just started.
+ */
+async function loadAndCompute(
+  store: StorePorts,
+  index: DueIndex,
+  ids: string[],
+  now: Date,
+): Promise<TickCost> {
   const cpu = process.cpuUsage();
   const wall = performance.now();
-  const [settings, settled] = await Promise.all([
-    store.settings.getMany(ids),
-    store.ledger.settledKeys(ids),
-  ]);
-  const storeCpuMs = cpuMs(cpu);
-  const posts = computeDueForGuilds({
-    now,
-    guildIds: ids,
-    settingsFor: (id) => settings.get(id)?.value,
-    postLogFor: (id) => settled.get(id) ?? new Set(),
-    data,
-    prompts,
-  });
-  return { cpuMs: cpuMs(cpu), storeCpuMs, wallMs: performance.now() - wall, posts };
+  const { due, computed } = await loadDue({ store, index, guildIds: ids, now, data, prompts });
+  return { cpuMs: cpuMs(cpu), computed, wallMs: performance.now() - wall, posts: due };
 }
 
 async function claimAll(store: StorePorts, posts: DuePost[], owner: string) {
@@ -142,7 +142,7 @@ async function seed(url: string, count: number): Promise<void> {
   await client.end();
 }
 
-/** Settles posts without timing them (the part of a day-down tick past the claim sample). */
+/** Settles posts without timing them (a day-down tick's sends and completions). */
 async function settleInBulk(url: string, posts: DuePost[]): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -159,7 +159,8 @@ async function settleInBulk(url: string, posts: DuePost[]): Promise<void> {
        SELECT guild_id, key, kind, local_date, state, 'bench', 'n', 1
          FROM jsonb_to_recordset($1::jsonb)
            AS x(guild_id text, key text, kind text, local_date text, state text)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT (guild_id, key) DO UPDATE
+         SET state = EXCLUDED.state, lease_until = NULL, at = now()`,
       [JSON.stringify(rows)],
     );
   }
@@ -183,7 +184,8 @@ async function benchPostgres(adminUrl: string, count: number): Promise<void> {
   // The first tick after a day down: a process that starts with nothing read, and a ledger with
   // nothing since yesterday, so every post of the last day is due (within the grace) or missed.
   const store = await openPostgresStore(url, silent);
-  const down = await loadAndCompute(store, ids, now);
+  const index = new DueIndex(data);
+  const down = await loadAndCompute(store, index, ids, now);
   const sample = down.posts.slice(0, CLAIM_SAMPLE);
   const claimCpu = process.cpuUsage();
   const claimWall = performance.now();
@@ -191,7 +193,9 @@ async function benchPostgres(adminUrl: string, count: number): Promise<void> {
   const claimMs = performance.now() - claimWall;
   const claimCpuMs = cpuMs(claimCpu);
   if (claimed !== sample.length) throw new Error(`claimed ${claimed} of ${sample.length}`);
-  await settleInBulk(url, down.posts.slice(CLAIM_SAMPLE));
+  // Every post settled, the timed claims too (as the runner completes them), so the steady
+  // ticks below find what a running bot finds: nothing open.
+  await settleInBulk(url, down.posts);
   const perClaimCpu = claimCpuMs / sample.length;
   rows.push([
     `postgres ${count}`,
@@ -217,15 +221,16 @@ async function benchPostgres(adminUrl: string, count: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ChangeWatermark.MARGIN_MS + 1_000));
   const steadyCpu: number[] = [];
   const steadyWall: number[] = [];
-  const steadyStore: number[] = [];
+  const steadyComputed: number[] = [];
   let due = 0;
   for (let minute = 1; minute <= 7; minute += 1) {
-    const tick = await loadAndCompute(store, ids, new Date(now.getTime() + minute * 60_000));
+    const at = new Date(now.getTime() + minute * 60_000);
+    const tick = await loadAndCompute(store, index, ids, at);
     const claimsCpu = process.cpuUsage();
     await claimAll(store, tick.posts, 'bench-a');
     steadyCpu.push(tick.cpuMs + cpuMs(claimsCpu));
     steadyWall.push(tick.wallMs);
-    steadyStore.push(tick.storeCpuMs);
+    steadyComputed.push(tick.computed);
     due += tick.posts.length;
   }
   rows.push([
@@ -234,13 +239,18 @@ async function benchPostgres(adminUrl: string, count: number): Promise<void> {
     `${due} posts in 7`,
     `${fmt(median(steadyCpu))} CPU ms`,
     `${fmt(median(steadyWall))} wall`,
-    `of which store ${median(steadyStore).toFixed(1)} ms`,
+    `${median(steadyComputed)} servers computed`,
   ]);
   await store.close();
 
   // A process that starts on a settled ledger: reads every guild once.
   const cold = await openPostgresStore(url, silent);
-  const coldTick = await loadAndCompute(cold, ids, new Date(now.getTime() + 8 * 60_000));
+  const coldTick = await loadAndCompute(
+    cold,
+    new DueIndex(data),
+    ids,
+    new Date(now.getTime() + 8 * 60_000),
+  );
   rows.push([
     `postgres ${count}`,
     'first tick of a new process',
@@ -260,15 +270,39 @@ async function benchJson(count: number): Promise<void> {
   try {
     const json = await openJsonStore(join(folder, 'new.json'), silent);
     for (let i = 0; i < count; i += 1) await json.settings.put(guildId(i), settingsOf(i), null);
-    const first = await loadAndCompute(json, ids, now);
-    await claimAll(json, first.posts, 'bench');
-    for (const post of first.posts) {
-      await json.ledger.complete(post.guildId, post.key, 'bench', '444444444444444444', null);
-    }
+    const index = new DueIndex(data);
+    const first = await loadAndCompute(json, index, ids, now);
+    // Each post as the runner makes it, 8 servers at a time: claimed (on disk before the send),
+    // then completed, or settled as skipped when missed. Timed to the last write on disk.
+    const postCpu = process.cpuUsage();
+    const postWall = performance.now();
+    const settle = async (post: DuePost) => {
+      await json.ledger.claim({
+        guildId: post.guildId,
+        key: post.key,
+        kind: post.kind,
+        localDate: post.localDate,
+        nonce: post.key.slice(0, 25),
+        owner: 'bench',
+        leaseMs: 60_000,
+        retakeWindowMs: 150_000,
+      });
+      if (post.status === 'due') {
+        await json.ledger.complete(post.guildId, post.key, 'bench', '444444444444444444', null);
+      } else await json.ledger.giveUp(post.guildId, post.key, 'bench', 'skipped', 'missed');
+    };
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < first.posts.length; i = next++) await settle(first.posts[i]!);
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    await json.flush();
+    const perPostCpu = cpuMs(postCpu) / first.posts.length;
+    const perPostWall = (performance.now() - postWall) / first.posts.length;
     const times: number[] = [];
     for (let minute = 1; minute <= 7; minute += 1) {
       times.push(
-        (await loadAndCompute(json, ids, new Date(now.getTime() + minute * 60_000))).cpuMs,
+        (await loadAndCompute(json, index, ids, new Date(now.getTime() + minute * 60_000))).cpuMs,
       );
     }
     await json.close();
@@ -279,6 +313,14 @@ async function benchJson(count: number): Promise<void> {
       '',
       `${fmt(median(times))} CPU ms`,
       '',
+      '',
+    ]);
+    rows.push([
+      'json (ports)',
+      `per post, ${count} servers`,
+      `${first.posts.length} posts`,
+      `${perPostCpu.toFixed(2)} CPU ms`,
+      `${perPostWall.toFixed(2)} wall`,
       '',
     ]);
     // The synchronous store before the ports (since removed) took 2.6 CPU ms for this steady

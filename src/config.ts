@@ -73,6 +73,14 @@ const configSchema = z.object({
       return z.NEVER;
     }),
   ),
+  // Partitions (issue 11): scheduled work split across processes on PostgreSQL.
+  /**
+   * How often this process renews its partition leases (ms); a lease lasts three of these, so
+   * a dead process's servers are taken over within four. Default 15 000; tests use less.
+   */
+  PARTITION_HEARTBEAT_MS: optional(
+    z.coerce.number().int().min(100, 'must be 100 or more').max(600_000, 'must be 600000 or less'),
+  ),
 });
 /** Settings that are only wrong together, each problem named by its key. */
 const checkedConfigSchema = configSchema.superRefine((config, ctx) => {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Events } from 'discord.js';
 import { Cooldowns } from './commands/cooldowns.js';
 import { commands } from './commands/index.js';
@@ -23,6 +25,11 @@ import { createMetrics } from './ops/metrics.js';
 import { serveOpsIfConfigured } from './ops/serve.js';
 import { isStoreFileWritable } from './ops/store-health.js';
 import { loadPrompts, type PromptBank } from './schedule/prompts.js';
+import {
+  createPartitionOwner,
+  type PartitionOwner,
+  type PartitionPort,
+} from './schedule/partition-owner.js';
 import { createRunner } from './schedule/runner.js';
 import { openStoreFromConfig } from './store/open.js';
 
@@ -61,12 +68,12 @@ const { data, prompts } = loadDataOrExit();
 /** The store the config names; one that cannot open (locked by another process, say) ends the start. */
 async function openStoreOrExit() {
   try {
-    return (await openStoreFromConfig(config, log, { now })).store;
+    return await openStoreFromConfig(config, log, { now });
   } catch (error) {
     exitWith([`Cannot open the store: ${error instanceof Error ? error.message : String(error)}`]);
   }
 }
-const store = await openStoreOrExit();
+const { store, shared } = await openStoreOrExit();
 
 // Config validation already refused a bad pair, so this plan is always ok.
 const shardPlan = planShards(config.SHARD_COUNT, config.SHARD_IDS);
@@ -83,13 +90,31 @@ const route = createInteractionRouter({
       store,
       prompts,
       channels: createChannelInspector(client),
-      cooldowns: new Cooldowns(),
+      // With PostgreSQL they hold across every process of the bot.
+      cooldowns: shared?.cooldowns ?? new Cooldowns(),
     },
   },
   log,
   metrics,
 });
 client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+
+// Partitions (issue 11): with PostgreSQL the scheduled work is split by guild id into
+// partitions leased by the live processes (docs/partitions.md); the JSON file serves one process.
+const runnerOwner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+function partitionOwnerFor(port: PartitionPort): PartitionOwner {
+  const heartbeatMs = config.PARTITION_HEARTBEAT_MS;
+  const owner = createPartitionOwner({
+    port,
+    member: runnerOwner,
+    log,
+    ...(heartbeatMs === undefined ? {} : { heartbeatMs, leaseMs: heartbeatMs * 3 }),
+    onChange: (change, count) => metrics.recordPartitionChange(change, count),
+  });
+  metrics.watchPartitions(() => owner.snapshot());
+  return owner;
+}
+const partitionOwner = shared ? partitionOwnerFor(shared.partitions) : undefined;
 
 const runner = createRunner({
   store,
@@ -98,8 +123,11 @@ const runner = createRunner({
   poster: createRestPoster(client.rest),
   log,
   now,
-  // The servers this process serves; under sharding, the shard's own.
-  guildIds: () => client.guilds.cache.keys(),
+  owner: runnerOwner,
+  // With partitions: the servers of this process's partitions, whichever shard holds them (the
+  // list comes from the database, so no shard count moves them). Else this process's servers.
+  guildIds: partitionOwner ? () => partitionOwner.guildIds() : () => client.guilds.cache.keys(),
+  ...(partitionOwner ? { owns: (guildId: string) => partitionOwner.owns(guildId) } : {}),
   onOutcome: (kind, outcome) => metrics.recordPost(kind, outcome),
   onClaim: (result) => metrics.recordClaim(result),
 });
@@ -146,6 +174,8 @@ async function shutdown(signal: string): Promise<void> {
     // Stop waking the runner and start no new post; let those in flight finish and be
     // recorded; then make the store durable and leave.
     await scheduler?.stop();
+    // Let the partitions go, so the other processes take them at their next heartbeat.
+    await partitionOwner?.stop();
     await store.close();
     await client.destroy();
     await ops?.close();
@@ -176,6 +206,8 @@ try {
       `Cannot log in to Discord: ${verdict.remaining} session starts left today and this start needs ${verdict.needed} (its shards plus a reserve). They reset in ${minutes} min; find why the bot keeps restarting before then.`,
     ]);
   }
+  // The first heartbeat before the first tick, so the catch-up tick knows its partitions.
+  await partitionOwner?.start();
   await client.login(config.DISCORD_TOKEN);
 } catch (error) {
   // discord.js names the problem (an invalid token, say) without echoing the token.

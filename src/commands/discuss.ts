@@ -6,6 +6,7 @@ import { ephemeral } from '../render/reply.js';
 import { markPromptSeen, nextPrompt, promptSources } from '../schedule/prompts.js';
 import type { GuildSettings } from '../store/domain.js';
 import { ifSetUp, updateSettings } from '../store/update-settings.js';
+import type { CooldownResult } from './cooldowns.js';
 import type { SlashCommand } from './types.js';
 
 /** One discussion per member per 10 minutes, and per channel per 3: enough to talk, not to flood. */
@@ -34,13 +35,19 @@ export const discuss: SlashCommand = {
     } catch {
       return ephemeral({ content: storage.unavailable });
     }
-    const wait = cooldowns.take(
-      [
-        { key: `discuss:user:${input.userId}`, ms: DISCUSS_USER_COOLDOWN_MS },
-        { key: `discuss:channel:${input.channelId}`, ms: DISCUSS_CHANNEL_COOLDOWN_MS },
-      ],
-      now,
-    );
+    let wait: CooldownResult;
+    try {
+      // Kept in PostgreSQL when the store is: then they hold across every process of the bot.
+      wait = await cooldowns.take(
+        [
+          { key: `discuss:user:${input.userId}`, ms: DISCUSS_USER_COOLDOWN_MS },
+          { key: `discuss:channel:${input.channelId}`, ms: DISCUSS_CHANNEL_COOLDOWN_MS },
+        ],
+        now,
+      );
+    } catch {
+      return ephemeral({ content: storage.unavailable });
+    }
     if (!wait.ok) {
       return ephemeral({
         content: s.discussCooldown(discordTimestamp(wait.retryAt.getTime() / 1000, 'R')),

@@ -234,6 +234,12 @@ export const schedule: SlashCommand = {
               { name: 'Українська (Ukrainian)', value: 'uk' },
             ],
           },
+          // Data-change announcements (issue 12)
+          {
+            type: ApplicationCommandOptionType.Boolean,
+            name: 'changes',
+            description: 'A post when the bot’s data gains a record or a correction',
+          },
         ],
       },
       {
@@ -255,6 +261,7 @@ export const schedule: SlashCommand = {
               { name: 'Anniversary reminder', value: 'anniversary' },
               { name: 'Weekly digest', value: 'digest' },
               { name: 'Discussion prompt', value: 'prompt' },
+              { name: 'Data change', value: 'change' },
             ],
           },
         ],
@@ -330,7 +337,7 @@ async function answer(
     case 'setup':
       return setup(input, guildId, deps, data, now, s);
     case 'set': {
-      const next = await saveSettings(deps, guildId, (c) => (c ? applySet(c, input) : null));
+      const next = await saveSettings(deps, guildId, (c) => (c ? applySet(c, input, now) : null));
       if (!next) return ephemeral({ content: s.notSetUp });
       return ephemeral({
         content: s.saved,
@@ -461,7 +468,7 @@ async function setup(
   return ephemeral({ content, embeds: [statusEmbed(settings, view, data, now, s)] });
 }
 
-function applySet(current: GuildSettings, input: CommandInput): GuildSettings {
+function applySet(current: GuildSettings, input: CommandInput, now: Date): GuildSettings {
   const { options } = input;
   const next: GuildSettings = { ...current, digest: { ...current.digest } };
   if (typeof options['anniversaries'] === 'boolean') next.anniversaries = options['anniversaries'];
@@ -477,6 +484,11 @@ function applySet(current: GuildSettings, input: CommandInput): GuildSettings {
   if (typeof language === 'string' && (LANGUAGES as readonly string[]).includes(language)) {
     next.language = language;
   }
+  // Turning on records when, and turning it on again keeps the first moment: announcements
+  // start from the day the server asked for them, never earlier.
+  const changes = options['changes'];
+  if (changes === true) next.changes = current.changes ?? { since: now.toISOString() };
+  if (changes === false) next.changes = null;
   return next;
 }
 
@@ -521,10 +533,14 @@ async function preview(
   const settings = { ...current, paused: false, blocked: null };
   const when = nextDueTimes(now, settings, keys, data)[kind as PostKind];
   if (!when) return ephemeral({ content: s.previewNone });
+  // A change's opt-in day counts from activeSince too: keep it for that kind, or the preview
+  // would leave out every change dated before the previewed day.
+  const activeSince =
+    kind === 'change' ? settings.activeSince : new Date(when.getTime() - 1).toISOString();
   const post = computeDue({
     now: when,
     guildId,
-    settings: { ...settings, activeSince: new Date(when.getTime() - 1).toISOString() },
+    settings: { ...settings, activeSince },
     postLog: keys,
     data,
     // The server's own rotation (issue 13): an approved suggestion may be its next prompt.
@@ -575,6 +591,13 @@ function statusEmbed(
           kindLine('anniversary', settings.anniversaries, ''),
           kindLine('digest', settings.digest.enabled, s.digestOn(weekday)),
           kindLine('prompt', settings.prompts !== 'off', s.cadence[settings.prompts]),
+          kindLine(
+            'change',
+            Boolean(settings.changes),
+            settings.changes
+              ? s.changesSince(discordTimestamp(Date.parse(settings.changes.since) / 1000, 'D'))
+              : '',
+          ),
         ].join('\n'),
       },
       {

@@ -6,7 +6,7 @@ import type { Dataset } from '../data/load.js';
 import type { ReplyBody } from '../render/reply.js';
 import type { PromptBank } from '../schedule/prompts.js';
 import type { StorePorts } from '../store/ports.js';
-import type { Cooldowns } from './cooldowns.js';
+import type { CooldownKeeper } from './cooldowns.js';
 
 /** Option values as Discord sends them, by option name; a subcommand's options are flattened in. */
 export type OptionValues = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -64,7 +64,8 @@ export interface ScheduleContext {
   store: StorePorts;
   prompts: PromptBank;
   channels: ChannelInspector;
-  cooldowns: Cooldowns;
+  /** In memory, or in PostgreSQL so they hold across processes. */
+  cooldowns: CooldownKeeper;
 }
 
 export type Choice = APIApplicationCommandOptionChoice<string>;

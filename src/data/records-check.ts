@@ -109,8 +109,12 @@ export function checkChangelog(
   const problems: string[] = [];
   const recordById = new Map(records.map((r) => [r.id, r]));
   const agreementById = new Map(agreements.map((a) => [a.id, a]));
+  const ids = new Set<string>();
   changes.forEach((change, index) => {
     const at = `changelog[${index}]`;
+    // The id is the change's key in every server's post ledger: two alike would post one.
+    if (ids.has(change.id)) problems.push(`${at}.id: "${change.id}" is used twice`);
+    ids.add(change.id);
     if (index > 0 && change.date < (changes[index - 1]?.date ?? '')) {
       problems.push(`${at}.date: changes must be in date order, oldest first`);
     }

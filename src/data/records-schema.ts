@@ -137,7 +137,18 @@ export type LaterRecord = z.infer<typeof laterRecordSchema>;
 
 export const recordsFileSchema = z.array(laterRecordSchema).min(1);
 
+/**
+ * The longest change id: `change:<id>` is the change's key in the post ledger, whose keys are at
+ * most 64 characters.
+ */
+export const CHANGE_ID_MAX = 50;
+
 export const changeSchema = z.strictObject({
+  /**
+   * Never changed once published: servers that opted in to announcements are told of each change
+   * once, by this id (`2026-12-01-gb-100-year-partnership`).
+   */
+  id: slug.max(CHANGE_ID_MAX),
   /** When the change was made to the data. */
   date: isoDay,
   kind: z.enum(['added', 'corrected']),

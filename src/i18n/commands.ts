@@ -181,6 +181,11 @@ export const ukCommands: Record<string, CommandLocalization> = {
             description: 'Мова, якою пишуться заплановані дописи',
             choices: { en: 'Англійська (English)', uk: 'Українська' },
           },
+          // Data-change announcements (issue 12)
+          changes: {
+            name: 'зміни_в_даних',
+            description: 'Допис, коли в даних бота з’являється новий запис чи виправлення',
+          },
         },
       },
       status: {
@@ -198,6 +203,7 @@ export const ukCommands: Record<string, CommandLocalization> = {
               anniversary: 'Нагадування про річницю',
               digest: 'Щотижневий огляд',
               prompt: 'Питання для обговорення',
+              change: 'Зміна в даних',
             },
           },
         },

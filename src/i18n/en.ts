@@ -174,6 +174,17 @@ export const en = {
     // Suggestions (issue 13): the credit on a member's approved prompt.
     suggestedTitle: 'A question from this server',
     suggestedBy: (who: string) => `Suggested by ${who}`,
+    // Data-change announcements (issue 12)
+    changeContent: (kind: 'added' | 'corrected', date: string) =>
+      kind === 'added'
+        ? `📢 **New in the bot’s data** (${date})`
+        : `📢 **Corrected in the bot’s data** (${date})`,
+    changeTitle: { added: 'Added to the data', corrected: 'Corrected in the data' },
+    changeTranslated: '',
+    changeOriginal: 'English original',
+    changeWhere: 'Read it',
+    changeFooter: (date: string) =>
+      `Change of ${date} · /changes lists them all · /schedule set changes:False stops these posts`,
   },
   pictures: {
     /** Spelled here, not by Intl, so a picture never varies with the machine's ICU. */
@@ -315,7 +326,12 @@ export const en = {
     where: 'Where and when',
     whereValue: (channel: string, time: string, zone: string) =>
       `${channel} at **${time}** (${zone})`,
-    kinds: { anniversary: 'Anniversaries', digest: 'Weekly digest', prompt: 'Discussion prompts' },
+    kinds: {
+      anniversary: 'Anniversaries',
+      digest: 'Weekly digest',
+      prompt: 'Discussion prompts',
+      change: 'Data changes',
+    },
     off: 'off',
     next: (when: string) => `next ${when}`,
     noneSoon: 'nothing in the next two weeks',
@@ -363,6 +379,8 @@ export const en = {
     previewNote: (when: string) => `This would be posted ${when}:`,
     discussCooldown: (when: string) =>
       `A discussion was started here a moment ago. Try again ${when}.`,
+    // Data-change announcements (issue 12)
+    changesSince: (date: string) => `changes dated from ${date} on`,
   },
   /** When the store of settings cannot answer or keep a change (the schedule commands). */
   storage: {

@@ -174,6 +174,17 @@ export const uk = {
     // Пропозиції (issue 13): подяка автору схваленого питання.
     suggestedTitle: 'Питання від цього сервера',
     suggestedBy: (who: string) => `Запропонував(-ла) ${who}`,
+    // Data-change announcements (issue 12)
+    changeContent: (kind: 'added' | 'corrected', date: string) =>
+      kind === 'added'
+        ? `📢 **Нове в даних бота** (${date})`
+        : `📢 **Виправлено в даних бота** (${date})`,
+    changeTitle: { added: 'Додано до даних', corrected: 'Виправлено в даних' },
+    changeTranslated: ' *(наш переклад з англійської)*',
+    changeOriginal: 'Англійський оригінал',
+    changeWhere: 'Де прочитати',
+    changeFooter: (date: string) =>
+      `Зміна від ${date} · /зміни: усі зміни · /розклад змінити зміни_в_даних:False вимикає ці дописи`,
   },
   pictures: {
     monthsShort: [
@@ -316,6 +327,7 @@ export const uk = {
       anniversary: 'Річниці',
       digest: 'Щотижневий огляд',
       prompt: 'Питання для обговорення',
+      change: 'Зміни в даних',
     },
     off: 'вимкнено',
     // "Наступний" alone would have to agree with each kind (річниці, огляд, питання): name the post.
@@ -365,6 +377,8 @@ export const uk = {
     // `when` is a full date and time ("понеділок, 1 грудня 2025 р. о 09:00"): it needs "на" before it.
     previewNote: (when: string) => `Ось допис, запланований на ${when}:`,
     discussCooldown: (when: string) => `Обговорення тут щойно почали. Спробуйте ще раз ${when}.`,
+    // Data-change announcements (issue 12)
+    changesSince: (date: string) => `зміни, датовані від ${date}`,
   },
   /** When the store of settings cannot answer or keep a change (the schedule commands). */
   storage: {

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PostKind } from '../store/domain.js';
 import type { ClaimResult } from '../store/ports.js';
+import type { PartitionSnapshot } from '../schedule/partition-owner.js';
 
 /** Which handler an interaction went to. */
 export type InteractionKind = 'command' | 'autocomplete' | 'button';
@@ -28,7 +29,7 @@ export const GATEWAY_STATES = [
 ] as const;
 export type GatewayState = (typeof GATEWAY_STATES)[number];
 
-const POST_KINDS: readonly PostKind[] = ['anniversary', 'digest', 'prompt'];
+const POST_KINDS: readonly PostKind[] = ['anniversary', 'digest', 'prompt', 'change'];
 const POST_OUTCOMES: readonly PostOutcome[] = [
   'posted',
   'skipped',
@@ -63,6 +64,11 @@ export interface Metrics {
   watchGateway(state: () => GatewayState): void;
   /** Reads the day's remaining gateway session starts (null before the first read). */
   watchSessionStarts(remaining: () => number | null): void;
+  // Partitions (issue 11): scheduled work split across processes on PostgreSQL.
+  /** Reads this process's partitions at each scrape; call once (never with the JSON file: no series). */
+  watchPartitions(snapshot: () => PartitionSnapshot): void;
+  /** Partitions that changed hands here: taken, released to a newcomer, or lost to another. */
+  recordPartitionChange(change: 'taken' | 'released' | 'lost', count: number): void;
   /** The Prometheus text exposition of everything above. */
   render(): Promise<string>;
   readonly contentType: string;
@@ -130,6 +136,52 @@ export function createMetrics({ processMetrics = true }: MetricsOptions = {}): M
     },
   });
 
+  // Partitions (issue 11): what this process holds of the scheduled work, read at each scrape.
+  // Registered only when there is an owner (PostgreSQL): with the JSON file they would read 0.
+  function registerPartitionGauges(read: () => PartitionSnapshot): void {
+    const partitionGauge = (name: string, help: string, pick: (s: PartitionSnapshot) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(pick(read()));
+        },
+      });
+    partitionGauge(
+      'bot_partitions_owned',
+      'Partitions of the scheduled work whose lease this process holds now.',
+      (s) => s.owned.length,
+    );
+    partitionGauge(
+      'bot_partition_share',
+      'The fair share this process aims for: ceil(partitions / live processes).',
+      (s) => s.share,
+    );
+    partitionGauge(
+      'bot_partition_members_live',
+      'Bot processes with a live partition heartbeat, as this process last read them.',
+      (s) => s.members,
+    );
+    partitionGauge(
+      'bot_partition_guilds',
+      'Servers with settings in the partitions this process holds: the ones it posts for.',
+      (s) => s.guilds,
+    );
+    partitionGauge(
+      'bot_partition_heartbeat_failures',
+      'Partition heartbeats that failed in a row; past a lease (45 s) this process posts nothing.',
+      (s) => s.failedBeats,
+    );
+  }
+  const partitionChanges = new Counter({
+    name: 'bot_partition_changes_total',
+    help: 'Partitions that changed hands in this process: taken, released (to a newcomer), lost.',
+    labelNames: ['change'] as const,
+    registers: [registry],
+  });
+  for (const change of ['taken', 'released', 'lost']) partitionChanges.inc({ change }, 0);
+
   // Known series start at 0, so a rate over them is defined before the first event.
   for (const kind of POST_KINDS)
     for (const outcome of POST_OUTCOMES) posts.inc({ kind, outcome }, 0);
@@ -151,6 +203,11 @@ export function createMetrics({ processMetrics = true }: MetricsOptions = {}): M
     watchSessionStarts(remaining) {
       readSessionStarts = remaining;
     },
+    // Partitions (issue 11).
+    watchPartitions(snapshot) {
+      registerPartitionGauges(snapshot);
+    },
+    recordPartitionChange: (change, count) => partitionChanges.inc({ change }, count),
     render: () => registry.metrics(),
   };
 }

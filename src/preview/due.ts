@@ -29,6 +29,9 @@ What one server with these settings and nothing posted yet gets at an instant.
   --ping-role ID        a role id to ping with each post
   --locale L            the posts' language: uk for Ukrainian, anything else English
                         (--language en|uk says the same)
+  --changes SINCE|off   data-change posts (default off): SINCE is when the server opted in,
+                        an instant or a local time like --at; changes dated before its day
+                        are never posted
   --json                the posts as JSON: [{ kind, key, body }]`;
 
 export type DuePreview = { ok: true; output: string } | { ok: false; error: string };
@@ -53,6 +56,7 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
         'ping-role': { type: 'string' },
         locale: { type: 'string' },
         language: { type: 'string' },
+        changes: { type: 'string', default: 'off' },
         json: { type: 'boolean', default: false },
       },
     }));
@@ -119,9 +123,25 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
   const language = readLanguage(values.locale, values.language);
   if (typeof language !== 'string') return language;
 
+  // Data-change announcements (issue 12): the opt-in instant, or off.
+  const changesText = values.changes.trim();
+  const changesSince =
+    changesText.toLowerCase() === 'off' ? null : readInstant(changesText, zone.name);
+  if (changesSince !== null && Number.isNaN(changesSince))
+    return {
+      ok: false,
+      error: '--changes takes off or the instant the server opted in, e.g. 2026-11-30T12:00:00Z',
+    };
+  if (changesSince !== null && changesSince > at)
+    return { ok: false, error: '--changes: the opt-in must come before --at' };
+  // The server counts as set up since the opt-in when that is earlier: what came due before is
+  // reported missed, never shown, so only the changes gain from it.
+  const activeSince = Math.min(at - GRACE_MS, changesSince ?? Number.POSITIVE_INFINITY);
+
   const now = new Date(at);
   const settings = {
-    ...defaultSettings(PREVIEW_CHANNEL, hour, minute, zone.name, new Date(at - GRACE_MS)),
+    ...defaultSettings(PREVIEW_CHANNEL, hour, minute, zone.name, new Date(activeSince)),
+    changes: changesSince === null ? null : { since: new Date(changesSince).toISOString() },
     anniversaries: anniversaries === 'on',
     digest: { enabled: digestDay >= 0, weekday: Math.max(0, digestDay) + 1 },
     prompts: cadence,

@@ -6,7 +6,7 @@ import type {
   RESTAPIPoll,
   RESTPostAPIChannelMessageJSONBody,
 } from 'discord-api-types/v10';
-import type { LaterRecord } from '../data/records-schema.js';
+import type { Change, LaterRecord } from '../data/records-schema.js';
 import type { Agreement, FactKey, Person, Quote } from '../data/schema.js';
 import type { PromptCadence } from '../store/domain.js';
 import type { Prompt } from '../schedule/prompts.js';
@@ -19,12 +19,14 @@ import {
   placeName,
   titleRepeatsName,
 } from './agreement.js';
+import { shortDate } from '../lookup/choices.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate } from './format.js';
 import { LIMITS } from './limits.js';
 import { personName, personRole } from './quote.js';
-import { recordPromptField } from './record.js';
 import { escapeUserMarkdown } from './user-text.js';
+import { recordLabel, recordPromptField, textIn } from './record.js';
+import { sourceLabel } from './format.js';
 
 /**
  * A scheduled post as Discord's create-message body (plain JSON, like ReplyBody for replies).
@@ -56,7 +58,12 @@ export interface ScheduledMessage {
 }
 
 export const THREAD_NAME_MAX = 100;
-export const POST_COLOURS = { anniversary: 0x0057b7, digest: 0xffd700, prompt: 0x57f287 } as const;
+export const POST_COLOURS = {
+  anniversary: 0x0057b7,
+  digest: 0xffd700,
+  prompt: 0x57f287,
+  change: 0x5865f2,
+} as const;
 
 /** Who a post may ping: nobody, unless the server chose a role. */
 export function postMentions(pingRoleId: string | null): APIAllowedMentions {
@@ -421,4 +428,68 @@ export function renderPromptPost({
       auto_archive_duration: THREAD_ARCHIVE[cadence],
     },
   };
+}
+
+// --- Data-change announcements (issue 12) ---
+
+export interface ChangePostInput {
+  change: Change;
+  /** The later records it names, in its order (those the data no longer holds left out). */
+  records: readonly LaterRecord[];
+  /** The agreements it names, in its order. */
+  agreements: readonly Agreement[];
+  pingRoleId: string | null;
+  /** The server's language; English when absent. */
+  language?: Language;
+}
+
+/** What to type to read a later record: `/agreement partner:100 Year Partnership`. */
+function recordCommand(record: LaterRecord, strings: Strings): string {
+  const name = strings.locale === 'uk' ? record.shortName.uk : record.shortName.en;
+  return `\`/${strings.posts.agreementCommand}${name}\``;
+}
+
+/**
+ * One changelog entry as a post: what was added or corrected, where to read it, and the sources
+ * behind it. Ukrainian text that is our translation says so, with the English original beside it.
+ */
+export function renderChangePost({
+  change,
+  records,
+  agreements,
+  pingRoleId,
+  language,
+}: ChangePostInput): ScheduledMessage {
+  const strings = stringsFor(language ?? 'en');
+  const p = strings.posts;
+  const translated = strings.locale === 'uk' && change.text.ukIsTranslation;
+  const touched = [
+    ...records.map((r) => `• ${recordLabel(r, strings)}: ${recordCommand(r, strings)}`),
+    ...agreements.map((a) => `• ${partnerLabel(a, strings)}: ${agreementCommand(a, strings)}`),
+  ];
+  const fields: APIEmbedField[] = [];
+  if (translated) fields.push({ name: p.changeOriginal, value: change.text.en });
+  if (touched.length > 0) {
+    fields.push({
+      name: p.changeWhere,
+      value: joinLines(touched, LIMITS.embedFieldValue, strings.agreement.moreLines),
+    });
+  }
+  fields.push({
+    name: strings.agreement.sources,
+    value: joinLines(
+      change.sources.map((url) => `[${sourceLabel(url, '')}](${url})`),
+      LIMITS.embedFieldValue,
+      strings.agreement.moreLines,
+    ),
+  });
+  const embed: APIEmbed = {
+    title: p.changeTitle[change.kind],
+    description: `${textIn(change.text, strings)}${translated ? p.changeTranslated : ''}`,
+    color: POST_COLOURS.change,
+    fields,
+    footer: { text: p.changeFooter(shortDate(change.date, strings.locale)) },
+  };
+  const content = p.changeContent(change.kind, discordDate(change.date));
+  return { body: body(content, [embed], pingRoleId), withoutPoll: null, thread: null };
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DateTime, IANAZone } from 'luxon';
 import type { Dataset } from '../data/load.js';
+import type { Change, LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
 import { languageOf } from '../i18n/index.js';
 import {
   renderAnniversaryPost,
+  renderChangePost,
   renderDigestPost,
   renderPromptPost,
   yearsSince,
@@ -14,7 +16,7 @@ import {
   type ThreadSpec,
   type UpcomingAnniversary,
 } from '../render/posts.js';
-import type { GuildSettings, PostKind } from '../store/domain.js';
+import type { ChangesOptIn, GuildSettings, PostKind } from '../store/domain.js';
 import { isSuggestionPromptId, suggestedByOf } from '../suggest/rotation.js';
 import { markPromptSeen, nextPrompt, promptSources, type PromptBank } from './prompts.js';
 
@@ -31,6 +33,19 @@ export const GRACE_MS = 6 * 60 * 60 * 1000;
  */
 export const MISSED_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * How many days after its date a change is still announced: a week, so a release that ships a
+ * few days after the changelog's date still announces it. It must stay well inside the ledger's
+ * retention (LEDGER_RETENTION_MS, 14 days, in runner.ts): a change's entry may be pruned only once
+ * the change can no longer come due, or it would be posted again. A test holds the two apart.
+ */
+export const CHANGE_WINDOW_DAYS = 7;
+
+/** A change's ledger key; ids are at most 50 characters, so it fits the ledger's 64. */
+export function changeKey(changeId: string): string {
+  return `change:${changeId}`;
+}
+
 /** The settled keys of one guild's post log: any entry, posted, skipped or failed, settles a key. */
 export interface PostedKeys {
   has(key: string): boolean;
@@ -39,7 +54,10 @@ export interface PostedKeys {
 interface DuePostBase {
   guildId: string;
   kind: PostKind;
-  /** Unique per guild: `anniversary:2026-02-16`, `digest:2026-W07`, `prompt:2026-02-16` or `prompt:2026-W07`. */
+  /**
+   * Unique per guild: `anniversary:2026-02-16`, `digest:2026-W07`, `prompt:2026-02-16`,
+   * `prompt:2026-W07`, or `change:<changelog id>` (one per change, whatever the day).
+   */
   key: string;
   /** The server's local date the post belongs to. */
   localDate: string;
@@ -71,10 +89,22 @@ export interface ComputeDueInput {
   graceMs?: number;
 }
 
+/** A changelog entry with what it names resolved, and the last local day it is announced on. */
+interface ChangeEntry {
+  change: Change;
+  key: string;
+  records: LaterRecord[];
+  agreements: Agreement[];
+  /** The change's date plus CHANGE_WINDOW_DAYS, as an ISO day. */
+  until: string;
+}
+
 interface ScheduleIndex {
   /** Agreements by signing "MM-DD", in signing order. */
   byMonthDay: Map<string, Agreement[]>;
   quotes: QuoteWithSpeaker[];
+  /** The changelog in its own (date) order. */
+  changes: ChangeEntry[];
 }
 
 const indexes = new WeakMap<Dataset, ScheduleIndex>();
@@ -91,7 +121,16 @@ function indexFor(data: Dataset): ScheduleIndex {
       quote,
       speaker: data.personById.get(quote.speakerId),
     }));
-    index = { byMonthDay, quotes };
+    const changes = data.changelog.map((change) => ({
+      change,
+      key: changeKey(change.id),
+      records: change.recordIds.flatMap((id) => data.recordById.get(id) ?? []),
+      agreements: change.agreementIds.flatMap((id) => data.agreementById.get(id) ?? []),
+      until: DateTime.fromISO(change.date, { zone: 'UTC' })
+        .plus({ days: CHANGE_WINDOW_DAYS })
+        .toISODate()!,
+    }));
+    index = { byMonthDay, quotes, changes };
     indexes.set(data, index);
   }
   return index;
@@ -312,7 +351,139 @@ export function computeDue({
       });
     }
   }
+  if (settings.changes) {
+    const optIn = { optIn: settings.changes, activeSince, zone, nowMs, graceMs };
+    due.push(...dueChanges(guildId, optIn, days, settings, postLog, data));
+  }
   return due;
+}
+
+interface ChangeWindow {
+  optIn: ChangesOptIn;
+  activeSince: number;
+  zone: string;
+  nowMs: number;
+  graceMs: number;
+}
+
+/**
+ * The local ISO day an instant falls on in a zone: one offset look-up, not a luxon DateTime
+ * (every opt-in instant differs, so a memo would not hit). The zone was checked by `localDays`.
+ */
+function localDateOf(zone: string, ms: number): string {
+  const day = localDayNumber(IANAZone.create(zone), ms);
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The changes a server that opted in should be told of now, in changelog order, each its own post.
+ *
+ * - Never for a change dated before the day of the opt-in (or of the last setup or resume, as for
+ *   every kind: what came while the schedule was off is not posted). The changelog knows days,
+ *   not instants, so a change of the opt-in day itself counts: it may have come after.
+ * - Due at the server's posting time on or after the change's date (its local date), at the
+ *   latest such time that has passed and is within the grace window. A change is not tied to one
+ *   day as an anniversary is: one whose posting time passed while the bot was down, or that
+ *   shipped after its date, comes due at the next posting time instead of being missed, for up
+ *   to CHANGE_WINDOW_DAYS after its date. So it is never reported `missed`.
+ * - One ledger key per change (`change:<id>`): once posted (or given up), never again.
+ *
+ * Several changes on one day are posted one after another rather than batched: each then
+ * settles on its own in the ledger (one refused or failed post does not take the others with it,
+ * and a change added later the same day still gets its post), and each carries its own sources.
+ */
+function dueChanges(
+  guildId: string,
+  { optIn, activeSince, zone, nowMs, graceMs }: ChangeWindow,
+  days: readonly LocalDay[],
+  settings: GuildSettings,
+  postLog: PostedKeys,
+  data: Dataset,
+): DuePost[] {
+  const boundaryMs = Math.max(Date.parse(optIn.since), activeSince);
+  if (Number.isNaN(boundaryMs)) return [];
+  let slot: { day: LocalDay; dueMs: number } | null = null;
+  for (const day of days) {
+    const dueMs = instantOf(day, zone, settings.hour, settings.minute);
+    if (dueMs > nowMs || dueMs < boundaryMs || nowMs - dueMs > graceMs) continue;
+    slot = { day, dueMs };
+  }
+  if (!slot) return [];
+  const { changes } = indexFor(data);
+  // The common case on a tick: no change recent enough to be due. Decided before any date work.
+  const newest = changes.at(-1);
+  if (!newest || newest.until < slot.day.iso) return [];
+  // An opt-in more than the window (and two days for any zone's offset) before this day cannot
+  // exclude a change that is still in the window; only a recent one needs its local date.
+  const longAgo = slot.day.date.toMillis() - (CHANGE_WINDOW_DAYS + 2) * DAY_MS;
+  const firstDay = boundaryMs < longAgo ? '' : localDateOf(zone, boundaryMs);
+  const found: DuePost[] = [];
+  // Newest first, stopping at the first change outside the window: the changelog is in date
+  // order, so a tick looks at the recent few, however long the changelog grows.
+  for (let i = changes.length - 1; i >= 0; i -= 1) {
+    const entry = changes[i]!;
+    if (entry.change.date < firstDay || entry.until < slot.day.iso) break;
+    if (entry.change.date > slot.day.iso || postLog.has(entry.key)) continue;
+    const message = renderChange(entry, settings, data);
+    found.push({
+      guildId,
+      kind: 'change',
+      key: entry.key,
+      localDate: slot.day.iso,
+      dueAt: new Date(slot.dueMs),
+      status: 'due',
+      body: { ...message.body },
+      withoutPoll: message.withoutPoll,
+      thread: message.thread,
+      nonce: postNonce(guildId, entry.key),
+      promptId: null,
+    });
+  }
+  return found.reverse();
+}
+
+function renderChange(
+  entry: ChangeEntry,
+  settings: GuildSettings,
+  data: Dataset,
+): ScheduledMessage {
+  const ping = settings.pingRoleId;
+  const language = languageOf(settings.language);
+  const memo = renderMemos.get(data) ?? new Map<string, ScheduledMessage>();
+  renderMemos.set(data, memo);
+  return remember(memo, `change|${entry.key}|${ping}|${language}`, () =>
+    renderChangePost({
+      change: entry.change,
+      records: entry.records,
+      agreements: entry.agreements,
+      pingRoleId: ping,
+      language,
+    }),
+  );
+}
+
+/** When the next change post comes for a server, if one is pending within these days. */
+function nextChangeTime(
+  settings: GuildSettings,
+  days: readonly LocalDay[],
+  nowMs: number,
+  postLog: PostedKeys,
+  data: Dataset,
+): Date | undefined {
+  if (!settings.changes) return undefined;
+  const boundaryMs = Math.max(Date.parse(settings.changes.since), Date.parse(settings.activeSince));
+  if (Number.isNaN(boundaryMs)) return undefined;
+  const firstDay = localDateOf(settings.timeZone, boundaryMs);
+  const pending = indexFor(data).changes.filter(
+    (entry) => entry.change.date >= firstDay && !postLog.has(entry.key),
+  );
+  for (const day of days) {
+    const dueMs = instantOf(day, settings.timeZone, settings.hour, settings.minute);
+    if (dueMs <= nowMs || dueMs < boundaryMs) continue;
+    const any = pending.some((e) => e.change.date <= day.iso && e.until >= day.iso);
+    if (any) return new Date(dueMs);
+  }
+  return undefined;
 }
 
 function render(
@@ -445,5 +616,26 @@ export function nextDueTimes(
       if (!postLog.has(candidate.key)) next[candidate.kind] ??= new Date(dueMs);
     }
   }
+  const change = nextChangeTime(settings, days ?? [], now.getTime(), postLog, data);
+  if (change) next.change = change;
   return next;
+}
+
+/**
+ * The first instant after `afterMs` at which the server's posting time (hour:minute in its zone)
+ * falls: every anniversary, digest and prompt comes due at that time on some local day, so none
+ * can come due earlier. Null for a zone the runtime does not know (nothing is ever due there).
+ * For the due index (due-index.ts), which sleeps a server until then.
+ */
+export function nextPostingTime(
+  afterMs: number,
+  settings: GuildSettings,
+  data: Dataset,
+): number | null {
+  // Two local days past the one `afterMs` is on always hold a posting time after it.
+  for (const day of localDays(data, settings.timeZone, afterMs, afterMs + 2 * DAY_MS) ?? []) {
+    const dueMs = instantOf(day, settings.timeZone, settings.hour, settings.minute);
+    if (dueMs > afterMs) return dueMs;
+  }
+  return null;
 }

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Dataset } from '../data/load.js';
 import type { PostBody, ThreadSpec } from '../render/posts.js';
-import type { PostKind } from '../store/domain.js';
-import type { ClaimResult, LedgerEntry, StorePorts } from '../store/ports.js';
+import type { GuildSettings, PostKind } from '../store/domain.js';
+import type { ClaimResult, LedgerEntry, StorePorts, Versioned } from '../store/ports.js';
 import type { StoreLog } from '../store/store.js';
 import { ifSetUp, updateSettings } from '../store/update-settings.js';
 import { computeDueForGuilds, GRACE_MS, postNonce, type DuePost, type PostedKeys } from './due.js';
 import { bankWithSuggestions } from '../suggest/rotation.js';
+import { DueIndex } from './due-index.js';
 import { markPromptSeen, type PromptBank } from './prompts.js';
 
 /** Why a post could not be made, as the Discord layer classifies its errors. */
@@ -37,6 +38,11 @@ export interface RunnerDeps {
   now: () => Date;
   /** The servers this runner posts for: all the client's servers, or one shard's. */
   guildIds: () => Iterable<string>;
+  /**
+   * Whether this process may still claim a server's posts (its partition's lease holds), asked
+   * just before each claim: a lease lost mid-tick stops the rest. Unset: every listed server.
+   */
+  owns?: (guildId: string) => boolean;
   graceMs?: number;
   /** Servers posted for at once (default GUILD_CONCURRENCY). */
   concurrency?: number;
@@ -103,6 +109,57 @@ function slots(limit: number) {
   };
 }
 
+export interface LoadDueInput {
+  store: Pick<StorePorts, 'settings' | 'ledger'>;
+  index: DueIndex;
+  guildIds: readonly string[];
+  now: Date;
+  data: Dataset;
+  prompts: PromptBank;
+  graceMs?: number;
+}
+
+/**
+ * What a tick posts: the settings of every server (the index needs them to see a change), then
+ * the ledger of, and computeDue for, only the servers whose posting time has come or whose work
+ * is open (all of them on the first tick, so missed posts after a restart are found). The same
+ * posts as computing every server (see DueIndex). Exported for the bench, which times this.
+ */
+export async function loadDue({
+  store,
+  index,
+  guildIds,
+  now,
+  data,
+  prompts,
+  graceMs = GRACE_MS,
+}: LoadDueInput): Promise<{
+  settings: Map<string, Versioned<GuildSettings>>;
+  due: DuePost[];
+  computed: number;
+  /** The settled keys of the servers computed (issue 13: a second pass with a server's rotation). */
+  keys: Map<string, ReadonlySet<string>>;
+}> {
+  const settings = await store.settings.getMany(guildIds);
+  const computed = index.select(now, guildIds, settings);
+  const keys = await store.ledger.settledKeys(computed);
+  // Asked after the keys: a key that was someone's claim when they were read is known as one.
+  const open = await store.ledger.openClaims(computed);
+  const due = computeDueForGuilds({
+    now,
+    guildIds: computed,
+    settingsFor: (id) => settings.get(id)?.value,
+    postLogFor: (id) => keys.get(id) ?? NO_KEYS,
+    data,
+    prompts,
+    graceMs,
+  });
+  const busy = new Set(open);
+  for (const post of due) busy.add(post.guildId);
+  index.record(now, computed, settings, busy);
+  return { settings, due, computed: computed.length, keys };
+}
+
 function emptySummary(): TickSummary {
   return { posted: 0, skipped: 0, failed: 0, blocked: 0 };
 }
@@ -131,6 +188,7 @@ export function createRunner(deps: RunnerDeps) {
   let draining = false;
   let threadsChecked = false;
   let lastPrune = Number.NEGATIVE_INFINITY;
+  const dueIndex = new DueIndex(deps.data);
 
   function report(kind: PostKind, outcome: PostOutcome): void {
     try {
@@ -148,27 +206,18 @@ export function createRunner(deps: RunnerDeps) {
     if (ids.length < served.length) summary.inFlight = served.length - ids.length;
     if (ids.length === 0 || draining) return { started: [], summary };
 
-    const [settings, keys, threads] = await Promise.all([
-      store.settings.getMany(ids),
-      store.ledger.settledKeys(ids),
+    const now = deps.now();
+    const [{ settings, due, keys }, threads] = await Promise.all([
+      loadDue({ store, index: dueIndex, guildIds: ids, now, data, prompts, graceMs }),
       // Threads of posts recorded before the last stop without theirs: once, at start.
       threadsChecked ? Promise.resolve([]) : store.ledger.pendingThreads(ids),
     ]);
     threadsChecked = true;
-    const due = computeDueForGuilds({
-      now: deps.now(),
-      guildIds: ids,
-      settingsFor: (id) => settings.get(id)?.value,
-      postLogFor: (id) => keys.get(id) ?? NO_KEYS,
-      data,
-      prompts,
-      graceMs,
-    });
     const banks = await serversOwnBanks(due);
     for (const [guildId, bank] of banks) {
       // Recomputed with the server's own rotation: its prompt may be an approved suggestion.
       const again = computeDueForGuilds({
-        now: deps.now(),
+        now,
         guildIds: [guildId],
         settingsFor: (id) => settings.get(id)?.value,
         postLogFor: (id) => keys.get(id) ?? NO_KEYS,
@@ -240,6 +289,8 @@ export function createRunner(deps: RunnerDeps) {
     // the schedule while earlier posts went out.
     const current = (await store.settings.get(post.guildId))?.value;
     if (!current || current.paused || current.blocked !== null) return 'skipped';
+    // Another process owns the server now; it will post (the ledger would refuse us anyway).
+    if (deps.owns && !deps.owns(post.guildId)) return 'held';
 
     const claim = await store.ledger.claim({
       guildId: post.guildId,

@@ -23,6 +23,9 @@ export type PromptCadence = z.infer<typeof promptCadenceSchema>;
 /** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
 export const weekdaySchema = z.number().int().min(1).max(7);
 
+export const changesOptInSchema = z.strictObject({ since: isoInstant });
+export type ChangesOptIn = z.infer<typeof changesOptInSchema>;
+
 export const guildSettingsSchema = z.strictObject({
   channelId: snowflake,
   hour: z.number().int().min(0).max(23),
@@ -59,10 +62,18 @@ export const guildSettingsSchema = z.strictObject({
   suggestionsChannelId: snowflake.nullable().optional(),
   /** Whether members' suggestions may contain links (absent: no, until an admin allows them). */
   suggestionLinks: z.boolean().optional(),
+  /**
+   * Data-change announcements (issue 12): present when the server opted in with `/schedule set
+   * changes:True`, `since` being when. Changes dated before that day are never announced. Absent
+   * (servers set up before it existed) or null (turned off) means no announcements, so older
+   * files and rows stay valid without a migration.
+   */
+  changes: changesOptInSchema.nullable().optional(),
 });
 export type GuildSettings = z.infer<typeof guildSettingsSchema>;
 
-export const postKindSchema = z.enum(['anniversary', 'digest', 'prompt']);
+/** `change`: a data-change announcement, one per changelog entry (issue 12). */
+export const postKindSchema = z.enum(['anniversary', 'digest', 'prompt', 'change']);
 export type PostKind = z.infer<typeof postKindSchema>;
 
 export const postStatusSchema = z.enum(['posted', 'skipped', 'failed']);

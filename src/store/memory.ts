@@ -41,7 +41,26 @@ export interface StoreCoreOptions {
    * memory and the caller gets the error (a failed write never leaves memory ahead of the disk).
    */
   persist?: () => Promise<void>;
+  /**
+   * Makes the change just applied durable with a write soon, shared with any other change made
+   * meanwhile, without waiting for it: for what a crash may lose because the ledger's rules
+   * recover it (a completion: the claim lapses and is retried with its nonce, or skipped). Absent,
+   * such changes are persisted like any other.
+   */
+  persistSoon?: () => void;
   backend?: StorePorts['backend'];
+}
+
+/**
+ * A copy of plain JSON data (settings are): what structuredClone gives, several times cheaper,
+ * which matters when the runner reads every server's settings every tick.
+ */
+function copyPlain<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyPlain) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = copyPlain(item);
+  return copy as T;
 }
 
 /** Undoes one change, unless a later change has since replaced what it wrote. */
@@ -91,10 +110,13 @@ export function createStoreCore(
     key: string,
     owner: string,
     change: (entry: LedgerEntry) => LedgerEntry,
+    soon = false,
   ): Promise<boolean> {
     const entry = state.ledger.get(guildId)?.get(key);
     if (!holdsClaim(entry, owner)) return false;
-    await commit(setEntry(change(entry)));
+    const undo = setEntry(change(entry));
+    if (soon && options.persistSoon) options.persistSoon();
+    else await commit(undo);
     return true;
   }
 
@@ -106,8 +128,8 @@ export function createStoreCore(
     getMany(guildIds) {
       const found = new Map<string, Versioned<GuildSettings>>();
       for (const id of guildIds) {
-        const value = state.guilds.get(id);
-        if (value) found.set(id, structuredClone(value));
+        const stored = state.guilds.get(id);
+        if (stored) found.set(id, { value: copyPlain(stored.value), version: stored.version });
       }
       return Promise.resolve(found);
     },
@@ -150,15 +172,33 @@ export function createStoreCore(
       }
       return Promise.resolve(found);
     },
+    openClaims(guildIds) {
+      const found = new Set<string>();
+      for (const id of guildIds) {
+        for (const entry of state.ledger.get(id)?.values() ?? []) {
+          if (entry.state === 'claimed') {
+            found.add(id);
+            break;
+          }
+        }
+      }
+      return Promise.resolve(found);
+    },
     async claim(request) {
       const existing = state.ledger.get(request.guildId)?.get(request.key);
       const { write, result } = decideClaim(existing, request, now());
       if (write) await commit(setEntry(write));
       return structuredClone(result);
     },
+    // Made durable soon rather than at once: a crash before loses nothing the rules do not
+    // recover (the lapsed claim is retried with the same nonce, or skipped past the window).
     complete: (guildId, key, owner, messageId, pendingThread) =>
-      settleIfHeld(guildId, key, owner, (entry) =>
-        completed(entry, messageId, pendingThread, now()),
+      settleIfHeld(
+        guildId,
+        key,
+        owner,
+        (entry) => completed(entry, messageId, pendingThread, now()),
+        true,
       ),
     giveUp: (guildId, key, owner, settled, reason) =>
       settleIfHeld(guildId, key, owner, (entry) => givenUp(entry, settled, reason, now())),
@@ -167,7 +207,10 @@ export function createStoreCore(
     async threadOpened(guildId, key) {
       const entry = state.ledger.get(guildId)?.get(key);
       if (!entry || entry.pendingThread === null) return;
-      await commit(setEntry({ ...entry, pendingThread: null }));
+      const undo = setEntry({ ...entry, pendingThread: null });
+      // Lost in a crash, the thread is tried again at the next start; Discord refuses a second.
+      if (options.persistSoon) options.persistSoon();
+      else await commit(undo);
     },
     pendingThreads(guildIds) {
       const found: LedgerEntry[] = [];

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import type { CooldownKeeper } from '../commands/cooldowns.js';
 import type { Config } from '../config.js';
+import type { PartitionPort } from '../schedule/partition-owner.js';
 import type { StorePorts } from './ports.js';
 import { openJsonStore, type StoreLog } from './store.js';
 
@@ -8,6 +10,11 @@ export interface OpenedStore {
   store: StorePorts;
   /** Where it lives, safe to log: the file's absolute path, or "postgres" (never the URL). */
   where: string;
+  /**
+   * With PostgreSQL: partition leases, so several processes split the scheduled work, and
+   * cooldowns that hold across them. Absent for the JSON file (one process).
+   */
+  shared?: { partitions: PartitionPort; cooldowns: CooldownKeeper };
 }
 
 /** One error for "the store is away, try again shortly", whichever backend raised it. */
@@ -27,7 +34,11 @@ export async function openStoreFromConfig(
     const { openPostgresStore } = await import('./postgres/index.js');
     const store = await openPostgresStore(config.DATABASE_URL, log);
     log.info({ backend: 'postgres' }, 'store open');
-    return { store, where: 'postgres' };
+    return {
+      store,
+      where: 'postgres',
+      shared: { partitions: store.partitions, cooldowns: store.cooldowns },
+    };
   }
   // Relative to the working directory, so a start from another folder finds another file: say
   // which one.

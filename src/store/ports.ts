@@ -100,6 +100,12 @@ export interface LedgerPort {
    * leased. What `computeDue` takes as the post log, loaded for a whole tick in one batch.
    */
   settledKeys(guildIds: readonly string[]): Promise<Map<string, ReadonlySet<string>>>;
+  /**
+   * Of these guilds, those with an entry still `claimed` (leased, lapsed or released): work that
+   * may come back. As recent as the last settledKeys for them at least, so a tick that asks right
+   * after it learns which of the keys it got are claims rather than settled for good.
+   */
+  openClaims(guildIds: readonly string[]): Promise<ReadonlySet<string>>;
   /** Claims a post before it is sent: exactly one of any number of racing claimants wins. */
   claim(request: ClaimRequest): Promise<ClaimResult>;
   /**

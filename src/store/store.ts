@@ -53,6 +53,9 @@ export const KEEP_ASIDE = 10;
 /** The backup is rewritten at most this often (and always on close). */
 const BACKUP_EVERY_MS = 1000;
 
+/** How long a completion waits for a write to share before it gets one of its own. */
+const SOON_MS = 250;
+
 function stringify(file: StoreFile): string {
   return `${JSON.stringify(file, null, 1)}\n`;
 }
@@ -257,8 +260,13 @@ export async function openJsonStore(
     lastBackupAt = Date.now();
     await backup.write(file);
   };
+  // A write made soon (persistSoon): pending until this timer, or any earlier write, runs.
+  let soonTimer: NodeJS.Timeout | null = null;
   const writeNow = async (): Promise<void> => {
     queued = null;
+    // This write takes the whole state: what waited to be written soon goes with it.
+    if (soonTimer) clearTimeout(soonTimer);
+    soonTimer = null;
     db.data = stateToFile(state);
     await db.write();
     backupDue = db.data;
@@ -291,9 +299,34 @@ export async function openJsonStore(
     return next;
   };
 
+  /**
+   * Completions are written with the next write, or within SOON_MS: a burst of posts writes
+   * its claims (which must be on disk before each send) and carries the completions along,
+   * instead of writing the whole file twice per post.
+   */
+  const persistSoon = (): void => {
+    // A write not yet started takes the state as it is when it starts: this change included.
+    if (queued || soonTimer || !writable) return;
+    soonTimer = setTimeout(() => {
+      soonTimer = null;
+      persist().catch(() => {
+        // Logged by persist; the change stays in memory and goes with the next write.
+      });
+    }, SOON_MS);
+  };
+  /** Starts the write persistSoon is waiting to make, if any, and resolves once all is on disk. */
+  const flush = async (): Promise<void> => {
+    if (soonTimer) {
+      clearTimeout(soonTimer);
+      soonTimer = null;
+      await persist().catch(() => undefined);
+    }
+    await tail;
+  };
+
   if (needsWrite) await persist();
 
-  const core = createStoreCore(state, { now, persist, backend: 'json' });
+  const core = createStoreCore(state, { now, persist, persistSoon, backend: 'json' });
   let closed = false;
   return {
     outcome,
@@ -304,10 +337,11 @@ export async function openJsonStore(
     suggestions: core.suggestions,
     backend: 'json',
     healthy: () => Promise.resolve(writable && !closed),
-    flush: () => tail,
+    flush,
     async close() {
       if (closed) return;
       closed = true;
+      await flush();
       if (backupTimer) clearTimeout(backupTimer);
       backupTimer = null;
       await tail;

@@ -819,3 +819,73 @@ describe('when the store is in trouble', () => {
     expect(shown(await run('status'))).toContain(`Anniversaries, <t:${postedAt}:R>: posted`);
   });
 });
+
+// Data-change announcements (issue 12): `/schedule set changes`, its status line and preview.
+describe('/schedule set changes', () => {
+  /** Noon in Kyiv on 30 November 2026: the bundled changelog's entries are of 1 December. */
+  const BEFORE_CHANGES = '2026-11-30T10:00:00.000Z';
+  const DEC1_NINE_KYIV = Date.parse('2026-12-01T07:00:00.000Z') / 1000;
+
+  test('GIVEN a schedule without the option WHEN changes are turned on THEN the opt-in records when, and only that changes', async () => {
+    clock.now = new Date(BEFORE_CHANGES);
+    const before = await setUp();
+    expect(before.changes).toBeUndefined();
+    expect(shown(await run('status'))).toContain('**Data changes**: off');
+
+    const reply = await run('set', { changes: true });
+
+    expect(await view.getGuild(GUILD)).toEqual({ ...before, changes: { since: BEFORE_CHANGES } });
+    const since = Date.parse(BEFORE_CHANGES) / 1000;
+    expect(shown(reply)).toContain(
+      `**Data changes** (${scheduleEn.changesSince(`<t:${since}:D>`)}): next <t:${DEC1_NINE_KYIV}:R>`,
+    );
+  });
+
+  test('GIVEN changes on WHEN turned on again a day later THEN the first opt-in stands', async () => {
+    clock.now = new Date(BEFORE_CHANGES);
+    await setUp();
+    await run('set', { changes: true });
+    clock.now = new Date('2026-12-01T10:00:00.000Z');
+    await run('set', { changes: true, prompts: 'daily' });
+    expect(await view.getGuild(GUILD)).toMatchObject({
+      changes: { since: BEFORE_CHANGES },
+      prompts: 'daily',
+    });
+  });
+
+  test('GIVEN changes on WHEN turned off THEN the opt-in is gone and the status says off', async () => {
+    clock.now = new Date(BEFORE_CHANGES);
+    await setUp();
+    await run('set', { changes: true });
+    const reply = await run('set', { changes: false });
+    expect((await view.getGuild(GUILD))?.changes).toBeNull();
+    expect(shown(reply)).toContain('**Data changes**: off');
+  });
+
+  test('GIVEN changes on and a change coming WHEN previewed THEN the first change of 1 December is shown with its sources, only to the admin, and nothing is posted', async () => {
+    clock.now = new Date(BEFORE_CHANGES);
+    await setUp();
+    await run('set', { changes: true });
+    const reply = await run('preview', { kind: 'change' });
+    expect(reply.content).toMatch(
+      new RegExp(`^${escape(scheduleEn.previewNote(`<t:${DEC1_NINE_KYIV}:F>`))}\\n\\n`),
+    );
+    const first = testData().changelog[0]!;
+    expect(reply.embeds?.[0]?.description).toContain(first.text.en);
+    for (const url of first.sources) expect(shown(reply)).toContain(url);
+    expect(await view.postsFor(GUILD)).toEqual([]);
+  });
+
+  test('GIVEN changes off WHEN previewed THEN there is nothing to show', async () => {
+    clock.now = new Date(BEFORE_CHANGES);
+    await setUp();
+    expect((await run('preview', { kind: 'change' })).content).toBe(scheduleEn.previewNone);
+  });
+
+  test('GIVEN a Ukrainian admin WHEN the status is shown THEN the line is in Ukrainian', async () => {
+    clock.now = new Date(BEFORE_CHANGES);
+    await setUp();
+    const reply = await run('set', { changes: true }, { locale: 'uk' });
+    expect(shown(reply)).toContain(`**${scheduleUk.kinds.change}**`);
+  });
+});

@@ -27,7 +27,7 @@ const MONDAY_WITH_ANNIVERSARY = [
 ];
 
 interface DuePreviewPost {
-  kind: 'anniversary' | 'digest' | 'prompt';
+  kind: 'anniversary' | 'digest' | 'prompt' | 'change';
   key: string;
   body: PostBody;
 }
@@ -282,5 +282,46 @@ describe('npm run -s preview -- due (the contract)', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('--prompts takes daily, weekly or off');
+  });
+});
+
+// Data-change announcements (issue 12): `--changes SINCE|off`.
+describe('previewDue --changes', () => {
+  /** 09:00 in Kyiv on 3 December 2026, with every other kind off. */
+  const DEC3 = [
+    ...['--at', '2026-12-03T07:00:00Z', '--timezone', 'Europe/Kyiv', '--hour', '9'],
+    ...['--anniversaries', 'off', '--digest', 'off', '--prompts', 'off'],
+  ];
+
+  test('GIVEN an opt-in before the changes of 1 December WHEN previewed THEN one post per change, in changelog order, each with its sources', () => {
+    const posts = dueJson(...DEC3, '--changes', '2026-11-30T12:00');
+    expect(kindsAndKeys(posts)).toEqual(data.changelog.map((c) => ['change', `change:${c.id}`]));
+    posts.forEach((post, i) => {
+      for (const url of data.changelog[i]!.sources) {
+        expect(JSON.stringify(post.body)).toContain(url);
+      }
+    });
+  });
+
+  test.each([
+    ['after their day', ['--changes', '2026-12-02T12:00']],
+    ['off', ['--changes', 'off']],
+    ['not given', []],
+  ])('GIVEN an opt-in %s WHEN previewed THEN no change post', (_, flags) => {
+    expect(dueJson(...DEC3, ...flags)).toEqual([]);
+  });
+
+  test('GIVEN Ukrainian WHEN previewed THEN the change post is in Ukrainian', () => {
+    const [post] = dueJson(...DEC3, '--changes', '2026-11-30T12:00', '--language', 'uk');
+    expect(post?.body.content).toContain('Нове в даних бота');
+  });
+
+  test.each([
+    ['an unreadable --changes', ['--changes', 'soon'], /--changes takes off or the instant/],
+    ['an opt-in after --at', ['--changes', '2026-12-04T00:00:00Z'], /must come before --at/],
+  ])('GIVEN %s WHEN previewed THEN a clear error', (_, flags, message) => {
+    const result = previewDue([...DEC3, ...flags], data, prompts);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
   });
 });

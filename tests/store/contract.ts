@@ -99,6 +99,29 @@ export function describeStoreContract(name: string, open: () => Promise<StorePor
         expect(found.get(b)).toEqual({ value: settings({ hour: 9 }), version: 2 });
       });
 
+      // Data-change announcements (issue 12): the opt-in is optional, so settings written before
+      // it existed read back as they were, and a server's opt-in reads back as written.
+      test.each([
+        ['without the opt-in (written before it existed)', settings()],
+        ['opted in', settings({ changes: { since: '2026-12-02T10:00:00.000Z' } })],
+        ['opted out again', settings({ changes: null })],
+      ])(
+        'GIVEN settings %s WHEN written and read back THEN they are as written',
+        async (_, value) => {
+          const id = freshGuild();
+          await store.settings.put(id, value, null);
+          expect((await store.settings.get(id))?.value).toEqual(value);
+          expect((await store.settings.getMany([id])).get(id)?.value).toEqual(value);
+        },
+      );
+
+      test('GIVEN an opt-in with no instant WHEN written THEN it rejects and nothing is stored', async () => {
+        const id = freshGuild();
+        const broken = settings({ changes: { since: 'yesterday' } });
+        await expect(store.settings.put(id, broken, null)).rejects.toThrow();
+        expect(await store.settings.get(id)).toBeNull();
+      });
+
       test('GIVEN settings that break the schema WHEN written THEN it rejects and nothing is stored', async () => {
         const id = freshGuild();
         await expect(store.settings.put(id, settings({ hour: 24 }), null)).rejects.toThrow();
@@ -257,6 +280,25 @@ export function describeStoreContract(name: string, open: () => Promise<StorePor
           'digest:2026-W08',
         ]);
         expect([...(keys.get(b) ?? [])]).toEqual([KEY]);
+      });
+    });
+
+    // Data-change announcements (issue 12): the fourth kind, keyed by the change's id.
+    describe('ledger: change posts', () => {
+      test('GIVEN a change post WHEN claimed and completed THEN it is settled under its key and kind, and a second claim finds it settled', async () => {
+        const id = freshGuild();
+        const key = 'change:2026-12-01-gb-100-year-partnership';
+        expect(await store.ledger.claim(request(id, key, 'worker-a', 'change'))).toMatchObject({
+          kind: 'claimed',
+          entry: { key, kind: 'change', state: 'claimed' },
+        });
+        expect(await store.ledger.complete(id, key, 'worker-a', MESSAGE, null)).toBe(true);
+        expect((await store.ledger.settledKeys([id])).get(id)?.has(key)).toBe(true);
+        expect(await store.ledger.claim(request(id, key, 'worker-b', 'change'))).toMatchObject({
+          kind: 'settled',
+          entry: { kind: 'change', state: 'posted', messageId: MESSAGE },
+        });
+        expect((await store.ledger.recent(id, 1))[0]).toMatchObject({ key, kind: 'change' });
       });
     });
 

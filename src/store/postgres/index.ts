@@ -1,6 +1,8 @@
 import type { StorePorts } from '../ports.js';
 import { PostgresLedger, type PostgresLedgerOptions } from './ledger.js';
+import { PostgresCooldowns } from './cooldowns.js';
 import { applyMigrations } from './migrate.js';
+import { PostgresPartitions } from './partitions.js';
 import { createPool, type PoolOptions, type PostgresLog } from './pool.js';
 import { PostgresSettings } from './settings.js';
 import { PostgresSuggestions } from './suggestions.js';
@@ -16,6 +18,10 @@ export interface OpenPostgresOptions extends PoolOptions, PostgresLedgerOptions 
 /** The store as PostgreSQL keeps it: what `DATABASE_URL=postgres://…` selects. */
 export interface PostgresStore extends StorePorts {
   readonly backend: 'postgres';
+  /** Partition leases for scheduled work across processes (migration 005). */
+  readonly partitions: PostgresPartitions;
+  /** /discuss cooldowns that hold across processes (migration 005). */
+  readonly cooldowns: PostgresCooldowns;
 }
 
 /**
@@ -43,6 +49,8 @@ export async function openPostgresStore(
     settings: new PostgresSettings(pool, log, options),
     ledger: new PostgresLedger(pool, options),
     suggestions: new PostgresSuggestions(pool),
+    partitions: new PostgresPartitions(pool),
+    cooldowns: new PostgresCooldowns(pool),
     async healthy() {
       if (closed) return false;
       let timer: NodeJS.Timeout | undefined;

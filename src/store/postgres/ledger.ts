@@ -142,6 +142,31 @@ export class PostgresLedger implements LedgerPort {
     return result;
   }
 
+  /**
+   * From the copy settledKeys keeps, so it matches the keys that call returned: a claim the copy
+   * holds is reported even if it settled since (a wasted check, never a missed one). Guilds the
+   * copy does not hold are asked of the database.
+   */
+  async openClaims(guildIds: readonly string[]): Promise<ReadonlySet<string>> {
+    const found = new Set<string>();
+    const unknown: string[] = [];
+    for (const id of guildIds) {
+      const keys = this.known.get(id);
+      if (!keys) unknown.push(id);
+      else if (keys.claims.size > 0) found.add(id);
+    }
+    for (let start = 0; start < unknown.length; start += CHUNK) {
+      const { rows } = await query<{ guild_id: string }>(
+        this.pool,
+        'reading open claims',
+        `SELECT DISTINCT guild_id FROM ledger WHERE guild_id = ANY($1::text[]) AND state = 'claimed'`,
+        [unknown.slice(start, start + CHUNK)],
+      );
+      for (const row of rows) found.add(row.guild_id);
+    }
+    return found;
+  }
+
   async claim(request: ClaimRequest): Promise<ClaimResult> {
     const { guildId, key, owner, leaseMs } = request;
     const inserted = await query(

@@ -6,6 +6,7 @@ import type {
   OptionValue,
   RecordedRequest,
 } from '../emulator/index.js';
+import type { E2eStore } from './backend.js';
 import { startBot, tempStoreDir, type BotProcess } from './bot-process.js';
 import type { WireEmbed } from './wire.js';
 
@@ -115,10 +116,11 @@ export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Bot processes that share one store file, as one bot across restarts: `start(clock)` starts the
+ * Bot processes that share one store, as one bot across restarts: `start(clock)` starts the
  * next one with its clock at `clock`, waking every second; `stopAll()` ends every one started.
+ * `store` picks the backend (tests/e2e/bot/backend.ts); without it, the JSON file.
  */
-export function botsOnOneStore(emulator: () => EmulatorHandle) {
+export function botsOnOneStore(emulator: () => EmulatorHandle, store: E2eStore | null = null) {
   const storeDir = tempStoreDir();
   const started: BotProcess[] = [];
   return {
@@ -128,7 +130,11 @@ export function botsOnOneStore(emulator: () => EmulatorHandle) {
       const bot = await startBot({
         apiUrl: emulator().restUrl,
         storeDir,
-        env: { BOT_CLOCK_START: clock, SCHEDULE_CRON: EVERY_SECOND },
+        env: {
+          ...(await store?.env()),
+          BOT_CLOCK_START: clock,
+          SCHEDULE_CRON: EVERY_SECOND,
+        },
       });
       started.push(bot);
       return bot;
