@@ -16,6 +16,8 @@ const BENCHES = [
   'soak.ts',
   'soak-status.ts',
   'store-pg.ts',
+  // gateway (issue 11): RSS of one shard process at 2,500 servers against a bare discord.js client
+  'rss.ts',
   // Partitions (issue 11): per-process tick cost over 4 processes, the 09:00 burst over 2.
   'partitions.ts',
 ];

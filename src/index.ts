@@ -8,7 +8,10 @@ import { DataError, loadData, type Dataset } from './data/load.js';
 import { createChannelInspector } from './discord/channels.js';
 import { createClient } from './discord/client.js';
 import { readGatewayState } from './discord/gateway.js';
+import { processKey } from './discord/identify-backoff.js';
+import { openLoginCoordination } from './discord/identify-setup.js';
 import { createRestPoster } from './discord/poster.js';
+import { countPendingPosts, watchRateLimited } from './discord/rest-backlog.js';
 import { createInteractionRouter } from './discord/router.js';
 import { startScheduler } from './discord/scheduler.js';
 import {
@@ -78,7 +81,14 @@ const { store, shared } = await openStoreOrExit();
 // Config validation already refused a bad pair, so this plan is always ok.
 const shardPlan = planShards(config.SHARD_COUNT, config.SHARD_IDS);
 const shards = shardPlan.ok ? shardPlan.plan : ({ kind: 'auto' } as const);
-const client = createClient({ apiUrl: config.DISCORD_API_URL, shards, log });
+// Logins shared with the bot's other processes (PostgreSQL), or discord.js's own (JSON file).
+const logins = await openLoginCoordination(config, log);
+const client = createClient({
+  apiUrl: config.DISCORD_API_URL,
+  shards,
+  identifyThrottler: logins.identifyThrottler,
+  log,
+});
 const route = createInteractionRouter({
   commands,
   ctx: {
@@ -99,6 +109,10 @@ const route = createInteractionRouter({
 });
 client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 
+// The backlog of a 09:00 burst and Discord's 429s, for /metrics.
+const restPoster = countPendingPosts(createRestPoster(client.rest));
+metrics.watchRestBacklog(() => restPoster.pending());
+watchRateLimited(client.rest, (scope) => metrics.recordRateLimited(scope));
 // Partitions (issue 11): with PostgreSQL the scheduled work is split by guild id into
 // partitions leased by the live processes (docs/partitions.md); the JSON file serves one process.
 const runnerOwner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -120,7 +134,7 @@ const runner = createRunner({
   store,
   data,
   prompts,
-  poster: createRestPoster(client.rest),
+  poster: restPoster.poster,
   log,
   now,
   owner: runnerOwner,
@@ -178,6 +192,7 @@ async function shutdown(signal: string): Promise<void> {
     await partitionOwner?.stop();
     await store.close();
     await client.destroy();
+    await logins.close();
     await ops?.close();
   } catch (error) {
     log.error({ err: error }, 'error during shutdown');
@@ -190,7 +205,16 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 try {
-  // A crash loop must not burn the day's session starts: read the budget first (costs none).
+  // A crash loop must not burn the day's session starts: count this start, wait if it is one of
+  // many in a row, then read the budget (costs none) before identifying.
+  const start = await logins.startLog.recordStart(processKey(shards));
+  if (start.delayMs > 0) {
+    log.warn(
+      { starts: start.starts, delayMs: start.delayMs },
+      'restarted many times in a row; waiting before logging in to save session starts',
+    );
+    await new Promise((resolve) => setTimeout(resolve, start.delayMs));
+  }
   client.rest.setToken(config.DISCORD_TOKEN);
   const budget = await fetchSessionBudget(client.rest);
   const starting = shards.kind === 'fixed' ? shards.ids.length : budget.recommendedShards;

@@ -64,6 +64,12 @@ export interface Metrics {
   watchGateway(state: () => GatewayState): void;
   /** Reads the day's remaining gateway session starts (null before the first read). */
   watchSessionStarts(remaining: () => number | null): void;
+  // -- gateway (issue 11): the REST backlog of a burst, and Discord's 429s --
+  /** Reads the scheduled posts handed to discord.js's REST queue and not yet answered. */
+  watchRestBacklog(pending: () => number): void;
+  /** One 429 from Discord; `scope` is its X-RateLimit-Scope (user, global, shared). */
+  recordRateLimited(scope: string): void;
+  // -- end gateway --
   // Partitions (issue 11): scheduled work split across processes on PostgreSQL.
   /** Reads this process's partitions at each scrape; call once (never with the JSON file: no series). */
   watchPartitions(snapshot: () => PartitionSnapshot): void;
@@ -114,6 +120,24 @@ export function createMetrics({ processMetrics = true }: MetricsOptions = {}): M
     labelNames: ['op'] as const,
     registers: [registry],
   });
+  // -- gateway (issue 11) --
+  let readRestBacklog: (() => number) | undefined;
+  new Gauge({
+    name: 'bot_rest_posts_pending',
+    help: 'Scheduled posts waiting in discord.js REST queues or in flight: the backlog of a burst.',
+    registers: [registry],
+    collect() {
+      this.set(readRestBacklog?.() ?? 0);
+    },
+  });
+  const rateLimited = new Counter({
+    name: 'bot_discord_rate_limited_total',
+    help: '429 answers from Discord, by scope (global: the limit every process of the bot shares).',
+    labelNames: ['scope'] as const,
+    registers: [registry],
+  });
+  for (const scope of ['user', 'global', 'shared']) rateLimited.inc({ scope }, 0);
+  // -- end gateway --
   let readGateway: (() => GatewayState) | null = null;
   let readSessionStarts: (() => number | null) | undefined;
   new Gauge({
@@ -203,6 +227,12 @@ export function createMetrics({ processMetrics = true }: MetricsOptions = {}): M
     watchSessionStarts(remaining) {
       readSessionStarts = remaining;
     },
+    // -- gateway (issue 11) --
+    watchRestBacklog(pending) {
+      readRestBacklog = pending;
+    },
+    recordRateLimited: (scope) => rateLimited.inc({ scope }),
+    // -- end gateway --
     // Partitions (issue 11).
     watchPartitions(snapshot) {
       registerPartitionGauges(snapshot);

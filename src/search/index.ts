@@ -1,7 +1,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Dataset } from '../data/load.js';
-import { damerauLevenshtein } from '../lookup/distance.js';
 import { MAX_QUERY_LENGTH } from '../lookup/normalize.js';
+import { buildCloseWordIndex, wordsWithin, type CloseWordIndex } from './close-words.js';
 import {
   FIELD_BOOST,
   FIELDS,
@@ -11,8 +11,15 @@ import {
   type RecordType,
   type SearchRecord,
 } from './documents.js';
-import { findSynonyms, loadSynonyms, NAME_GROUP, withNames, type Synonyms } from './synonyms.js';
-import { phraseKeys, termForm, tokenize, wordsOf } from './terms.js';
+import {
+  findSynonyms,
+  loadSynonyms,
+  NAME_GROUP,
+  withNames,
+  type SynonymGroup,
+  type Synonyms,
+} from './synonyms.js';
+import { phraseKeys, termForm, tokenize, tokenizeQuery, wordsOf } from './terms.js';
 
 /**
  * Full-text search over every record, built once per Dataset with MiniSearch (an inverted index
@@ -25,6 +32,10 @@ export interface SearchIndex {
   readonly synonyms: Synonyms;
   /** Every term in the index, sorted, with how many records hold it and a way it is written. */
   readonly vocabulary: readonly VocabularyEntry[];
+  /** The vocabulary by length, for "did you mean" (close-words.ts). */
+  readonly closeWords: CloseWordIndex<VocabularyEntry>;
+  /** Every term some record holds: a synonym none holds cannot match, so it is not looked up. */
+  readonly terms: ReadonlySet<string>;
   /** Each record's terms, to complete a word only with words found beside the ones before it. */
   readonly termsOf: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each record's names (a partner's or a speaker's) as phrase keys: an exact name wins. */
@@ -107,20 +118,21 @@ export function buildSearchIndex(data: Dataset, base: Synonyms = loadSynonyms())
     // Our tokenizer already yields folded terms; MiniSearch's own would split "F-16" differently.
     tokenize,
     processTerm,
-    searchOptions: { tokenize, processTerm },
+    searchOptions: { tokenize: tokenizeQuery, processTerm },
   });
   engine.addAll(records.map(toDocument));
+  const vocabulary = buildVocabulary(records, synonyms);
+  const termsOf = new Map(
+    records.map((record) => [record.id, new Set(record.passages.flatMap((p) => tokenize(p.text)))]),
+  );
   return {
     engine,
     records: new Map(records.map((record) => [record.id, record])),
     synonyms,
-    vocabulary: buildVocabulary(records, synonyms),
-    termsOf: new Map(
-      records.map((record) => [
-        record.id,
-        new Set(record.passages.flatMap((p) => tokenize(p.text))),
-      ]),
-    ),
+    vocabulary,
+    closeWords: buildCloseWordIndex(vocabulary, (entry) => entry.term),
+    terms: new Set([...termsOf.values()].flatMap((terms) => [...terms])),
+    termsOf,
     namesOf: new Map(
       records.map((record) => [
         record.id,
@@ -170,8 +182,16 @@ function buildVocabulary(records: readonly SearchRecord[], synonyms: Synonyms): 
 const prefix = (term: string) => term.length >= 3;
 const fuzzy = (term: string) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : false);
 
-/** The query as MiniSearch reads it: each word, or synonym phrase, as one unit that must match. */
-export function queryUnits(query: string, synonyms: Synonyms): Query[] {
+/**
+ * The query as MiniSearch reads it: each word, or synonym phrase, as one unit that must match.
+ * With the index's terms (`known`), a synonym holding a word no record holds is left out: looked
+ * up exactly, it could match nothing, and each one costs a lookup per word in every pass.
+ */
+export function queryUnits(
+  query: string,
+  synonyms: Synonyms,
+  known?: ReadonlySet<string>,
+): Query[] {
   const words = wordsOf(query.slice(0, MAX_QUERY_LENGTH))
     .filter((word) => word.terms.some((term) => !synonyms.stopWords.has(term)))
     // A question is a few words; past these, each word adds lookups and no precision.
@@ -186,19 +206,64 @@ export function queryUnits(query: string, synonyms: Synonyms): Query[] {
     // The words as typed, or any other way of saying them.
     // The other ways are whole words: looked up as they are, without prefix or typo lookup,
     // which would multiply the work and match what they do not mean.
+    const typed = raw(match.from, match.to);
+    const typedForm = termForm(typed);
     units.push({
       combineWith: 'OR',
       queries: [
-        every(raw(match.from, match.to)),
-        ...match.group.terms
-          .filter((term) => termForm(term) !== termForm(raw(match.from, match.to)))
-          .map((term): Query => ({ ...EXACT, combineWith: 'AND', queries: [term] })),
+        every(typed),
+        ...alternativesOf(match.group, synonyms, known)
+          .filter((alternative) => alternative.form !== typedForm)
+          .map((alternative) => alternative.query),
       ],
     });
     at = match.to;
   }
   for (; at < words.length; at += 1) units.push(every(raw(at, at + 1)));
   return units;
+}
+
+/** A synonym as a query: looked up as it is, and its folded form, to skip the one typed. */
+interface Alternative {
+  form: string;
+  query: Query;
+}
+
+/**
+ * A group's terms as queries, worked out once per group (and per index: a term no record of it
+ * holds is left out, as it could match nothing).
+ */
+function alternativesOf(
+  group: SynonymGroup,
+  synonyms: Synonyms,
+  known: ReadonlySet<string> | undefined,
+): readonly Alternative[] {
+  const key = known ?? UNPRUNED;
+  let cache = alternativesCache.get(key);
+  if (!cache) {
+    cache = new WeakMap();
+    alternativesCache.set(key, cache);
+  }
+  let alternatives = cache.get(group);
+  if (!alternatives) {
+    alternatives = group.terms
+      .filter((term) => known === undefined || canMatch(term, synonyms, known))
+      .map((term) => ({
+        form: termForm(term),
+        query: { ...EXACT, combineWith: 'AND', queries: [term] },
+      }));
+    cache.set(group, alternatives);
+  }
+  return alternatives;
+}
+
+const alternativesCache = new WeakMap<object, WeakMap<SynonymGroup, readonly Alternative[]>>();
+/** The key of the alternatives worked out without an index's terms (nothing left out). */
+const UNPRUNED = {};
+
+/** Whether every word of a phrase that is searched (not a stop word) is a term of the index. */
+function canMatch(phrase: string, synonyms: Synonyms, known: ReadonlySet<string>): boolean {
+  return tokenize(phrase).every((term) => synonyms.stopWords.has(term) || known.has(term));
 }
 
 const EXACT = { prefix: false, fuzzy: false } as const;
@@ -212,7 +277,7 @@ function every(text: string): Query {
 
 /** Searches the index: the best records first, each with the passage that shows the match. */
 export function search(index: SearchIndex, request: SearchRequest): SearchOutcome {
-  const units = queryUnits(request.query, index.synonyms);
+  const units = queryUnits(request.query, index.synonyms, index.terms);
   if (units.length === 0) return { kind: 'empty' };
   const options = {
     prefix,
@@ -251,13 +316,16 @@ export function search(index: SearchIndex, request: SearchRequest): SearchOutcom
   // "EU" is a word in the Compact's long name too, but it is the EU's own name: a query that is
   // exactly a record's name puts that record first.
   const asName = phraseKeys(request.query.slice(0, MAX_QUERY_LENGTH)).join(' ');
-  const named = (id: string) => (index.namesOf.get(id)?.has(asName) ? 1 : 0);
-  results.sort((a, b) => named(b.id as string) - named(a.id as string) || b.score - a.score);
+  const named = new Set(
+    results.filter((result) => index.namesOf.get(result.id as string)?.has(asName)),
+  );
+  const isNamed = (result: SearchResult) => (named.has(result) ? 1 : 0);
+  results.sort((a, b) => isNamed(b) - isNamed(a) || b.score - a.score);
+  const fields = request.fields ? new Set<string>(request.fields) : undefined;
   const hits = results.flatMap((result): SearchHit[] => {
     const record = index.records.get(result.id as string);
     if (!record) return [];
     const terms = new Set(result.terms);
-    const fields = request.fields ?? FIELDS;
     return [
       { record, score: result.score, terms, passage: bestPassage(record, terms, result, fields) },
     ];
@@ -286,51 +354,87 @@ function inScope(record: SearchRecord, request: SearchRequest): boolean {
  */
 function termsIn(index: SearchIndex, request: SearchRequest): ReadonlySet<string> | undefined {
   if (!request.type && !request.fields && request.speakerId === undefined) return undefined;
+  // A scope is a kind, some fields and maybe a speaker: few, and the data does not change, so
+  // each scope's terms are gathered once instead of re-reading every record on each no-match.
+  const key = JSON.stringify([
+    request.type ?? null,
+    request.fields ?? null,
+    request.speakerId ?? null,
+  ]);
+  let scopes = scopeTerms.get(index);
+  if (!scopes) {
+    scopes = new Map();
+    scopeTerms.set(index, scopes);
+  }
+  let terms = scopes.get(key);
+  if (!terms) {
+    terms = gatherTermsIn(index, request);
+    // Scopes are bounded by the speakers in the data; the bound only guards against a leak.
+    if (scopes.size >= MAX_SCOPES) scopes.clear();
+    scopes.set(key, terms);
+  }
+  return terms;
+}
+
+const scopeTerms = new WeakMap<SearchIndex, Map<string, ReadonlySet<string>>>();
+const MAX_SCOPES = 256;
+
+function gatherTermsIn(index: SearchIndex, request: SearchRequest): ReadonlySet<string> {
   const terms = new Set<string>();
   for (const record of index.records.values()) {
     if (!inScope(record, request)) continue;
-    for (const passage of record.passages) {
-      if (request.fields && !request.fields.includes(passage.field)) continue;
-      for (const term of tokenize(passage.text)) terms.add(term);
-    }
+    const termsOf = termsOfPassages(record);
+    record.passages.forEach((passage, i) => {
+      if (request.fields && !request.fields.includes(passage.field)) return;
+      for (const term of termsOf[i]!) terms.add(term);
+    });
+  }
+  return terms;
+}
+
+/** Each record's passages' terms, worked out once: the data does not change while the bot runs. */
+const passageTerms = new WeakMap<SearchRecord, readonly ReadonlySet<string>[]>();
+function termsOfPassages(record: SearchRecord): readonly ReadonlySet<string>[] {
+  let terms = passageTerms.get(record);
+  if (!terms) {
+    terms = record.passages.map((passage) => new Set(tokenize(passage.text)));
+    passageTerms.set(record, terms);
   }
   return terms;
 }
 
 /**
  * The passage to show: from the field the match counts most in, the one holding the most matched
- * terms. A match on the name alone shows the title, which says what the record is.
+ * terms. A match on the name alone shows the title, which says what the record is. Only passages
+ * of `fields` when given.
  */
-/** Each passage's terms, worked out once: the data does not change while the bot runs. */
-const passageTerms = new WeakMap<Passage, ReadonlySet<string>>();
-function termsOfPassage(passage: Passage): ReadonlySet<string> {
-  let terms = passageTerms.get(passage);
-  if (!terms) {
-    terms = new Set(tokenize(passage.text));
-    passageTerms.set(passage, terms);
-  }
-  return terms;
-}
-
 function bestPassage(
   record: SearchRecord,
   terms: ReadonlySet<string>,
   result: SearchResult,
-  fields: readonly FieldName[],
+  fields: ReadonlySet<string> | undefined,
 ): Passage {
-  const matchedFields = new Set(Object.values(result.match).flat() as FieldName[]);
-  const allowed = record.passages.filter((p) => fields.includes(p.field));
+  const matchedFields = new Set<string>();
+  for (const inFields of Object.values(result.match)) {
+    for (const field of inFields) matchedFields.add(field);
+  }
+  const termsOf = termsOfPassages(record);
   let best: { passage: Passage; score: number } | undefined;
-  for (const passage of allowed) {
-    if (!matchedFields.has(passage.field)) continue;
+  let firstAllowed: Passage | undefined;
+  record.passages.forEach((passage, i) => {
+    if (fields && !fields.has(passage.field)) return;
+    firstAllowed ??= passage;
+    if (!matchedFields.has(passage.field)) return;
+    // The matched terms are a handful, a passage's terms can be hundreds: count from the few.
+    const inPassage = termsOf[i]!;
     let matched = 0;
-    for (const term of termsOfPassage(passage)) if (terms.has(term)) matched += 1;
+    for (const term of terms) if (inPassage.has(term)) matched += 1;
     const score = matched * FIELD_BOOST[passage.field];
     if (score > 0 && (!best || score > best.score)) best = { passage, score };
-  }
+  });
   if (best && best.passage.field !== 'name') return best.passage;
   const title = record.passages.find((p) => p.field === 'title' || p.field === 'said');
-  return title ?? best?.passage ?? allowed[0] ?? record.passages[0]!;
+  return title ?? best?.passage ?? firstAllowed ?? record.passages[0]!;
 }
 
 /**
@@ -348,13 +452,13 @@ export function closeTerms(
     const term = word.terms.at(-1) ?? '';
     if (term.length < 3 || index.synonyms.stopWords.has(term)) continue;
     const limit = Math.max(1, Math.ceil(term.length / 3));
-    const chars = Array.from(term);
-    for (const entry of index.vocabulary) {
-      // The word itself is known, just not here: offering it back would be no help.
-      if (entry.term === term || Math.abs(entry.term.length - term.length) > limit) continue;
-      if (within && !within.has(entry.term)) continue;
-      const distance = damerauLevenshtein(chars, Array.from(entry.term)).whole;
-      if (distance <= limit) found.push({ shown: entry.shown, distance, records: entry.records });
+    // The word itself is known, just not here: offering it back would be no help (wordsWithin
+    // leaves it out).
+    const near = wordsWithin(index.closeWords, term, limit, (candidate) =>
+      within ? within.has(candidate.term) : true,
+    );
+    for (const { candidate, distance } of near) {
+      found.push({ shown: candidate.value.shown, distance, records: candidate.value.records });
     }
   }
   found.sort((a, b) => a.distance - b.distance || b.records - a.records);

@@ -135,28 +135,11 @@ export interface SynonymMatch {
 
 /** The synonym phrases in a query's words, longest first, none overlapping. */
 export function findSynonyms(keys: readonly string[], synonyms: Synonyms): SynonymMatch[] {
+  const phrases = phraseIndexOf(synonyms);
   const matches: SynonymMatch[] = [];
   let at = 0;
   while (at < keys.length) {
-    let found: SynonymMatch | undefined;
-    for (
-      let length = Math.min(synonyms.longest, keys.length - at);
-      length > 0 && !found;
-      length -= 1
-    ) {
-      const run = keys.slice(at, at + length);
-      const group = synonyms.groups.find((g) =>
-        g.keys.some(
-          (key) =>
-            key.length === length &&
-            key.every((word, i) =>
-              // Endings vary only on the last word of a phrase ("24 години", "24 годин").
-              i === length - 1 ? sameStem(word, run[i] ?? '') : word === run[i],
-            ),
-        ),
-      );
-      if (group) found = { from: at, to: at + length, group };
-    }
+    const found = longestAt(keys, at, synonyms, phrases);
     if (found) {
       matches.push(found);
       at = found.to;
@@ -165,4 +148,82 @@ export function findSynonyms(keys: readonly string[], synonyms: Synonyms): Synon
     }
   }
   return matches;
+}
+
+/**
+ * The longest phrase starting at `at`; of phrases as long, the one of the earliest group. Only
+ * phrases filed under the word at `at` are tried (phraseIndexOf), not every group's every term.
+ */
+function longestAt(
+  keys: readonly string[],
+  at: number,
+  synonyms: Synonyms,
+  phrases: PhraseIndex,
+): SynonymMatch | undefined {
+  const first = keys[at] ?? '';
+  const candidates = [
+    ...(phrases.byFirstWord.get(first) ?? []),
+    ...(first.length >= MIN_STEM ? (phrases.byStem.get(first.slice(0, STEM_START)) ?? []) : []),
+  ];
+  let best: { length: number; group: number } | undefined;
+  for (const { key, group } of candidates) {
+    const length = key.length;
+    if (length > keys.length - at || length > synonyms.longest) continue;
+    if (best && (length < best.length || (length === best.length && group >= best.group))) {
+      continue;
+    }
+    const matches = key.every((word, i) =>
+      // Endings vary only on the last word of a phrase ("24 години", "24 годин").
+      i === length - 1 ? sameStem(word, keys[at + i] ?? '') : word === keys[at + i],
+    );
+    if (matches) best = { length, group };
+  }
+  const group = best && synonyms.groups[best.group];
+  return best && group ? { from: at, to: at + best.length, group } : undefined;
+}
+
+/** sameStem needs 5 letters and 4 in common at the start. */
+const MIN_STEM = 5;
+const STEM_START = 4;
+
+/** A phrase's words, and the position of its group (the earlier group wins a tie). */
+interface FiledPhrase {
+  key: readonly string[];
+  group: number;
+}
+
+interface PhraseIndex {
+  /** Each phrase under its first word, which a query word must equal (or share a stem with, as
+   * the last word of a one-word phrase; an equal word is filed here too). */
+  byFirstWord: ReadonlyMap<string, readonly FiledPhrase[]>;
+  /** One-word phrases long enough to take another ending, under their first four letters. */
+  byStem: ReadonlyMap<string, readonly FiledPhrase[]>;
+}
+
+const phraseIndexes = new WeakMap<Synonyms, PhraseIndex>();
+
+function phraseIndexOf(synonyms: Synonyms): PhraseIndex {
+  let index = phraseIndexes.get(synonyms);
+  if (!index) {
+    const byFirstWord = new Map<string, FiledPhrase[]>();
+    const byStem = new Map<string, FiledPhrase[]>();
+    const file = (map: Map<string, FiledPhrase[]>, word: string, entry: FiledPhrase) => {
+      const list = map.get(word) ?? [];
+      list.push(entry);
+      map.set(word, list);
+    };
+    synonyms.groups.forEach((group, g) => {
+      for (const key of group.keys) {
+        const first = key[0];
+        if (first === undefined) continue;
+        file(byFirstWord, first, { key, group: g });
+        if (key.length === 1 && first.length >= MIN_STEM) {
+          file(byStem, first.slice(0, STEM_START), { key, group: g });
+        }
+      }
+    });
+    index = { byFirstWord, byStem };
+    phraseIndexes.set(synonyms, index);
+  }
+  return index;
 }

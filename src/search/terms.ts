@@ -57,6 +57,25 @@ export function tokenize(text: string): string[] {
   return wordsOf(text).flatMap((word) => word.terms);
 }
 
+/**
+ * tokenize for queries: MiniSearch tokenizes every word and synonym of a query again in each
+ * pass (exact, then with typos, then any word), and the synonyms recur across queries. The terms
+ * of a text never change, so each text is tokenized once; the memo is bounded like termForm's.
+ * The arrays are shared: callers must not change them (MiniSearch copies them with flatMap).
+ */
+export function tokenizeQuery(text: string): string[] {
+  let terms = queryTerms.get(text);
+  if (terms === undefined) {
+    terms = tokenize(text);
+    if (queryTerms.size >= MAX_QUERY_TEXTS) queryTerms.clear();
+    queryTerms.set(text, terms);
+  }
+  return terms;
+}
+
+const queryTerms = new Map<string, string[]>();
+const MAX_QUERY_TEXTS = 5_000;
+
 /** Each word as one key, its pieces run together: how phrases are compared with the synonyms. */
 export function phraseKeys(text: string): string[] {
   return wordsOf(text).map((word) => word.terms.at(-1) ?? '');

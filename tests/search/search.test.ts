@@ -10,6 +10,7 @@ import {
 } from '../../src/render/search.js';
 import { closeTerms, search, searchIndexFor, suggestQueries } from '../../src/search/index.js';
 import { loadSynonyms } from '../../src/search/synonyms.js';
+import { tokenize } from '../../src/search/terms.js';
 import synonymsJson from '../../src/data/synonyms.json' with { type: 'json' };
 import { expectValidChoices, expectWithinDiscordLimits } from '../helpers/limits.js';
 import { input, testContext, testData } from '../helpers/context.js';
@@ -99,6 +100,15 @@ const FIRST_HITS: [string, string][] = [
   ['war would end badly', 'q:donald-tusk-1'],
   ['Kristersson Nordic', 'q:ulf-kristersson-1'],
   ['Йоганніс', 'q:klaus-iohannis-1'],
+  // The 2025–26 records by the words members type, through the synonyms added for them.
+  ['надра', 'r:us-reconstruction-fund'],
+  ['корисні копалини', 'r:us-reconstruction-fund'],
+  ['security guarantees', 'r:us-security-guarantees'],
+  ['гарантії безпеки', 'r:us-security-guarantees'],
+  ['Paris declaration', 'r:paris-declaration-2026'],
+  ['Паризьку декларацію', 'r:paris-declaration-2026'], // accusative, as in the records' notes
+  ['коаліції охочих', 'r:coalition-of-the-willing'], // genitive
+  ['припинення вогню', 'r:paris-declaration-2026'],
 ];
 
 describe('GIVEN the search index over every agreement and quote', () => {
@@ -174,6 +184,34 @@ describe('GIVEN the search index over every agreement and quote', () => {
 
   test('WHEN the same Dataset is searched twice THEN the index is built once', () => {
     expect(searchIndexFor(data)).toBe(index);
+  });
+});
+
+describe('GIVEN the synonyms added for the 2025–26 records', () => {
+  const ADDED = ['minerals', 'willing', 'declaration', 'paris', 'ceasefire'];
+  const groups = loadSynonyms().groups.filter((group) => ADDED.includes(group.id));
+
+  test('THEN every word of every term occurs in the data’s texts', () => {
+    expect(groups.map((group) => group.id).sort()).toEqual([...ADDED].sort());
+    for (const group of groups) {
+      for (const term of group.terms) {
+        for (const word of tokenize(term))
+          expect(index.terms.has(word), `${group.id}: ${term}`).toBe(true);
+      }
+    }
+  });
+
+  // The sources' sentences are in English: only a synonym takes a Ukrainian word to them.
+  test.each([
+    ['надра', 'r:us-reconstruction-fund'],
+    ['корисні копалини', 'r:us-reconstruction-fund'],
+    ['охочих', 'r:coalition-of-the-willing'],
+    ['декларацію', 'r:mnf-declaration-of-intent-2026'],
+    ['Парижі', 'r:coalition-of-the-willing'],
+    ['припинення вогню', 'r:paris-declaration-2026'],
+  ])('WHEN %j is searched in the sources’ English sentences THEN %s comes first', (query, id) => {
+    const outcome = search(index, { query, fields: ['sources'] });
+    expect(outcome.kind === 'found' ? outcome.hits[0]?.record.id : outcome.kind).toBe(id);
   });
 });
 

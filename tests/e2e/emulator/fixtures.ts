@@ -1,7 +1,7 @@
 import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Overwrite } from './permissions.js';
 import { channelPermissions } from './permissions.js';
-import type { SnowflakeGenerator } from './snowflake.js';
+import { SnowflakeGenerator } from './snowflake.js';
 
 export interface FixtureUser {
   id: string;
@@ -88,6 +88,25 @@ export const DEFAULT_CHANNELS = {
 export interface WorldOptions {
   guildCount?: number;
   applicationId?: string;
+  /**
+   * Guild ids one millisecond apart (in the past), so guild i lands on shard `i % shardCount`:
+   * ids minted in one millisecond share `id >> 22` and so one shard, and thousands of guilds made
+   * in a loop would mostly pile onto a few. Default false.
+   */
+  spreadShards?: boolean;
+  /** More text channels per guild beyond the three default ones (`extra-0`, `extra-1`…, all open). */
+  extraChannels?: number;
+  /** More roles per guild (no permissions), for memory measurements on guilds of a realistic size. */
+  extraRoles?: number;
+}
+
+/** Thousands of guilds spread evenly over the shards, the shape the sharding tests and bench use. */
+export function createLargeWorld(
+  ids: SnowflakeGenerator,
+  guildCount: number,
+  options: Omit<WorldOptions, 'guildCount' | 'spreadShards'> = {},
+): World {
+  return createWorld(ids, { ...options, guildCount, spreadShards: true });
 }
 
 /**
@@ -103,14 +122,29 @@ export function createWorld(ids: SnowflakeGenerator, options: WorldOptions = {})
     globalName: null,
     bot: true,
   };
+  const guildIds = options.spreadShards ? steppingGuildIds() : ids;
   const guilds = Array.from({ length: options.guildCount ?? 1 }, (_, index) =>
-    createGuild(ids, bot, index),
+    createGuild(ids, guildIds.next(), bot, index, options),
   );
   return { applicationId, applicationFlags: 0, bot, guilds };
 }
 
-function createGuild(ids: SnowflakeGenerator, bot: FixtureUser, index: number): FixtureGuild {
-  const id = ids.next();
+/**
+ * One id per millisecond, starting 30 days back so no id the emulator makes later meets them.
+ * Only `next()` is used by createWorld.
+ */
+function steppingGuildIds(): Pick<SnowflakeGenerator, 'next'> {
+  let ms = Date.now() - 30 * 86_400_000;
+  return new SnowflakeGenerator(() => (ms += 1));
+}
+
+function createGuild(
+  ids: SnowflakeGenerator,
+  id: string,
+  bot: FixtureUser,
+  index: number,
+  options: WorldOptions = {},
+): FixtureGuild {
   const owner = human(ids.next(), `owner${index}`);
   const member = human(ids.next(), `member${index}`);
   const botRole: FixtureRole = {
@@ -159,6 +193,10 @@ function createGuild(ids: SnowflakeGenerator, bot: FixtureUser, index: number): 
       deny(botRole.id, PermissionFlagsBits.SendMessages),
     ]),
   );
+  for (let n = 0; n < (options.extraChannels ?? 0); n += 1)
+    guild.channels.push(textChannel(ids.next(), id, `extra-${n}`, 3 + n, []));
+  for (let n = 0; n < (options.extraRoles ?? 0); n += 1)
+    guild.roles.push({ id: ids.next(), name: `role-${n}`, permissions: 0n, position: 3 + n });
   return guild;
 }
 

@@ -24,6 +24,10 @@ interface Session {
   socket: WebSocket | null;
   /** False once Discord would refuse to resume it (client closed 1000/1001, or INVALID_SESSION false). */
   resumable: boolean;
+  /** Emulator time of the IDENTIFY that made it. */
+  identifiedAt: number;
+  /** The client's TCP port of its current socket, to tell two sockets of one shard apart. */
+  remotePort: number | null;
 }
 
 export interface SessionInfo {
@@ -32,6 +36,8 @@ export interface SessionInfo {
   seq: number;
   connected: boolean;
   resumable: boolean;
+  identifiedAt: number;
+  remotePort: number | null;
 }
 
 /**
@@ -45,6 +51,9 @@ export class Gateway {
   readonly #currentByShard = new Map<number, Session>();
   readonly #sessionOf = new Map<WebSocket, Session>();
   readonly #closedByUs = new WeakSet<WebSocket>();
+  readonly #remotePort = new WeakMap<WebSocket, number>();
+  /** Each identify bucket's last accepted IDENTIFY, in emulator time. */
+  readonly #lastIdentify = new Map<number, number>();
 
   constructor(state: EmulatorState) {
     this.#state = state;
@@ -58,7 +67,10 @@ export class Gateway {
       socket.destroy();
       return;
     }
-    this.#server.handleUpgrade(req, socket, head, (ws) => this.#onConnection(ws));
+    this.#server.handleUpgrade(req, socket, head, (ws) => {
+      if (req.socket.remotePort !== undefined) this.#remotePort.set(ws, req.socket.remotePort);
+      this.#onConnection(ws);
+    });
   }
 
   /**
@@ -80,7 +92,23 @@ export class Gateway {
       seq: s.seq,
       connected: s.socket !== null,
       resumable: s.resumable,
+      identifiedAt: s.identifiedAt,
+      remotePort: s.remotePort,
     }));
+  }
+
+  /**
+   * Drops the sockets of these sessions without a close frame, whatever their shard: how to stop
+   * one process's connections when two processes hold the same shard (a rolling deploy).
+   */
+  dropSessions(sessionIds: readonly string[]): void {
+    for (const id of sessionIds) {
+      const socket = this.#sessions.get(id)?.socket;
+      if (!socket) continue;
+      this.#detach(socket);
+      this.#closedByUs.add(socket);
+      socket.terminate();
+    }
   }
 
   /** Closes the shard's socket with `code`. The session stays resumable unless `invalidate`. */
@@ -215,6 +243,12 @@ export class Gateway {
       return this.#closeWith(ws, 4010, 'Invalid shard.');
     }
     const limit = this.#state.options.sessionStartLimit;
+    if (this.#identifyTooSoon(shardId, limit.maxConcurrency)) {
+      // Discord's gateway docs: past the identify limit "the Gateway will respond with an
+      // Invalid Session (opcode 9)". Not resumable: the client must identify again, later.
+      this.#send(ws, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
+      return undefined;
+    }
     // Discord closes with 4004-like refusals once the day's starts are spent; the token resets.
     if (limit.remaining <= 0) return this.#closeWith(ws, 4004, 'Authentication failed.');
     limit.remaining -= 1;
@@ -226,6 +260,8 @@ export class Gateway {
       events: [],
       socket: ws,
       resumable: true,
+      identifiedAt: this.#state.now(),
+      remotePort: this.#remotePort.get(ws) ?? null,
     };
     this.#sessions.set(session.id, session);
     this.#currentByShard.set(shardId, session);
@@ -271,6 +307,7 @@ export class Gateway {
       stale.close(4000, 'resumed elsewhere');
     }
     session.socket = ws;
+    session.remotePort = this.#remotePort.get(ws) ?? null;
     this.#sessionOf.set(ws, session);
     const clientSeq = typeof d.seq === 'number' ? d.seq : 0;
     for (const frame of session.events) {
@@ -279,6 +316,26 @@ export class Gateway {
     stats.resumed += 1;
     this.#dispatch(session, 'RESUMED', {});
     return undefined;
+  }
+
+  /** True (and recorded) when the shard's bucket accepted an IDENTIFY within the window. */
+  #identifyTooSoon(shardId: number, maxConcurrency: number): boolean {
+    const rule = this.#state.options.identifyRateLimit;
+    if (!rule) return false;
+    const key = shardId % Math.max(1, maxConcurrency);
+    const now = this.#state.now();
+    const last = this.#lastIdentify.get(key);
+    if (last !== undefined && now - last < rule.windowMs) {
+      this.#state.gatewayStats.identifiesRateLimited.push({
+        shardId,
+        rateLimitKey: key,
+        sinceLastMs: Math.round(now - last),
+        at: now,
+      });
+      return true;
+    }
+    this.#lastIdentify.set(key, now);
+    return false;
   }
 
   #dispatch(session: Session, t: string, d: unknown): number {

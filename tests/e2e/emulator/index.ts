@@ -21,6 +21,7 @@ import type {
   CommandRegistry,
   GatewayEventRecord,
   GatewayStats,
+  GlobalLimitStats,
   RecordedCallback,
   RecordedRequest,
   RecordedThread,
@@ -31,7 +32,12 @@ import { SnowflakeGenerator } from './snowflake.js';
 import type { ResolvedOptions } from './state.js';
 import { EmulatorState } from './state.js';
 
-export { DEFAULT_CHANNELS, BOT_ROLE_PERMISSIONS, EVERYONE_PERMISSIONS } from './fixtures.js';
+export {
+  DEFAULT_CHANNELS,
+  BOT_ROLE_PERMISSIONS,
+  EVERYONE_PERMISSIONS,
+  createLargeWorld,
+} from './fixtures.js';
 export type {
   World,
   FixtureChannel,
@@ -65,6 +71,19 @@ export interface EmulatorOptions {
   interactionTokenTtlMs?: number;
   nonceWindowMs?: number;
   replayBufferSize?: number;
+  /**
+   * Enforce Discord's identify limit: one IDENTIFY per `shard_id % max_concurrency` bucket per
+   * `windowMs` (default 5,000), a faster one answered with op 9 and recorded in
+   * `gateway.stats.identifiesRateLimited`. Off by default: tests that re-identify on purpose use
+   * `noIdentifyThrottle` (client.ts) and would be refused.
+   */
+  identifyRateLimit?: boolean | { windowMs?: number };
+  /**
+   * A standing global REST limit, bot-authenticated requests per rolling second (default 50, as
+   * Discord): past it a 429 with `X-RateLimit-Global: true`, `X-RateLimit-Scope: global` and
+   * `retry_after`. Off by default.
+   */
+  globalRateLimit?: boolean | { perSecond?: number };
 }
 
 export interface DispatchResult {
@@ -103,6 +122,9 @@ export interface EmulatorHandle {
   };
   /** Exceptions inside the emulator (answered 500). A test should expect none. */
   readonly internalErrors: readonly string[];
+
+  /** What the standing global REST limit let through and refused (zeros when it is off). */
+  readonly globalLimit: GlobalLimitStats;
 
   readonly gateway: {
     readonly stats: GatewayStats;
@@ -173,6 +195,11 @@ export interface Faults {
    * to stop one process's connections when several processes hold different shards.
    */
   dropShards(shardIds: readonly number[]): void;
+  /**
+   * Drops these sessions' sockets (ids from `gateway.sessions()`), whatever their shard: one
+   * process's connections when two processes hold the same shards, as in a rolling deploy.
+   */
+  dropSessions(sessionIds: readonly string[]): void;
   /** Op 9 INVALID_SESSION: `false` forces a fresh IDENTIFY, `true` a RESUME. */
   invalidSession(resumable: boolean, options?: { shardId?: number }): void;
   /** Op 7 RECONNECT. */
@@ -192,14 +219,41 @@ const DEFAULTS: ResolvedOptions = {
   interactionTokenTtlMs: 15 * 60_000,
   nonceWindowMs: 5 * 60_000,
   replayBufferSize: 10_000,
+  identifyRateLimit: null,
+  globalRateLimit: null,
 };
+
+/** Discord's identify window and global REST limit, used when a test turns either on. */
+export const DISCORD_IDENTIFY_WINDOW_MS = 5_000;
+export const DISCORD_GLOBAL_LIMIT_PER_SECOND = 50;
 
 /** Starts the emulator on 127.0.0.1 with an ephemeral port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
-  const { world: buildWorld, guildCount, sessionStartLimit, ...overrides } = options;
+  const {
+    world: buildWorld,
+    guildCount,
+    sessionStartLimit,
+    identifyRateLimit,
+    globalRateLimit,
+    ...overrides
+  } = options;
   const resolved: ResolvedOptions = {
     ...DEFAULTS,
     ...definedOnly(overrides),
+    identifyRateLimit: identifyRateLimit
+      ? {
+          windowMs:
+            (identifyRateLimit === true ? undefined : identifyRateLimit.windowMs) ??
+            DISCORD_IDENTIFY_WINDOW_MS,
+        }
+      : null,
+    globalRateLimit: globalRateLimit
+      ? {
+          perSecond:
+            (globalRateLimit === true ? undefined : globalRateLimit.perSecond) ??
+            DISCORD_GLOBAL_LIMIT_PER_SECOND,
+        }
+      : null,
     // A copy: identifies spend from it, and DEFAULTS is shared by every emulator in the process.
     sessionStartLimit: { ...DEFAULTS.sessionStartLimit, ...definedOnly(sessionStartLimit ?? {}) },
   };
@@ -249,6 +303,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     threads: state.threads,
     commands: state.commands,
     internalErrors: state.internalErrors,
+    globalLimit: state.globalLimitStats,
     messages: () => [...state.messages.values()],
     channelMessages: (channelId) =>
       [...state.messages.values()].filter(
@@ -369,6 +424,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         );
         for (const shardId of shardIds) if (live.has(shardId)) gateway.dropSocket({ shardId });
       },
+      dropSessions: (sessionIds) => gateway.dropSessions(sessionIds),
       invalidSession: (resumable, sessionOptions) =>
         gateway.invalidSession(resumable, sessionOptions),
       requestReconnect: (reconnectOptions) => gateway.requestReconnect(reconnectOptions),

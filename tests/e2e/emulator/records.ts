@@ -119,6 +119,29 @@ export interface GatewayStats {
   acksWithheld: number;
   /** Close codes the client sent when it closed a socket. */
   clientCloseCodes: number[];
+  /**
+   * IDENTIFYs refused with op 9 because their bucket (`shard_id % max_concurrency`) had one
+   * within the window (only when `identifyRateLimit` is on): a client that should have waited.
+   */
+  identifiesRateLimited: IdentifyRefusal[];
+}
+
+export interface IdentifyRefusal {
+  shardId: number;
+  rateLimitKey: number;
+  /** Milliseconds since the bucket's previous accepted IDENTIFY. */
+  sinceLastMs: number;
+  at: number;
+}
+
+/** What the standing global REST limit did (only when `globalRateLimit` is on). */
+export interface GlobalLimitStats {
+  /** Requests that counted against the limit and were let through. */
+  accepted: number;
+  /** Requests answered 429 with `X-RateLimit-Global`. */
+  limited: number;
+  /** Accepted requests per whole second since the emulator started (index: second). */
+  acceptedPerSecond: number[];
 }
 
 /**

@@ -51,6 +51,14 @@ export async function handleRest(
     state.changed();
   };
 
+  const limited = takeGlobalSlot(state, record);
+  if (limited !== null) {
+    record.fault = 'global-rate-limit';
+    sendGlobalLimit(res, limited);
+    answer(429);
+    return;
+  }
+
   const fault = state.restFaults.take(method, path);
   if (fault?.kind === 'delay') {
     // Held, not failed: the route answers afterwards, and the record shows status 0 meanwhile.
@@ -105,6 +113,45 @@ export async function handleRest(
     sendJson(res, 500, { code: 0, message: '500: Emulator error' });
     answer(500);
   }
+}
+
+/**
+ * The standing global limit: bot-authenticated requests per rolling second. Returns null when the
+ * request may pass (and counts it), else the seconds until a slot frees. Interaction callbacks
+ * and webhooks carry no bot token and are not counted, as Discord exempts them.
+ */
+function takeGlobalSlot(state: EmulatorState, record: RecordedRequest): number | null {
+  const limit = state.options.globalRateLimit;
+  if (!limit || record.auth !== 'bot') return null;
+  const window = state.globalWindow;
+  const now = record.at;
+  while (window.length > 0 && window[0]! <= now - 1_000) window.shift();
+  const stats = state.globalLimitStats;
+  if (window.length >= limit.perSecond) {
+    stats.limited += 1;
+    return Math.max(0.001, (window[0]! + 1_000 - now) / 1_000);
+  }
+  window.push(now);
+  stats.accepted += 1;
+  const second = Math.floor(now / 1_000);
+  for (let s = stats.acceptedPerSecond.length; s <= second; s += 1) stats.acceptedPerSecond.push(0);
+  stats.acceptedPerSecond[second]! += 1;
+  return null;
+}
+
+/** Discord's global 429: `X-RateLimit-Global`, scope `global`, `retry_after` in the body and header. */
+function sendGlobalLimit(res: ServerResponse, retryAfterSeconds: number): void {
+  const retryAfter = Number(retryAfterSeconds.toFixed(3));
+  sendJson(
+    res,
+    429,
+    { message: 'You are being rate limited.', retry_after: retryAfter, global: true, code: 0 },
+    {
+      'retry-after': String(retryAfter),
+      'x-ratelimit-global': 'true',
+      'x-ratelimit-scope': 'global',
+    },
+  );
 }
 
 function sendFault(res: ServerResponse, fault: Exclude<RestFault, { kind: 'delay' }>): void {

@@ -5,6 +5,7 @@ import type {
   CommandRegistry,
   GatewayEventRecord,
   GatewayStats,
+  GlobalLimitStats,
   RecordedCallback,
   RecordedRequest,
   RecordedThread,
@@ -32,6 +33,16 @@ export interface ResolvedOptions {
   nonceWindowMs: number;
   /** Events kept per session for RESUME replays; older ones are dropped, as Discord's buffer is finite. */
   replayBufferSize: number;
+  /**
+   * Identify buckets enforced: one IDENTIFY per `shard_id % max_concurrency` per `windowMs`
+   * (Discord: 5 s), a faster one answered with op 9 as Discord documents. Null: not enforced.
+   */
+  identifyRateLimit: { windowMs: number } | null;
+  /**
+   * A standing global REST limit for bot-authenticated requests, per rolling second (Discord:
+   * 50). Interaction callbacks and webhooks are exempt, as on Discord. Null: none.
+   */
+  globalRateLimit: { perSecond: number } | null;
 }
 
 /** An interaction the emulator sent, and what the bot has done with it so far. */
@@ -71,7 +82,11 @@ export class EmulatorState {
     acks: 0,
     acksWithheld: 0,
     clientCloseCodes: [],
+    identifiesRateLimited: [],
   };
+  readonly globalLimitStats: GlobalLimitStats = { accepted: 0, limited: 0, acceptedPerSecond: [] };
+  /** Times (ms since start) of the accepted requests of the last second, oldest first. */
+  readonly globalWindow: number[] = [];
   /** Exceptions inside the emulator itself (answered 500): a test should expect none. */
   readonly internalErrors: string[] = [];
   readonly notifier = new ChangeNotifier();
