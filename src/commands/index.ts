@@ -13,6 +13,7 @@ import { report } from './report.js';
 import { reports } from './reports.js';
 import { schedule } from './schedule.js';
 import { searchCommand } from './search.js';
+import { suggest } from './suggest.js';
 import { timeline } from './timeline.js';
 import type { SlashCommand } from './types.js';
 
@@ -35,6 +36,8 @@ export const commands: readonly SlashCommand[] = [
   reports,
   follow,
   unfollow,
+  // Suggestions (issue 13).
+  suggest,
 ].map((command) => ({
   ...command,
   data: localizeCommand(command.data, ukCommands[command.data.name]),

@@ -35,6 +35,14 @@ import type {
   ScheduleContext,
   SlashCommand,
 } from './types.js';
+import {
+  ADMIN_SUBCOMMANDS,
+  AdminStoreAway,
+  adminStatusFields,
+  answerAdminTool,
+  isAdminSubcommand,
+  promptBankFor,
+} from './schedule-admin.js';
 
 type ScheduleStrings = Strings['schedule'];
 
@@ -273,6 +281,8 @@ export const schedule: SlashCommand = {
         name: 'off',
         description: 'Turn scheduled posts off and forget the settings',
       },
+      // Suggestions and admin tools (issue 13): suggestions, test, skip (schedule-admin.ts).
+      ...ADMIN_SUBCOMMANDS,
     ],
   },
 
@@ -290,6 +300,8 @@ export const schedule: SlashCommand = {
     try {
       reply = await answer(input, guildId, deps, ctx.data, ctx.now(), s);
     } catch (error) {
+      // Suggestions and admin tools (issue 13): their store failures read the same.
+      if (error instanceof AdminStoreAway) return ephemeral({ content: storage.unavailable });
       if (!(error instanceof StoreTrouble)) throw error;
       return ephemeral({
         content: error.kind === 'unavailable' ? storage.unavailable : storage.notSaved,
@@ -316,6 +328,11 @@ async function answer(
   now: Date,
   s: ScheduleStrings,
 ): Promise<ReplyBody> {
+  // Suggestions and admin tools (issue 13), handled in schedule-admin.ts.
+  if (isAdminSubcommand(input.subcommand)) {
+    const current = await loadSettings(deps, guildId);
+    return answerAdminTool(input.subcommand, input, guildId, current, deps, data, now);
+  }
   switch (input.subcommand) {
     case 'setup':
       return setup(input, guildId, deps, data, now, s);
@@ -331,7 +348,12 @@ async function answer(
       const current = await loadSettings(deps, guildId);
       if (!current) return ephemeral({ content: s.notSetUp });
       const view = await loadLedgerView(deps, guildId);
-      return ephemeral({ embeds: [statusEmbed(current, view, data, now, s)] });
+      const embed = statusEmbed(current, view, data, now, s);
+      // Suggestions and admin tools (issue 13): the queue, open reports, skipped posts.
+      const extra = await adminStatusFields(deps, guildId, current, data, now, input.locale);
+      return ephemeral({
+        embeds: [fitEmbed({ ...embed, fields: [...(embed.fields ?? []), ...extra] })],
+      });
     }
     case 'preview':
       return preview(input, guildId, data, deps, now, s);
@@ -351,7 +373,7 @@ async function answer(
 /** Administrator implies every permission, as discord.js's own `has()` assumes. */
 const MAY_MANAGE = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
 
-function hasManageGuild(permissions: bigint | null | undefined): boolean {
+export function hasManageGuild(permissions: bigint | null | undefined): boolean {
   return permissions != null && (permissions & MAY_MANAGE) !== 0n;
 }
 
@@ -521,7 +543,8 @@ async function preview(
     settings: { ...settings, activeSince },
     postLog: keys,
     data,
-    prompts: deps.prompts,
+    // The server's own rotation (issue 13): an approved suggestion may be its next prompt.
+    prompts: await promptBankFor(deps, guildId),
   }).find((p) => p.kind === kind && p.status === 'due');
   if (!post || post.status !== 'due') return ephemeral({ content: s.previewNone });
   const note = s.previewNote(discordTimestamp(when.getTime() / 1000, 'F'));

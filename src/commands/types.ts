@@ -28,6 +28,8 @@ export interface CommandInput {
   userId: string;
   /** The member's permissions in the channel (interaction.memberPermissions); null outside a server. */
   memberPermissions?: bigint | null;
+  /** The server's name, where Discord's cache has it (issue 13: named in a DM to a member). */
+  guildName?: string | null;
 }
 
 /** What a command may use. Pure functions get these as arguments; none reads a clock or global. */
@@ -107,4 +109,9 @@ export interface SlashCommand {
   autocomplete?(input: AutocompleteInput, ctx: CommandContext): Choice[];
   /** Handles a button whose custom_id starts with `${data.name}:`; returns the updated message. */
   button?(input: ButtonInput, ctx: CommandContext): ReplyBody | Promise<ReplyBody>;
+  /**
+   * Handles a modal whose custom_id starts with `${data.name}:` (issue 13: a denial's reason);
+   * `options` holds its text inputs by custom_id. Returns the updated message.
+   */
+  modal?(input: ButtonInput, ctx: CommandContext): ReplyBody | Promise<ReplyBody>;
 }

@@ -3,11 +3,16 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   CommandInteractionOption,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { CommandInput } from '../commands/types.js';
 
-type AnyInteraction = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction;
+type AnyInteraction =
+  | ChatInputCommandInteraction
+  | AutocompleteInteraction
+  | ButtonInteraction
+  | ModalSubmitInteraction;
 
 /** Reads an interaction into the plain CommandInput the commands take. */
 export function toCommandInput(interaction: AnyInteraction): CommandInput {
@@ -26,7 +31,9 @@ export function toCommandInput(interaction: AnyInteraction): CommandInput {
       }
     }
   };
-  if (!interaction.isButton()) read(interaction.options.data);
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    read(interaction.options.data);
+  }
   return {
     options,
     subcommand,
@@ -36,5 +43,6 @@ export function toCommandInput(interaction: AnyInteraction): CommandInput {
     channelId: interaction.channelId,
     userId: interaction.user.id,
     memberPermissions: interaction.memberPermissions?.bitfield ?? null,
+    guildName: interaction.guild?.name ?? null,
   };
 }

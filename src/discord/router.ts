@@ -3,6 +3,7 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   Interaction,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import { MessageFlags } from 'discord.js';
 import type { CommandContext, SlashCommand } from '../commands/types.js';
@@ -12,6 +13,7 @@ import type { InteractionKind, InteractionOutcome, Metrics } from '../ops/metric
 import { isEphemeral, type ReplyBody } from '../render/reply.js';
 import { toCommandInput } from './interaction-input.js';
 import { NO_PINGS, toReplyOptions } from './send.js';
+import { runEffects, tellUntoldOutcomes } from './effects.js';
 
 /**
  * Discord kills an interaction token after 3 s without a first response. A reply not ready by
@@ -59,6 +61,9 @@ export function createInteractionRouter({ commands, ctx, log, metrics, onPollRep
     else await interaction.reply(toReplyOptions(body));
     if (body.thread) await openThreadOnReply(interaction, body.thread);
     if (body.poll && onPollReply) await recordPollReply(interaction, body.poll.duration ?? 24);
+    // Suggestions (issue 13): what the reply set in motion, then news the member has not heard.
+    await runEffects(interaction, body.effects, ctx, log);
+    await tellUntoldOutcomes(interaction, ctx, log);
     return isEphemeral(body) ? 'ephemeral' : 'ok';
   }
 
@@ -126,7 +131,36 @@ export function createInteractionRouter({ commands, ctx, log, metrics, onPollRep
       return 'ephemeral';
     }
     const body = await command.button({ ...toCommandInput(interaction), args }, ctx);
+    // A button that needs more first (a denial's reason) opens a modal; nothing is decided yet.
+    if (body.modal) {
+      const modal = body.modal;
+      await interaction.showModal({ toJSON: () => modal });
+      return 'ok';
+    }
     await interaction.update(toReplyOptions(body));
+    await runEffects(interaction, body.effects, ctx, log);
+    return 'ok';
+  }
+
+  /** A modal's submit, routed like a button: `<command>:<args…>`, its text inputs as options. */
+  async function onModalSubmit(interaction: ModalSubmitInteraction): Promise<InteractionOutcome> {
+    const [name, ...args] = interaction.customId.split(':');
+    const command = name === undefined ? undefined : byName.get(name);
+    if (!command?.modal) {
+      await interaction.reply({
+        content: stringsFor(interaction.locale).errors.unknownButton,
+        flags: MessageFlags.Ephemeral,
+      });
+      return 'ephemeral';
+    }
+    const options: Record<string, string> = {};
+    for (const [id, field] of interaction.fields.fields) {
+      if ('value' in field && typeof field.value === 'string') options[id] = field.value;
+    }
+    const body = await command.modal({ ...toCommandInput(interaction), options, args }, ctx);
+    if (interaction.isFromMessage()) await interaction.update(toReplyOptions(body));
+    else await interaction.reply({ ...toReplyOptions(body), flags: MessageFlags.Ephemeral });
+    await runEffects(interaction, body.effects, ctx, log);
     return 'ok';
   }
 
@@ -134,6 +168,7 @@ export function createInteractionRouter({ commands, ctx, log, metrics, onPollRep
     if (interaction.isChatInputCommand()) return onChatInput(interaction);
     if (interaction.isAutocomplete()) return onAutocomplete(interaction);
     if (interaction.isButton()) return onButton(interaction);
+    if (interaction.isModalSubmit()) return onModalSubmit(interaction);
     return null;
   }
 
@@ -196,13 +231,17 @@ function describeInteraction(interaction: Interaction): {
       subcommand: interaction.options.getSubcommand(false),
     };
   }
-  const name = interaction.isButton() ? interaction.customId.split(':')[0] : undefined;
+  const name =
+    interaction.isButton() || interaction.isModalSubmit()
+      ? interaction.customId.split(':')[0]
+      : undefined;
   return { kind: 'button', command: name || 'unknown', subcommand: null };
 }
 
 function commandLabel(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (interaction.isButton()) return `button ${interaction.customId}`;
+  if (interaction.isModalSubmit()) return `modal ${interaction.customId}`;
   return `interaction type ${interaction.type}`;
 }
 

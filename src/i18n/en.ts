@@ -124,7 +124,7 @@ export const en = {
       'Use `/report`: pick the record and the fact, say what is wrong and add a source. It reaches the bot’s maintainers, and you get its id.',
     commands: 'Commands',
     commandsValue:
-      '`/agreement` one agreement · `/agreements` the list · `/search` by what it says · `/compare` two side by side · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/guarantees` the guarantee track since 2025 · `/changes` what changed in the data · `/report` a wrong fact · `/follow` a DM on an agreement’s anniversary · `/unfollow` stop · `/about` this',
+      '`/agreement` one agreement · `/agreements` the list · `/search` by what it says · `/compare` two side by side · `/timeline` in order · `/map` where · `/quote` what experts said · `/discuss` a question to talk over · `/guarantees` the guarantee track since 2025 · `/changes` what changed in the data · `/report` a wrong fact · `/follow` a DM on an agreement’s anniversary · `/unfollow` stop · `/suggest` a question for this server · `/about` this',
     dataTitle: 'How current',
     dataRunsTo: (runsTo: string, later: number) =>
       `Our data runs to ${runsTo}: the newest date among its sources. ${later} later records (2025–2026) are kept apart from the agreements; \`/changes\` lists what was added or corrected.`,
@@ -178,6 +178,9 @@ export const en = {
     whatDoYouThink: 'What do you think?',
     promptContent: (question: string, invite: string) =>
       `💬 **Discussion prompt**\n${question}\n${invite}`,
+    // Suggestions (issue 13): the credit on a member's approved prompt.
+    suggestedTitle: 'A question from this server',
+    suggestedBy: (who: string) => `Suggested by ${who}`,
     // Data-change announcements (issue 12)
     changeContent: (kind: 'added' | 'corrected', date: string) =>
       kind === 'added'
@@ -640,6 +643,86 @@ export const en = {
     changeDm: (name: string, change: string) =>
       `🔄 The data on ${name} changed: ${change} \`/changes\` lists every change.`,
     dmFooter: 'You get this because you follow it · `/unfollow` to stop',
+  },
+  // Suggestions and admin tools (issue 13, part 1): /suggest, its queue, /schedule test and skip.
+  suggest: {
+    notInGuild: 'Suggestions belong to a server: run this in one.',
+    notServed: 'Suggestions are not available on this instance of the bot.',
+    tooShort: (min: number) =>
+      `That is too short for a question: at least ${min} characters, please.`,
+    tooLong: (max: number) =>
+      `That is too long: a question can have at most ${max} characters (Discord's limit for a poll).`,
+    mention:
+      'Please leave out mentions (@everyone, @here, members or roles): suggestions never ping anyone.',
+    link: 'This server does not allow links in suggestions. Write the question without it, and name the source in words.',
+    answersCount: (min: number, max: number) =>
+      `A poll needs ${min} to ${max} answers, separated by \`;\`, e.g. \`Yes; No; Not sure\`.`,
+    answerTooLong: (max: number) => `Each answer can have at most ${max} characters.`,
+    answersDuplicate: 'Two answers are the same: give each answer once.',
+    cap: (open: number) =>
+      `You have ${open} suggestions waiting already. When an admin has decided one, you can suggest again.`,
+    cooldown: (when: string) =>
+      `You made a suggestion a moment ago: you can suggest again ${when}.`,
+    receipt: (id: string) =>
+      `Thank you! Your suggestion **#${id}** is waiting for this server's admins. You will hear what they decide.`,
+    channelTitle: (id: string) => `New suggestion #${id}`,
+    channelHint: 'Approve or deny it in `/schedule suggestions`.',
+    question: 'Question',
+    answers: 'Poll answers',
+    by: 'Suggested by',
+    when: 'Suggested',
+    reason: 'Reason',
+    decidedBy: (who: string, when: string) => `Decided by ${who} ${when}`,
+    states: { open: 'waiting', approved: 'approved', denied: 'denied' },
+    queueTitle: (state: string, n: number, total: number) =>
+      `Suggestions ${state}: ${n} of ${total}`,
+    queueEmpty: (state: string) => `No suggestions ${state}.`,
+    approve: 'Approve',
+    deny: 'Deny',
+    previous: 'Previous',
+    next: 'Next',
+    approved: (id: string) =>
+      `Approved **#${id}**: it joins this server's prompt rotation, next in line.`,
+    denied: (id: string) => `Denied **#${id}**. It is kept: you can still approve it later.`,
+    alreadyDecided: (id: string, state: string) =>
+      `**#${id}** was decided by someone else a moment ago (${state}); here is the queue as it stands.`,
+    notFound: 'That suggestion is no longer there.',
+    modalTitle: 'Deny this suggestion',
+    reasonLabel: 'Reason (optional; the author sees it)',
+    reasonPlaceholder: 'e.g. We had this question last month.',
+    dmApproved: (server: string, question: string) =>
+      `Your suggestion in **${server}** was approved and will be posted as a discussion prompt:\n> ${question}`,
+    dmDenied: (server: string, question: string) =>
+      `Your suggestion in **${server}** was not taken this time:\n> ${question}`,
+    dmReason: (reason: string) => `Reason: ${reason}`,
+    noticeTitle: 'What became of your suggestions',
+    noticeApproved: (id: string, question: string) => `✅ **#${id}** approved: ${question}`,
+    noticeDenied: (id: string, question: string) => `❌ **#${id}** not taken: ${question}`,
+    thisServer: 'this server',
+    needsSetup:
+      'Set up the schedule first (`/schedule setup`): the suggestion settings are kept with it.',
+    channelSet: (channel: string) => `New suggestions will be shown to admins in ${channel}.`,
+    channelCleared: 'New suggestions will no longer be posted in a channel.',
+    linksOn: 'Links are now allowed in suggestions.',
+    linksOff: 'Links are no longer allowed in suggestions.',
+  },
+  adminTools: {
+    testMarker: '🧪 **Test post** (sent with `/schedule test`; not part of the schedule)',
+    testSending: (channel: string) =>
+      `Sending a test post to ${channel}. If it does not arrive, I will tell you why here.`,
+    testFailed: (channel: string, reason: string) =>
+      `The test post could not be sent to ${channel}: ${reason}`,
+    testNone:
+      'There is no post of that kind to show as a sample right now (none in the next two weeks).',
+    skipped: (kind: string, when: string) =>
+      `Skipping the next post: **${kind}**, ${when}. Posts after it go out as usual.`,
+    skipNone: 'No post of that kind is due in the next two weeks, so there is nothing to skip.',
+    skipAlready: (kind: string, when: string) =>
+      `Already skipping the next post: **${kind}**, ${when}.`,
+    statusSuggestions: 'Suggestions waiting',
+    statusReports: 'Open reports',
+    statusSkips: 'Skipped',
+    skipLine: (kind: string, when: string) => `${kind}: ${when}`,
   },
 } as const;
 

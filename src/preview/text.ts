@@ -45,6 +45,13 @@ export function replyToText(body: ReplyBody, locale: string): string {
     });
     if (buttons.length > 0) out.push(buttons.join(' '));
   }
+  // Suggestions and admin tools (issue 13): a modal a button opens, and what a reply sets off.
+  if (body.modal) out.push(`[modal: ${body.modal.title}]`);
+  for (const effect of body.effects ?? []) {
+    const where =
+      effect.kind === 'post' ? `a post in <#${effect.channelId}>` : 'a DM to the author';
+    out.push(`\n[then ${where}:]\n${replyToText(effect.body, locale)}`);
+  }
   return out.join('\n');
 }
 

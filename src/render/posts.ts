@@ -24,6 +24,7 @@ import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate } from './format.js';
 import { LIMITS } from './limits.js';
 import { personName, personRole } from './quote.js';
+import { escapeUserMarkdown } from './user-text.js';
 import { recordLabel, recordPromptField, textIn } from './record.js';
 import { sourceLabel } from './format.js';
 
@@ -349,6 +350,11 @@ export interface PromptInput {
   pingRoleId: string | null;
   /** The server's language (for /discuss: the server's, else the member's); English when absent. */
   language?: Language;
+  /**
+   * A member's approved suggestion (issue 13): the author's id, credited in the embed, where a
+   * mention shows the name and never pings. Their text is shown as typed, markdown escaped.
+   */
+  suggestedBy?: string | null;
 }
 
 /** Poll durations in hours: open until the next prompt. */
@@ -377,24 +383,33 @@ export function renderPromptPost({
   localDate,
   pingRoleId,
   language,
+  suggestedBy = null,
 }: PromptInput): ScheduledMessage {
   const strings = stringsFor(language ?? 'en');
   const p = strings.posts;
-  const { question, answers } = promptText(prompt, language);
+  const { question: asked, answers } = promptText(prompt, language);
+  // A member's words are shown as typed: their markdown escaped so it cannot restyle the post.
+  const question = suggestedBy ? escapeUserMarkdown(asked) : asked;
   const fields: APIEmbedField[] = [
     ...quotes.map((q) => ({ name: p.quote, value: quoteText(q, strings) })),
     ...agreements.map((a) => agreementField(a, localDate, 0, strings)),
     ...records.map((r) => recordPromptField(r, strings)),
   ];
-  const embed: APIEmbed = {
-    title: p.promptTitle,
-    color: POST_COLOURS.prompt,
-    fields: fields.slice(0, LIMITS.embedFields),
-  };
+  const embed: APIEmbed = suggestedBy
+    ? {
+        title: p.suggestedTitle,
+        description: p.suggestedBy(`<@${suggestedBy}>`),
+        color: POST_COLOURS.prompt,
+      }
+    : {
+        title: p.promptTitle,
+        color: POST_COLOURS.prompt,
+        fields: fields.slice(0, LIMITS.embedFields),
+      };
   const poll: RESTAPIPoll | undefined =
     prompt.poll && answers
       ? {
-          question: { text: truncate(question, LIMITS.pollQuestion) },
+          question: { text: truncate(asked, LIMITS.pollQuestion) },
           answers: answers
             .slice(0, LIMITS.pollAnswers)
             .map((text) => ({ poll_media: { text: truncate(text, LIMITS.pollAnswer) } })),
@@ -409,7 +424,7 @@ export function renderPromptPost({
       ? body(p.promptContent(question, p.whatDoYouThink), [embed], pingRoleId)
       : null,
     thread: {
-      name: truncate(`💬 ${question}`, THREAD_NAME_MAX),
+      name: truncate(`💬 ${asked}`, THREAD_NAME_MAX),
       auto_archive_duration: THREAD_ARCHIVE[cadence],
     },
   };

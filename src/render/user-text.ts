@@ -25,3 +25,11 @@ export function echoUserText(text: string, max = 60): string {
     .trim();
   return truncate(visible, max).replace(MARKDOWN, (char) => `\\${char}`);
 }
+
+/**
+ * Escapes markdown and mention syntax in a member's text kept whole (a suggested prompt): it
+ * shows as typed, in full, with none of its characters able to restyle the message or ping.
+ */
+export function escapeUserMarkdown(text: string): string {
+  return text.replace(MARKDOWN, (char) => `\\${char}`);
+}

@@ -17,6 +17,7 @@ import {
   type UpcomingAnniversary,
 } from '../render/posts.js';
 import type { ChangesOptIn, GuildSettings, PostKind } from '../store/domain.js';
+import { isSuggestionPromptId, suggestedByOf } from '../suggest/rotation.js';
 import { markPromptSeen, nextPrompt, promptSources, type PromptBank } from './prompts.js';
 
 /**
@@ -500,6 +501,20 @@ function render(
   const memoKey = `${kind}|${day.iso}|${ping}|${promptId}|${cadence}|${language}`;
   const memo = renderMemos.get(data) ?? new Map<string, ScheduledMessage>();
   renderMemos.set(data, memo);
+  // A server's own suggested prompt is its alone (its id is unique only within the server): it
+  // is rendered each time, never shared through the memo.
+  if (kind === 'prompt' && isSuggestionPromptId(promptId)) {
+    const prompt = prompts.byId.get(promptId!)!;
+    return renderPromptPost({
+      prompt,
+      ...promptSources(prompt, data),
+      cadence,
+      localDate: day.iso,
+      pingRoleId: ping,
+      language,
+      suggestedBy: suggestedByOf(prompt),
+    });
+  }
   return remember(memo, memoKey, () => {
     if (kind === 'anniversary') {
       return renderAnniversaryPost({

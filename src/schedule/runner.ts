@@ -7,6 +7,7 @@ import type { ClaimResult, LedgerEntry, StorePorts, Versioned } from '../store/p
 import type { StoreLog } from '../store/store.js';
 import { ifSetUp, updateSettings } from '../store/update-settings.js';
 import { computeDueForGuilds, GRACE_MS, postNonce, type DuePost, type PostedKeys } from './due.js';
+import { bankWithSuggestions } from '../suggest/rotation.js';
 import { DueIndex } from './due-index.js';
 import { markPromptSeen, type PromptBank } from './prompts.js';
 
@@ -28,7 +29,8 @@ export interface Poster {
 export type PostOutcome = 'posted' | 'skipped' | 'failed' | 'retry' | 'blocked' | 'held';
 
 export interface RunnerDeps {
-  store: Pick<StorePorts, 'settings' | 'ledger'>;
+  /** With `suggestions`, a server's approved suggestions join its prompt rotation (issue 13). */
+  store: Pick<StorePorts, 'settings' | 'ledger'> & Partial<Pick<StorePorts, 'suggestions'>>;
   data: Dataset;
   prompts: PromptBank;
   poster: Poster;
@@ -152,6 +154,8 @@ export async function loadDue({
   settings: Map<string, Versioned<GuildSettings>>;
   due: DuePost[];
   computed: number;
+  /** The settled keys of the servers computed (issue 13: a second pass with a server's rotation). */
+  keys: Map<string, ReadonlySet<string>>;
 }> {
   const settings = await store.settings.getMany(guildIds);
   const computed = index.select(now, guildIds, settings);
@@ -170,7 +174,7 @@ export async function loadDue({
   const busy = new Set(open);
   for (const post of due) busy.add(post.guildId);
   index.record(now, computed, settings, busy);
-  return { settings, due, computed: computed.length };
+  return { settings, due, computed: computed.length, keys };
 }
 
 function emptySummary(): TickSummary {
@@ -220,12 +224,26 @@ export function createRunner(deps: RunnerDeps) {
     if (ids.length === 0 || draining) return { started: [], summary };
 
     const now = deps.now();
-    const [{ settings, due }, threads] = await Promise.all([
+    const [{ settings, due, keys }, threads] = await Promise.all([
       loadDue({ store, index: dueIndex, guildIds: ids, now, data, prompts, graceMs }),
       // Threads of posts recorded before the last stop without theirs: once, at start.
       threadsChecked ? Promise.resolve([]) : store.ledger.pendingThreads(ids),
     ]);
     threadsChecked = true;
+    const banks = await serversOwnBanks(due);
+    for (const [guildId, bank] of banks) {
+      // Recomputed with the server's own rotation: its prompt may be an approved suggestion.
+      const again = computeDueForGuilds({
+        now,
+        guildIds: [guildId],
+        settingsFor: (id) => settings.get(id)?.value,
+        postLogFor: (id) => keys.get(id) ?? NO_KEYS,
+        data,
+        prompts: bank,
+        graceMs,
+      });
+      due.splice(0, due.length, ...due.filter((p) => p.guildId !== guildId), ...again);
+    }
     const byGuild = new Map<string, { posts: DuePost[]; threads: LedgerEntry[] }>();
     const work = (id: string) => {
       let found = byGuild.get(id);
@@ -238,9 +256,10 @@ export function createRunner(deps: RunnerDeps) {
     const started: Promise<void>[] = [];
     for (const [guildId, { posts, threads: pending }] of byGuild) {
       const channelId = settings.get(guildId)?.value.channelId ?? null;
-      const running = slot(() => runGuild(guildId, channelId, posts, pending, summary)).finally(
-        () => inFlight.delete(guildId),
-      );
+      const bank = banks.get(guildId) ?? prompts;
+      const running = slot(() =>
+        runGuild(guildId, channelId, posts, pending, summary, bank),
+      ).finally(() => inFlight.delete(guildId));
       inFlight.set(guildId, running);
       started.push(running);
     }
@@ -253,6 +272,7 @@ export function createRunner(deps: RunnerDeps) {
     posts: readonly DuePost[],
     threads: readonly LedgerEntry[],
     summary: TickSummary,
+    bank: PromptBank,
   ): Promise<void> {
     for (const entry of threads) {
       if (draining) return;
@@ -262,7 +282,7 @@ export function createRunner(deps: RunnerDeps) {
       // On shutdown no new post starts; the one in flight finishes and is recorded.
       if (draining) return;
       try {
-        const outcome = await handle(post);
+        const outcome = await handle(post, bank);
         report(post.kind, outcome);
         if (outcome === 'posted') summary.posted += 1;
         else if (outcome === 'skipped') summary.skipped += 1;
@@ -280,7 +300,7 @@ export function createRunner(deps: RunnerDeps) {
     }
   }
 
-  async function handle(post: DuePost): Promise<PostOutcome> {
+  async function handle(post: DuePost, bank: PromptBank): Promise<PostOutcome> {
     const { store, log } = deps;
     // Read again, not taken from the start of the tick: an admin may have paused or turned off
     // the schedule while earlier posts went out.
@@ -315,6 +335,17 @@ export function createRunner(deps: RunnerDeps) {
     const settle = (state: 'skipped' | 'failed', reason: string) =>
       store.ledger.giveUp(post.guildId, post.key, owner, state, reason);
 
+    // An admin skipped this very post (`/schedule skip`): settled as skipped, so it acts once.
+    if (current.skipKeys?.includes(post.key)) {
+      await settle('skipped', 'skipped by an admin (/schedule skip)');
+      await updateSettings(
+        store.settings,
+        post.guildId,
+        ifSetUp((s) => ({ ...s, skipKeys: (s.skipKeys ?? []).filter((k) => k !== post.key) })),
+      );
+      log.info({ guildId: post.guildId, key: post.key }, 'post skipped by an admin');
+      return 'skipped';
+    }
     // A post may have waited for its server's turn; past the grace window it is never sent late.
     const lateMs = deps.now().getTime() - post.dueAt.getTime();
     if (post.status === 'missed' || lateMs > graceMs) {
@@ -381,7 +412,7 @@ export function createRunner(deps: RunnerDeps) {
         post.guildId,
         ifSetUp((s) => ({
           ...s,
-          promptsSeen: markPromptSeen(deps.prompts, s.promptsSeen, promptId),
+          promptsSeen: markPromptSeen(bank, s.promptsSeen, promptId),
         })),
       );
       if (seen.kind === 'contended' || seen.kind === 'unavailable') {
@@ -492,6 +523,31 @@ export function createRunner(deps: RunnerDeps) {
     await store.ledger.giveUp(post.guildId, post.key, owner, 'failed', reason);
     log.error({ guildId: post.guildId, key: post.key, reason }, 'post failed, given up');
     return 'failed';
+  }
+
+  /**
+   * The rotations of the servers with a prompt due now that have approved suggestions: read only
+   * for those (a handful a tick), never for every server. A store that cannot say leaves the
+   * server on the built-in bank for this post.
+   */
+  async function serversOwnBanks(due: readonly DuePost[]): Promise<Map<string, PromptBank>> {
+    const banks = new Map<string, PromptBank>();
+    const port = deps.store.suggestions;
+    if (!port) return banks;
+    const withPrompt = new Set(
+      due.filter((p) => p.kind === 'prompt' && p.status === 'due').map((p) => p.guildId),
+    );
+    await Promise.all(
+      [...withPrompt].map(async (guildId) => {
+        try {
+          const approved = await port.approved(guildId);
+          if (approved.length > 0) banks.set(guildId, bankWithSuggestions(deps.prompts, approved));
+        } catch (error) {
+          deps.log.warn({ err: error, guildId }, 'could not read approved suggestions');
+        }
+      }),
+    );
+    return banks;
   }
 
   async function pruneIfDue(): Promise<void> {

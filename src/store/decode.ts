@@ -1,6 +1,6 @@
 import { communityFromFile, communityToFile, decodeCommunity } from './community-file.js';
 import type { GuildSettings } from './domain.js';
-import type { StoreState } from './memory.js';
+import { emptyStoreState, type StoreState } from './memory.js';
 import { migrateToCurrent, StoreDecodeError } from './migrate.js';
 import type { LedgerEntry } from './ports.js';
 import {
@@ -14,10 +14,17 @@ import {
   type NoticeFile,
   type StoreFile,
 } from './schema.js';
+import {
+  suggestionFileSchema,
+  suggestionFromFile,
+  suggestionToFile,
+  type Suggestion,
+  type SuggestionFile,
+} from './suggestions.js';
 
 /** One entry that broke its schema: kept aside as it was, with why. */
 export interface SetAsideEntry {
-  part: 'guilds' | 'ledger' | 'notices' | 'community';
+  part: 'guilds' | 'ledger' | 'notices' | 'community' | 'suggestions';
   /** The guild id it was filed under (for the ledger, the one it names, if any). */
   guildId: string | null;
   raw: unknown;
@@ -92,6 +99,21 @@ export function decodeStoreText(text: string): Decoded {
     else
       setAside.push({ part: 'notices', guildId: id, raw: value, problem: problemOf(notice.error) });
   }
+  const suggestions: SuggestionFile[] = [];
+  for (const value of frame.data.suggestions) {
+    const entry = suggestionFileSchema.safeParse(value);
+    if (entry.success) suggestions.push(entry.data);
+    else {
+      const named =
+        typeof value === 'object' && value !== null && 'guildId' in value ? value.guildId : null;
+      setAside.push({
+        part: 'suggestions',
+        guildId: typeof named === 'string' ? named : null,
+        raw: value,
+        problem: problemOf(entry.error),
+      });
+    }
+  }
   const versions = Object.fromEntries(
     Object.keys(guilds).map((id) => [id, frame.data.versions[id] ?? 1]),
   );
@@ -105,7 +127,15 @@ export function decodeStoreText(text: string): Decoded {
     });
   }
   return {
-    file: { version: STORE_VERSION, guilds, versions, ledger, notices, ...community.file },
+    file: {
+      version: STORE_VERSION,
+      guilds,
+      versions,
+      ledger,
+      notices,
+      suggestions,
+      ...community.file,
+    },
     from,
     setAside,
   };
@@ -133,12 +163,7 @@ export function entryToFile(entry: LedgerEntry): LedgerEntryFile {
 }
 
 export function stateFromFile(file: StoreFile): StoreState {
-  const state: StoreState = {
-    guilds: new Map(),
-    ledger: new Map(),
-    notices: new Map(),
-    community: communityFromFile(file),
-  };
+  const state: StoreState = { ...emptyStoreState(), community: communityFromFile(file) };
   for (const [id, value] of Object.entries(file.guilds)) {
     state.guilds.set(id, { value, version: file.versions[id] ?? 1 });
   }
@@ -149,6 +174,11 @@ export function stateFromFile(file: StoreFile): StoreState {
   }
   for (const [id, notice] of Object.entries(file.notices)) {
     state.notices.set(id, { kind: notice.kind, at: new Date(notice.at) });
+  }
+  for (const kept of file.suggestions) {
+    let byId = state.suggestions.get(kept.guildId);
+    if (!byId) state.suggestions.set(kept.guildId, (byId = new Map<string, Suggestion>()));
+    byId.set(kept.id, suggestionFromFile(kept));
   }
   return state;
 }
@@ -168,12 +198,17 @@ export function stateToFile(state: StoreState): StoreFile {
   for (const [id, notice] of state.notices) {
     notices[id] = { kind: notice.kind, at: notice.at.toISOString() };
   }
+  const suggestions: SuggestionFile[] = [];
+  for (const byId of state.suggestions.values()) {
+    for (const suggestion of byId.values()) suggestions.push(suggestionToFile(suggestion));
+  }
   return {
     version: STORE_VERSION,
     guilds,
     versions,
     ledger,
     notices,
+    suggestions,
     ...communityToFile(state.community),
   };
 }

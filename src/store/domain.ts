@@ -51,6 +51,17 @@ export const guildSettingsSchema = z.strictObject({
    * setup, resume and unblock, so a server is not flooded with what came due while it was off.
    */
   activeSince: isoInstant,
+  // Suggestions and admin tools (issue 13): optional, so settings stored before them still load
+  // and code that builds settings without them still compiles; absent means the default.
+  /**
+   * Ledger keys (`prompt:2026-W07`) an admin chose to skip with `/schedule skip`: the runner
+   * settles each as skipped instead of posting it. A key names one post, so a skip acts once.
+   */
+  skipKeys: z.array(z.string().min(1).max(64)).max(10).optional(),
+  /** Where each new member suggestion is shown to admins; absent or null: nowhere but the queue. */
+  suggestionsChannelId: snowflake.nullable().optional(),
+  /** Whether members' suggestions may contain links (absent: no, until an admin allows them). */
+  suggestionLinks: z.boolean().optional(),
   /**
    * Data-change announcements (issue 12): present when the server opted in with `/schedule set
    * changes:True`, `since` being when. Changes dated before that day are never announced. Absent

@@ -18,6 +18,7 @@ import type {
   StorePorts,
   Versioned,
 } from './ports.js';
+import { createMemorySuggestions, type SuggestionMap } from './suggestions-memory.js';
 
 /** What a store held in a process keeps: the JSON backend loads it from its file. */
 export interface StoreState {
@@ -27,6 +28,8 @@ export interface StoreState {
   notices: Map<string, StoreNotice>;
   /** Fact reports, follows and polls (community-core.ts). */
   community: CommunityState;
+  /** Members' prompt suggestions, by guild, then by id. */
+  suggestions: SuggestionMap;
 }
 
 export function emptyStoreState(): StoreState {
@@ -35,6 +38,7 @@ export function emptyStoreState(): StoreState {
     ledger: new Map(),
     notices: new Map(),
     community: emptyCommunityState(),
+    suggestions: new Map(),
   };
 }
 
@@ -269,6 +273,7 @@ export function createStoreCore(
   };
 
   const community = createCommunityCore(state.community, now, commit);
+  const suggestions = createMemorySuggestions(state.suggestions, now, commit);
 
   return {
     state,
@@ -276,6 +281,7 @@ export function createStoreCore(
     ledger,
     notices,
     ...community,
+    suggestions,
     backend: options.backend ?? 'memory',
     healthy: () => Promise.resolve(true),
     close: () => Promise.resolve(),

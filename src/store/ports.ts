@@ -2,6 +2,7 @@ import type { GuildSettings, PendingThread, PostKind } from './domain.js';
 import type { FollowsPort } from './follows.js';
 import type { PollsPort } from './polls.js';
 import type { ReportsPort } from './reports.js';
+import type { SuggestionsPort } from './suggestions.js';
 
 /**
  * The store as the rest of the bot sees it: two narrow, async ports (settings and the post
@@ -171,6 +172,8 @@ export interface StorePorts {
   readonly reports: ReportsPort;
   readonly follows: FollowsPort;
   readonly polls: PollsPort;
+  /** Members' prompt suggestions and the admins' decisions (src/store/suggestions.ts). */
+  readonly suggestions: SuggestionsPort;
   /** Which backend this is, for logs and `/readyz`. */
   readonly backend: 'json' | 'postgres' | 'memory';
   /** True when the backend answers now (a cheap round trip); never throws. */

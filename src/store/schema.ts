@@ -8,6 +8,7 @@ import {
   snowflake,
   type GuildSettings,
 } from './domain.js';
+import type { SuggestionFile } from './suggestions.js';
 
 /** The version this code writes. Older files are migrated forward on open (see migrate.ts). */
 export const STORE_VERSION = 3;
@@ -53,6 +54,8 @@ export const storeFrameSchema = z.strictObject({
   notices: z.record(z.string(), z.unknown()),
   // Community (issue 13): optional, so files written before them load unchanged.
   ...communityFrameShape,
+  /** Members' prompt suggestions; files from before they existed have none. */
+  suggestions: z.array(z.unknown()).default([]),
 });
 
 /** A whole file, every entry checked. */
@@ -62,6 +65,7 @@ export interface StoreFile extends CommunityFile {
   versions: Record<string, number>;
   ledger: LedgerEntryFile[];
   notices: Record<string, NoticeFile>;
+  suggestions: SuggestionFile[];
 }
 
 export const guildEntrySchema = guildSettingsSchema;
@@ -75,5 +79,6 @@ export function emptyStoreFile(): StoreFile {
     ledger: [],
     notices: {},
     ...emptyCommunityFile(),
+    suggestions: [],
   };
 }

@@ -337,6 +337,7 @@ export async function openJsonStore(
     reports: core.reports,
     follows: core.follows,
     polls: core.polls,
+    suggestions: core.suggestions,
     backend: 'json',
     healthy: () => Promise.resolve(writable && !closed),
     flush,

@@ -29,6 +29,8 @@ const MAX_CHOICES = 25;
  * schedule.test.ts. Every other command must have a case in COMMAND_CASES.
  */
 const SCHEDULE_COMMANDS = new Set(['schedule', 'discuss']);
+/** Commands with an end-to-end file of their own (issue 13: /suggest in suggest.test.ts). */
+const OWN_E2E_COMMANDS = new Set(['suggest']);
 
 /** [label, command, options, locale]: at least one case for every command but the schedule ones. */
 const COMMAND_CASES: [string, string, Record<string, OptionValue>, string][] = [
@@ -134,7 +136,8 @@ describe.each(E2E_BACKENDS)(
       const covered = new Set(COMMAND_CASES.map(([, name]) => name));
       const missing = commands
         .map((c) => c.data.name)
-        .filter((name) => !covered.has(name) && !SCHEDULE_COMMANDS.has(name));
+        .filter((name) => !covered.has(name) && !SCHEDULE_COMMANDS.has(name))
+        .filter((name) => !OWN_E2E_COMMANDS.has(name));
       expect(missing).toEqual([]);
     });
 

@@ -3,6 +3,7 @@ import type { GuildSettings } from '../../src/store/domain.js';
 import type { ClaimRequest, SettingsPort, StorePorts } from '../../src/store/ports.js';
 import { ifSetUp, updateSettings } from '../../src/store/update-settings.js';
 import { guildSettings } from '../helpers/settings.js';
+import { describeSuggestionsContract } from './suggestions-contract.js';
 
 /**
  * The behaviour every store backend promises, run against each of them: memory, the JSON file
@@ -505,6 +506,8 @@ export function describeStoreContract(name: string, open: () => Promise<StorePor
         expect(await store.ledger.recent(id, 10)).toHaveLength(2);
       });
     });
+
+    describeSuggestionsContract(() => store, freshGuild);
 
     test('GIVEN an open store WHEN asked THEN it is healthy and names its backend', async () => {
       expect(await store.healthy()).toBe(true);

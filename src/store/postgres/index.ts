@@ -6,6 +6,7 @@ import { applyMigrations } from './migrate.js';
 import { PostgresPartitions } from './partitions.js';
 import { createPool, type PoolOptions, type PostgresLog } from './pool.js';
 import { PostgresSettings } from './settings.js';
+import { PostgresSuggestions } from './suggestions.js';
 
 export { StoreRowError, StoreUnavailableError, isUnavailable } from './errors.js';
 export type { PostgresLog } from './pool.js';
@@ -51,6 +52,7 @@ export async function openPostgresStore(
     reports: postgresReports(pool),
     follows: postgresFollows(pool),
     polls: postgresPolls(pool),
+    suggestions: new PostgresSuggestions(pool),
     partitions: new PostgresPartitions(pool),
     cooldowns: new PostgresCooldowns(pool),
     async healthy() {

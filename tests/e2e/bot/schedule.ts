@@ -91,6 +91,8 @@ export interface StoreFileView {
     messageId: string | null;
     at: string;
   }[];
+  /** Members' prompt suggestions (issue 13); absent in files from before them. */
+  suggestions?: { id: string; authorId: string; state: 'open' | 'approved' | 'denied' }[];
 }
 
 export function readStoreFile(path: string): StoreFileView {
