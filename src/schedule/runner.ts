@@ -137,10 +137,13 @@ export interface LoadDueInput {
 }
 
 /**
- * What a tick posts: the settings of every server (the index needs them to see a change), then
- * the ledger of, and computeDue for, only the servers whose posting time has come or whose work
- * is open (all of them on the first tick, so missed posts after a restart are found). The same
- * posts as computing every server (see DueIndex). Exported for the bench, which times this.
+ * What a tick posts: the ledger of, and computeDue for, only the servers whose posting time has
+ * come, whose settings changed, that are new to the tick or whose work is open (all of them on
+ * the first tick, so missed posts after a restart are found). What changed comes from the
+ * settings port's change feed, so a steady tick reads the settings of the computed servers only;
+ * a store without a feed (or one that lost track) has every server's settings read and compared.
+ * The same posts as computing every server (see DueIndex). Exported for the bench, which times
+ * this. `settings` holds the computed servers' settings (every server's on a full read).
  */
 export async function loadDue({
   store,
@@ -157,8 +160,20 @@ export async function loadDue({
   /** The settled keys of the servers computed (issue 13: a second pass with a server's rotation). */
   keys: Map<string, ReadonlySet<string>>;
 }> {
-  const settings = await store.settings.getMany(guildIds);
-  const computed = index.select(now, guildIds, settings);
+  // Read before any settings: a change made after this is in the next tick's feed.
+  const feed = store.settings.changes ? await store.settings.changes(index.settingsCursor) : null;
+  let settings: Map<string, Versioned<GuildSettings>> | null = null;
+  let changed: Iterable<string>;
+  if (feed && feed.changed !== null) changed = feed.changed;
+  else {
+    settings = await store.settings.getMany(guildIds);
+    changed = index.changedAmong(guildIds, settings);
+  }
+  index.settingsCursor = feed?.cursor ?? null;
+  const selected = index.select(now, guildIds, changed);
+  settings ??= await store.settings.getMany(selected);
+  // A server without settings is not computed; the index keeps it until some are written.
+  const computed = selected.filter((id) => settings.has(id));
   const keys = await store.ledger.settledKeys(computed);
   // Asked after the keys: a key that was someone's claim when they were read is known as one.
   const open = await store.ledger.openClaims(computed);
@@ -173,7 +188,7 @@ export async function loadDue({
   });
   const busy = new Set(open);
   for (const post of due) busy.add(post.guildId);
-  index.record(now, computed, settings, busy);
+  index.record(now, selected, settings, busy);
   return { settings, due, computed: computed.length, keys };
 }
 
@@ -252,6 +267,11 @@ export function createRunner(deps: RunnerDeps) {
     };
     for (const post of due) work(post.guildId).posts.push(post);
     for (const entry of threads) work(entry.guildId).threads.push(entry);
+    // loadDue returns the settings of the servers it computed; a thread's may be another's.
+    const unread = [...byGuild.keys()].filter((id) => !settings.has(id));
+    if (unread.length > 0) {
+      for (const [id, found] of await store.settings.getMany(unread)) settings.set(id, found);
+    }
 
     const started: Promise<void>[] = [];
     for (const [guildId, { posts, threads: pending }] of byGuild) {

@@ -1,3 +1,4 @@
+import { ChangeLog } from './change-log.js';
 import { createCommunityCore, emptyCommunityState, type CommunityState } from './community-core.js';
 import { guildSettingsSchema, type GuildSettings } from './domain.js';
 import {
@@ -129,6 +130,9 @@ export function createStoreCore(
     return true;
   }
 
+  // Every write of a guild's settings (and every undo of one) is noted for the change feed.
+  const changeLog = new ChangeLog();
+
   const settings: SettingsPort = {
     get(guildId) {
       const found = state.guilds.get(guildId);
@@ -150,10 +154,12 @@ export function createStoreCore(
       }
       const next = { value: structuredClone(valid), version: (current?.version ?? 0) + 1 };
       state.guilds.set(guildId, next);
+      changeLog.note(guildId);
       await commit(() => {
         if (state.guilds.get(guildId) !== next) return;
         if (current) state.guilds.set(guildId, current);
         else state.guilds.delete(guildId);
+        changeLog.note(guildId);
       });
       return { kind: 'written', version: next.version };
     },
@@ -161,10 +167,16 @@ export function createStoreCore(
       const current = state.guilds.get(guildId);
       if (!current) return false;
       state.guilds.delete(guildId);
+      changeLog.note(guildId);
       await commit(() => {
-        if (!state.guilds.has(guildId)) state.guilds.set(guildId, current);
+        if (state.guilds.has(guildId)) return;
+        state.guilds.set(guildId, current);
+        changeLog.note(guildId);
       });
       return true;
+    },
+    changes(cursor) {
+      return Promise.resolve(changeLog.since(cursor));
     },
   };
 

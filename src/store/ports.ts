@@ -37,6 +37,20 @@ export interface SettingsPort {
   put(guildId: string, settings: GuildSettings, expectedVersion: number | null): Promise<PutResult>;
   /** Forgets the guild's settings (`/schedule off`); its ledger stays, so nothing repeats. */
   delete(guildId: string): Promise<boolean>;
+  /**
+   * Optional change feed, so a steady tick need not read every guild's settings: the guilds
+   * whose settings changed since `cursor` (a cursor an earlier call returned; null: none yet).
+   * A guild may be named though nothing changed, never left out; `changed` is null when the
+   * port cannot say (the first call, or it lost track): the caller then reads all it needs.
+   * Covers the guilds getMany has been asked for since the cursor was given, at least.
+   */
+  changes?(cursor: number | null): Promise<SettingsChanges>;
+}
+
+export interface SettingsChanges {
+  /** Pass it to the next call. */
+  cursor: number;
+  changed: readonly string[] | null;
 }
 
 /** How a ledger entry stands. `claimed` is in flight: its outcome is unknown until it settles. */

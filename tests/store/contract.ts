@@ -158,6 +158,41 @@ export function describeStoreContract(name: string, open: () => Promise<StorePor
       });
     });
 
+    // Perf (issue 10): the settings change feed a steady tick reads instead of every guild.
+    describe('settings: change feed', () => {
+      test('GIVEN no cursor WHEN the feed is asked THEN it cannot say (null), and gives a cursor', async () => {
+        const feed = await store.settings.changes?.(null);
+        if (!feed) return; // a backend without a feed: the runner reads every guild instead
+        expect(feed.changed).toBeNull();
+        expect(typeof feed.cursor).toBe('number');
+      });
+
+      test('GIVEN guilds read, then one written, one deleted and one set up WHEN the feed is asked from before THEN it names all three, and from after, none of them', async () => {
+        if (!store.settings.changes) return;
+        const [written, deleted, setUp, untouched] = [1, 2, 3, 4].map(() => freshGuild());
+        await store.settings.put(written!, settings(), null);
+        await store.settings.put(deleted!, settings(), null);
+        await store.settings.put(untouched!, settings(), null);
+        await store.settings.getMany([written!, deleted!, setUp!, untouched!]);
+        const before = (await store.settings.changes(null)).cursor;
+        await store.settings.put(written!, settings({ hour: 11 }), 1);
+        await store.settings.delete(deleted!);
+        await store.settings.put(setUp!, settings(), null);
+        const feed = await store.settings.changes(before);
+        expect(feed.changed).not.toBeNull();
+        for (const id of [written, deleted, setUp]) expect(feed.changed).toContain(id);
+        const after = await store.settings.changes(feed.cursor);
+        for (const id of [written, deleted, setUp, untouched])
+          expect(after.changed ?? []).not.toContain(id);
+      });
+
+      test('GIVEN a cursor from the future WHEN the feed is asked THEN it cannot say', async () => {
+        if (!store.settings.changes) return;
+        const { cursor } = await store.settings.changes(null);
+        expect((await store.settings.changes(cursor + 1_000_000)).changed).toBeNull();
+      });
+    });
+
     describe('settings: read, change, write with the version (updateSettings)', () => {
       test('GIVEN /schedule pause and the runner marking a prompt seen, both having read version 1 WHEN both write THEN the pause and the prompt both stand', async () => {
         const id = freshGuild();

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { guildSettingsSchema, type GuildSettings } from '../domain.js';
-import type { PutResult, SettingsPort, Versioned } from '../ports.js';
+import { ChangeLog } from '../change-log.js';
+import type { PutResult, SettingsChanges, SettingsPort, Versioned } from '../ports.js';
 import { StoreRowError } from './errors.js';
 import { CHUNK, query, readWithTime, type PostgresLog } from './pool.js';
 import { ChangeWatermark } from './watermark.js';
@@ -34,6 +35,8 @@ export interface PostgresSettingsOptions {
 export class PostgresSettings implements SettingsPort {
   private readonly known = new Map<string, Known>();
   private readonly watermark: ChangeWatermark;
+  /** Guilds of the copy whose settings changed, for the change feed. */
+  private readonly changeLog = new ChangeLog();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -61,23 +64,18 @@ export class PostgresSettings implements SettingsPort {
     return { value: parsed.data, version: row.version };
   }
 
+  /**
+   * The guilds of the copy whose settings changed since `cursor`, from the rows changed since
+   * the copy was last brought up to date (which this does): a steady tick asks this and reads
+   * the settings of only the guilds it computes. Null changes when the copy was (re)read whole.
+   */
+  async changes(cursor: number | null): Promise<SettingsChanges> {
+    await this.refresh();
+    return this.changeLog.since(cursor);
+  }
+
   async getMany(guildIds: readonly string[]): Promise<Map<string, Versioned<GuildSettings>>> {
-    if (this.watermark.expired()) {
-      this.known.clear();
-      this.watermark.reset();
-    }
-    const since = this.watermark.since();
-    if (since !== null) {
-      const rows = await readWithTime<SettingsRow>(
-        this.pool,
-        'reading changed settings',
-        `SELECT now() AS db_now, guild_id, value, version FROM settings
-         WHERE updated_at > $1::timestamptz - $2 * interval '1 ms'`,
-        [since, ChangeWatermark.MARGIN_MS],
-      );
-      for (const row of rows.rows) if (this.known.has(row.guild_id)) this.learn(row);
-      this.watermark.advance(rows.dbNow);
-    }
+    const since = await this.refresh();
     // One pass over the ids in a steady tick (100,000 of them): what is known is answered with
     // the copy's own entry, never changed in place (a change replaces it), so it is not copied.
     const found = new Map<string, Versioned<GuildSettings>>();
@@ -97,7 +95,8 @@ export class PostgresSettings implements SettingsPort {
         [chunk],
       );
       for (const id of chunk) this.known.set(id, { version: 0, value: null });
-      for (const row of rows.rows) this.learn(row);
+      // First read into the copy: not a change (whoever asked gets it from this very call).
+      for (const row of rows.rows) this.learn(row, false);
       if (since === null && start === 0) this.watermark.advance(rows.dbNow);
     }
     for (const id of missing) {
@@ -155,8 +154,33 @@ export class PostgresSettings implements SettingsPort {
     return deleted !== undefined;
   }
 
+  /**
+   * Brings the copy up to date with the rows changed since its last read, or drops it when its
+   * time is up (the next getMany reads it whole). Returns the watermark it started from.
+   */
+  private async refresh(): Promise<Date | null> {
+    if (this.watermark.expired()) {
+      this.known.clear();
+      this.watermark.reset();
+      this.changeLog.reset();
+    }
+    const since = this.watermark.since();
+    if (since !== null) {
+      const rows = await readWithTime<SettingsRow>(
+        this.pool,
+        'reading changed settings',
+        `SELECT now() AS db_now, guild_id, value, version FROM settings
+         WHERE updated_at > $1::timestamptz - $2 * interval '1 ms'`,
+        [since, ChangeWatermark.MARGIN_MS],
+      );
+      for (const row of rows.rows) if (this.known.has(row.guild_id)) this.learn(row);
+      this.watermark.advance(rows.dbNow);
+    }
+    return since;
+  }
+
   /** Takes a row read back into the copy, unless the copy already holds a later version. */
-  private learn(row: SettingsRow): void {
+  private learn(row: SettingsRow, isChange = true): void {
     let value: GuildSettings | null = null;
     if (row.value !== null) {
       const parsed = guildSettingsSchema.safeParse(row.value);
@@ -169,12 +193,15 @@ export class PostgresSettings implements SettingsPort {
         );
       }
     }
-    this.remember(row.guild_id, { version: row.version, value });
+    this.remember(row.guild_id, { version: row.version, value }, isChange);
   }
 
-  private remember(guildId: string, known: Known): void {
+  private remember(guildId: string, known: Known, isChange = true): void {
     const before = this.known.get(guildId);
     // Only guilds getMany was asked for are kept; a write for another guild changes nothing here.
-    if (before && known.version > before.version) this.known.set(guildId, known);
+    if (before && known.version > before.version) {
+      this.known.set(guildId, known);
+      if (isChange) this.changeLog.note(guildId);
+    }
   }
 }

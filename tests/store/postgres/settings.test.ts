@@ -51,6 +51,29 @@ describe.skipIf(noPostgres)('PostgreSQL settings', () => {
     }
   });
 
+  // Perf (issue 10): the change feed must see other processes' writes, or a tick would miss them.
+  test('GIVEN guilds this process has read WHEN another process writes one and sets up another THEN this feed names both', async () => {
+    const [changed, setUp, quiet] = [guildId(31), guildId(32), guildId(33)];
+    await store.settings.put(changed, settingsFor(), null);
+    await store.settings.put(quiet, settingsFor(), null);
+    await store.settings.getMany([changed, setUp, quiet]);
+    const { cursor } = await store.settings.changes!(null);
+    const other = await openOn(url);
+    try {
+      await other.settings.put(changed, settingsFor({ hour: 12 }), 1);
+      await other.settings.put(setUp, settingsFor(), null);
+    } finally {
+      await other.close();
+    }
+    const feed = await store.settings.changes!(cursor);
+    expect(feed.changed).toEqual(expect.arrayContaining([changed, setUp]));
+    expect(feed.changed).not.toContain(quiet);
+    // And getMany then answers the new settings from its copy.
+    const after = await store.settings.getMany([changed, setUp]);
+    expect(after.get(changed)?.value.hour).toBe(12);
+    expect(after.get(setUp)?.version).toBe(1);
+  });
+
   test('GIVEN a deleted guild WHEN a writer still holding the old version writes THEN it conflicts with null', async () => {
     const g = guildId(2);
     await store.settings.put(g, settingsFor(), null);
