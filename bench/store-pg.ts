@@ -4,9 +4,10 @@
  * Run with `npx tsx bench/store-pg.ts` (part of `npm run bench`). Not a test: numbers depend on
  * the machine. Starts its own throwaway PostgreSQL, the same way the tests do.
  *
- * A tick, as the runner does it (its loadDue): settings.getMany for every guild, then
- * ledger.settledKeys and computeDue for the guilds the due index selects (every guild on a
- * process's first tick), then a claim per post that is due or missed.
+ * A tick, as the runner does it (its loadDue): the settings port's change feed, then
+ * settings.getMany, ledger.settledKeys and computeDue for the guilds the due index selects (every
+ * guild on a process's first tick: then getMany reads every guild), then a claim per post that
+ * is due or missed. Two of the seven steady ticks follow settings written by another process.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,20 @@ async function seed(url: string, count: number): Promise<void> {
   await client.end();
 }
 
+/** Servers whose settings another process writes before two of the steady ticks. */
+const CHANGED_PER_TICK = 100;
+
+/** A write of the same settings by another process: a new version, so a change to see. */
+async function touchSettings(url: string, guildIds: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    `UPDATE settings SET version = version + 1, updated_at = now() WHERE guild_id = ANY($1::text[])`,
+    [guildIds],
+  );
+  await client.end();
+}
+
 /** Settles posts without timing them (a day-down tick's sends and completions). */
 async function settleInBulk(url: string, posts: DuePost[]): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -225,6 +240,9 @@ async function benchPostgres(adminUrl: string, count: number): Promise<void> {
   let due = 0;
   for (let minute = 1; minute <= 7; minute += 1) {
     const at = new Date(now.getTime() + minute * 60_000);
+    // Admins elsewhere change settings: those servers must be computed again, the rest not.
+    if (minute === 3 || minute === 6)
+      await touchSettings(url, ids.slice(minute * 10, minute * 10 + CHANGED_PER_TICK));
     const tick = await loadAndCompute(store, index, ids, at);
     const claimsCpu = process.cpuUsage();
     await claimAll(store, tick.posts, 'bench-a');
@@ -239,7 +257,7 @@ async function benchPostgres(adminUrl: string, count: number): Promise<void> {
     `${due} posts in 7`,
     `${fmt(median(steadyCpu))} CPU ms`,
     `${fmt(median(steadyWall))} wall`,
-    `${median(steadyComputed)} servers computed`,
+    `${median(steadyComputed)} computed (max ${Math.max(...steadyComputed)})`,
   ]);
   await store.close();
 
@@ -298,6 +316,7 @@ async function benchJson(count: number): Promise<void> {
     await Promise.all(Array.from({ length: 8 }, worker));
     await json.flush();
     const perPostCpu = cpuMs(postCpu) / first.posts.length;
+    const dueNow = first.posts.filter((p) => p.status === 'due').length;
     const perPostWall = (performance.now() - postWall) / first.posts.length;
     const times: number[] = [];
     for (let minute = 1; minute <= 7; minute += 1) {
@@ -318,7 +337,7 @@ async function benchJson(count: number): Promise<void> {
     rows.push([
       'json (ports)',
       `per post, ${count} servers`,
-      `${first.posts.length} posts`,
+      `${first.posts.length} posts (${dueNow} due)`,
       `${perPostCpu.toFixed(2)} CPU ms`,
       `${perPostWall.toFixed(2)} wall`,
       '',

@@ -54,7 +54,9 @@ export interface StoreCoreOptions {
   /**
    * Makes the change just applied durable with a write soon, shared with any other change made
    * meanwhile, without waiting for it: for what a crash may lose because the ledger's rules
-   * recover it (a completion: the claim lapses and is retried with its nonce, or skipped). Absent,
+   * recover it (a completion or a give-up: the claim lapses and is retaken in the nonce window,
+   * where the runner settles it again or Discord's nonce returns the one message, or it is
+   * skipped as outcome unknown after it). Claims are never written soon. Absent,
    * such changes are persisted like any other.
    */
   persistSoon?: () => void;
@@ -221,8 +223,11 @@ export function createStoreCore(
         (entry) => completed(entry, messageId, pendingThread, now()),
         true,
       ),
+    // Soon too: giveUp follows a post that was not sent (missed, skipped by an admin, failed for
+    // good). Lost in a crash, the claim lapses and the same rules settle it again (retaken in
+    // the nonce window and skipped or failed once more, or skipped as outcome unknown after).
     giveUp: (guildId, key, owner, settled, reason) =>
-      settleIfHeld(guildId, key, owner, (entry) => givenUp(entry, settled, reason, now())),
+      settleIfHeld(guildId, key, owner, (entry) => givenUp(entry, settled, reason, now()), true),
     release: (guildId, key, owner, reason) =>
       settleIfHeld(guildId, key, owner, (entry) => released(entry, reason, now())),
     async threadOpened(guildId, key) {
