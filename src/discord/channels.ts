@@ -1,5 +1,6 @@
 import { PermissionFlagsBits, RESTJSONErrorCodes, type Client } from 'discord.js';
 import type { ChannelInspector, ChannelPermission } from '../commands/types.js';
+import { heldRoleIds } from './cache.js';
 
 /**
  * Every permission the bot uses, checked in a schedule's channel and asked for by `npm run invite`
@@ -40,6 +41,9 @@ export function createChannelInspector(client: Client): ChannelInspector {
         }));
       if (!channel || !channel.isTextBased()) return { kind: 'not-found' };
       const me = guild.members.me ?? (await guild.members.fetchMe());
+      // The roles cache keeps only the bot's own (cache.ts); one given to the bot after its
+      // GUILD_CREATE was not kept when created, so fetch the roles before counting on them.
+      if (me.roles.cache.size < heldRoleIds(me).length + 1) await guild.roles.fetch();
       const permissions = channel.permissionsFor(me);
       const missing = CHANNEL_PERMISSIONS.filter(
         (name) => !permissions?.has(PermissionFlagsBits[name]),

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../log.js';
-import { createLeanCache, LEAN_SWEEPERS } from './cache.js';
+import { createLeanCache, createOwnRoles, LEAN_SWEEPERS } from './cache.js';
 import type { IdentifyThrottler } from './identify-throttler.js';
 import { logRateLimits } from './rate-limits.js';
 import { NO_PINGS } from './send.js';
@@ -34,11 +34,12 @@ export function createClient({
   identifyThrottler,
   log,
 }: ClientOptions): Client {
+  const ownRoles = createOwnRoles();
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_PINGS,
     rest: apiUrl ? { api: apiUrl } : {},
-    makeCache: createLeanCache(),
+    makeCache: createLeanCache(ownRoles),
     sweepers: LEAN_SWEEPERS,
     ...(shards.kind === 'fixed'
       ? { shards: shards.ids, shardCount: shards.count }
@@ -55,6 +56,7 @@ export function createClient({
         }
       : {}),
   });
+  ownRoles.watch(client);
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn(message));
   logRateLimits(client.rest, log);

@@ -57,3 +57,57 @@ describe('createChannelInspector', () => {
     });
   });
 });
+
+describe('createChannelInspector and the lean roles cache', () => {
+  const BOT_ROLE = '444444444444444444';
+
+  /** A guild whose cache holds @everyone only, and a bot member holding BOT_ROLE. */
+  function guildMissingTheBotRole() {
+    const rolesCache = new Map<string, { id: string }>([[GUILD, { id: GUILD }]]);
+    const fetches: string[] = [];
+    const me = {
+      _roles: [BOT_ROLE],
+      roles: {
+        get cache() {
+          return new Map(
+            [GUILD, BOT_ROLE].flatMap((id) =>
+              rolesCache.has(id) ? [[id, rolesCache.get(id)]] : [],
+            ),
+          );
+        },
+      },
+    };
+    const channel = {
+      isTextBased: () => true,
+      name: 'pacts',
+      // Every permission once the bot's role is known, none before.
+      permissionsFor: () => ({ has: () => rolesCache.has(BOT_ROLE) }),
+    };
+    const guild = {
+      channels: { cache: new Map([[CHANNEL, channel]]) },
+      members: { me },
+      roles: {
+        fetch: () => {
+          fetches.push(GUILD);
+          rolesCache.set(BOT_ROLE, { id: BOT_ROLE });
+          return Promise.resolve(rolesCache);
+        },
+      },
+    };
+    const client = { guilds: { cache: new Map([[GUILD, guild]]) } } as unknown as Client;
+    return { client, fetches };
+  }
+
+  test('GIVEN the bot holds a role the cache did not keep WHEN inspected THEN the roles are fetched before permissions are counted', async () => {
+    const { client, fetches } = guildMissingTheBotRole();
+    await expect(createChannelInspector(client).inspect(GUILD, CHANNEL)).resolves.toEqual({
+      kind: 'ok',
+      name: 'pacts',
+      missing: [],
+    });
+    expect(fetches).toEqual([GUILD]);
+    // Kept now: the next check needs no request.
+    await createChannelInspector(client).inspect(GUILD, CHANNEL);
+    expect(fetches).toEqual([GUILD]);
+  });
+});
