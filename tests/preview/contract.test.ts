@@ -94,3 +94,51 @@ describe('the offline preview contract', () => {
     expect(stderr).toMatch(message);
   });
 });
+
+// Community (issue 13): the members' new commands answer in the preview as on Discord: only to
+// the member (ephemeral), with every mention off, and say what happened to what they sent.
+describe('the offline preview of /suggest, /report and /follow', () => {
+  test.each([
+    [
+      '/suggest question:Should every partner publish what it delivered each year?',
+      /^Thank you! Your suggestion \*\*#[a-z0-9]{8}\*\* is waiting for this server's admins/,
+    ],
+    [
+      '/report record:Germany field:signed what:The signing date looks wrong to me',
+      // The preview has no operator channel or webhook: saved, and said to be not yet passed on.
+      /^Thank you: your report \*\*R[0-9A-F]{10}\*\* is saved\. It could not be passed on just now/,
+    ],
+    [
+      '/follow add partner:Germany',
+      /^You follow 🇩🇪 Germany: I’ll send you one DM on its anniversary/,
+    ],
+  ])('GIVEN %s THEN an ephemeral answer that pings nobody', async (command, answer) => {
+    const { code, stdout, stderr } = await preview(command, '--json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout) as {
+      content: string;
+      flags: number;
+      allowed_mentions: unknown;
+    };
+    expect(body.flags & 64).toBe(64);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.content).toMatch(answer);
+  });
+
+  test('GIVEN /suggest with a mention in the question THEN it is refused, ephemerally, and nothing pings', async () => {
+    const { code, stdout } = await preview(
+      '/suggest question:Ask @everyone which partner is next?',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout) as {
+      content: string;
+      flags: number;
+      allowed_mentions: unknown;
+    };
+    expect(body.flags & 64).toBe(64);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.content).toMatch(/^Please leave out mentions .*suggestions never ping anyone/);
+  });
+});

@@ -1,10 +1,19 @@
 /**
- * `npm run store:copy -- --from .data/store.json --to "$DATABASE_URL"`: the JSON file's settings
- * and ledger into PostgreSQL (see copy.ts). Prints what it copied; exit 1 on a failure.
+ * `npm run store:copy -- --from .data/store.json --to "$DATABASE_URL"`: the JSON file's settings,
+ * ledger and community collections into PostgreSQL (see copy.ts). Prints what it copied; exit 1 on a failure.
  */
 import { parseArgs } from 'node:util';
-import { copyStoreFile } from './copy.js';
+import { copyStoreFile, type CopyReport } from './copy.js';
 import type { PostgresLog } from './pool.js';
+
+const COMMUNITY_LINES: readonly (readonly [string, keyof Omit<CopyReport, 'notCopied'>])[] = [
+  ['suggestions:   ', 'suggestions'],
+  ['reports:       ', 'reports'],
+  ['follows:       ', 'follows'],
+  ['follow notices:', 'followNotices'],
+  ['follow DMs:    ', 'deliveries'],
+  ['polls:         ', 'polls'],
+];
 
 const write = (line: string) => process.stderr.write(`${line}\n`);
 const log: PostgresLog = {
@@ -31,6 +40,11 @@ try {
     [
       `settings: ${report.settings.copied} copied, ${report.settings.alreadyThere} already in PostgreSQL (kept as they are)`,
       `ledger:   ${report.ledger.copied} copied, ${report.ledger.alreadyThere} already in PostgreSQL (kept as they are)`,
+      // Community (issue 13): one line per collection, in the same words.
+      ...COMMUNITY_LINES.map(
+        ([label, key]) =>
+          `${label} ${report[key].copied} copied, ${report[key].alreadyThere} already in PostgreSQL (kept as they are)`,
+      ),
       ...(report.notCopied > 0
         ? [
             `not copied: ${report.notCopied} entries that break the schema (see the JSON backend's set-aside files)`,

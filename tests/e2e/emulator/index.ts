@@ -162,6 +162,25 @@ export interface EmulatorHandle {
   /** Changes a role's permissions and tells the client (GUILD_ROLE_UPDATE). */
   setRolePermissions(guildId: string, roleId: string, permissions: bigint): void;
 
+  /**
+   * Sets the votes of a poll the bot posted: `counts[i]` for the i-th answer (answer_id i + 1),
+   * as GET /channels/:c/messages/:m then shows them. Not finalised unless `finalized` says so.
+   */
+  setPollResults(
+    messageId: string,
+    counts: readonly number[],
+    options?: { finalized?: boolean },
+  ): void;
+  /** Ends the poll's count as Discord does a little after it closes: `is_finalized` true. */
+  finalizePoll(messageId: string): void;
+  /** The user closes their DMs to the bot: a DM to them then answers 403/50007. */
+  closeDms(userId: string): void;
+  openDms(userId: string): void;
+  /** The DM channel the bot opened with this user, or null. */
+  dmChannelOf(userId: string): string | null;
+  /** Messages the bot sent this user in their DM channel, in order. */
+  directMessages(userId: string): StoredMessage[];
+
   readonly faults: Faults;
   /**
    * Forgets requests, callbacks, messages and interactions recorded so far (call it with nothing
@@ -290,6 +309,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return channel;
   };
 
+  /** The poll object of a stored message, shared with its API shape so REST shows each change. */
+  const pollOf = (messageId: string): Record<string, unknown> => {
+    const stored = state.messages.get(messageId);
+    const poll = stored?.api.poll;
+    if (!stored || !poll || typeof poll !== 'object') {
+      throw new Error(`no message ${messageId} with a poll`);
+    }
+    return poll as Record<string, unknown>;
+  };
+
   const handle: EmulatorHandle = {
     restUrl: `http://127.0.0.1:${port}/api`,
     gatewayUrl: state.gatewayUrl,
@@ -391,6 +420,36 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         guild_id: guildId,
         role: apiRole(role),
       });
+    },
+
+    setPollResults(messageId, counts, { finalized = false } = {}) {
+      const poll = pollOf(messageId);
+      const answers = Array.isArray(poll.answers) ? (poll.answers as { answer_id: number }[]) : [];
+      if (counts.length > answers.length || counts.some((c) => !Number.isInteger(c) || c < 0)) {
+        throw new Error(`poll ${messageId} has ${answers.length} answers; counts ${counts.join()}`);
+      }
+      poll.results = {
+        is_finalized: finalized,
+        // Discord lists only answers with votes.
+        answer_counts: counts.flatMap((count, index) =>
+          count > 0 ? [{ id: answers[index]!.answer_id, count, me_voted: false }] : [],
+        ),
+      };
+      state.changed();
+    },
+    finalizePoll(messageId) {
+      const poll = pollOf(messageId);
+      const results = (poll.results ?? { answer_counts: [] }) as Record<string, unknown>;
+      poll.results = { ...results, is_finalized: true };
+      state.changed();
+    },
+    closeDms: (userId) => void state.closedDms.add(userId),
+    openDms: (userId) => void state.closedDms.delete(userId),
+    dmChannelOf: (userId) =>
+      [...state.dmChannels.values()].find((c) => c.userId === userId)?.id ?? null,
+    directMessages(userId) {
+      const channelId = handle.dmChannelOf(userId);
+      return channelId ? handle.channelMessages(channelId) : [];
     },
 
     forgetRecords: () => state.forgetRecords(),

@@ -6,6 +6,7 @@ import { applicationRoutes } from './routes/application.js';
 import { channelRoutes } from './routes/channels.js';
 import { commandRoutes } from './routes/commands.js';
 import { interactionRoutes } from './routes/interactions.js';
+import { userRoutes } from './routes/users.js';
 import type { Route, RouteAnswer } from './routes/route.js';
 import type { EmulatorState } from './state.js';
 
@@ -15,6 +16,7 @@ const ROUTES: Route[] = [
   ...channelRoutes,
   ...interactionRoutes,
   ...commandRoutes,
+  ...userRoutes,
 ];
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 

@@ -70,6 +70,10 @@ export class EmulatorState {
   readonly commands: CommandRegistry = { global: [], guilds: new Map(), writes: [] };
   readonly interactions = new Map<string, DispatchedInteraction>();
   readonly interactionsByToken = new Map<string, DispatchedInteraction>();
+  /** DM channels the bot opened (POST /users/@me/channels), by channel id: one per user. */
+  readonly dmChannels = new Map<string, { id: string; userId: string }>();
+  /** Users whose DMs are closed to the bot: a DM to them answers 403/50007. */
+  readonly closedDms = new Set<string>();
   /** `${channelId}:${nonce}` → the message it created and when. */
   readonly nonces = new Map<string, { messageId: string; at: number }>();
   readonly gatewayLog: GatewayEventRecord[] = [];

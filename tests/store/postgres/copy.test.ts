@@ -17,6 +17,25 @@ import {
 } from './harness.js';
 
 const ROOT = packageRoot();
+/** Every community table (issue 13), each ordered by its first two columns in the dump. */
+const COMMUNITY_TABLES = [
+  'suggestions',
+  'fact_reports',
+  'follows',
+  'follow_notices',
+  'follow_deliveries',
+  'polls',
+];
+const MEMBER = '400000000000000001';
+const CLOSED_DMS = '400000000000000002';
+const POLL_MESSAGE = '500000000000000001';
+const LIMITS = {
+  suggestions: { maxOpen: 3, cooldownMs: 0 },
+  reports: {
+    perMember: { max: 5, windowMs: 3_600_000 },
+    perGuild: { max: 20, windowMs: 3_600_000 },
+  },
+};
 
 /** The real command, as an operator runs it. */
 function storeCopy(from: string, to: string) {
@@ -34,7 +53,11 @@ async function dump(url: string): Promise<unknown[]> {
   try {
     const settings = await client.query('SELECT * FROM settings ORDER BY guild_id');
     const ledger = await client.query('SELECT * FROM ledger ORDER BY guild_id, key');
-    return [settings.rows, ledger.rows];
+    const community = [];
+    for (const table of COMMUNITY_TABLES) {
+      community.push((await client.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows);
+    }
+    return [settings.rows, ledger.rows, ...community];
   } finally {
     await client.end();
   }
@@ -45,6 +68,7 @@ describe.skipIf(noPostgres)('npm run store:copy', { timeout: 90_000 }, () => {
   let file: string;
   let url: string;
   const [a, b, c] = [guildId(1), guildId(2), guildId(3)];
+  let suggestionId = '';
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'store-copy-'));
@@ -59,6 +83,56 @@ describe.skipIf(noPostgres)('npm run store:copy', { timeout: 90_000 }, () => {
     await json.ledger.complete(a, 'anniversary:2026-02-16', 'json', '300000000000000001', null);
     await json.ledger.claim(claimFor(b, 'prompt:2026-02-16', 'json'));
     await json.ledger.giveUp(b, 'prompt:2026-02-16', 'json', 'skipped', 'paused');
+    // The community's collections: one entry in each, decided, delivered or settled as the bot
+    // leaves them.
+    const created = await json.suggestions.create(
+      {
+        guildId: a,
+        authorId: MEMBER,
+        question: 'Which partner delivered most?',
+        answers: ['A', 'B'],
+      },
+      LIMITS.suggestions,
+    );
+    if (created.kind !== 'created') throw new Error('no suggestion');
+    suggestionId = created.suggestion.id;
+    await json.suggestions.decide(a, suggestionId, 1, {
+      state: 'approved',
+      by: '400000000000000009',
+      reason: null,
+    });
+    await json.reports.create(
+      {
+        id: 'R0123456789',
+        guildId: a,
+        reporterId: MEMBER,
+        recordId: 'de',
+        field: 'signed',
+        text: 'The date looks wrong to me.',
+        sourceUrl: 'https://example.org/source',
+        createdAt: new Date('2026-12-01T10:00:00Z'),
+      },
+      LIMITS.reports,
+    );
+    await json.reports.markDelivered('R0123456789');
+    await json.follows.add(MEMBER, 'de', 'en', new Date('2026-12-01T10:00:00Z'), 40);
+    await json.follows.add(CLOSED_DMS, 'fr', 'uk', new Date('2026-12-01T10:00:00Z'), 40);
+    const dm = { userId: MEMBER, key: 'anniversary:de:2027', owner: 'json', leaseMs: 60_000 };
+    await json.follows.claimDelivery(dm);
+    await json.follows.settleDelivery(MEMBER, dm.key, 'json', 'sent');
+    await json.follows.pauseAll(CLOSED_DMS, new Date('2026-12-02T10:00:00Z'));
+    await json.polls.record({
+      messageId: POLL_MESSAGE,
+      channelId: '500000000000000002',
+      guildId: a,
+      closesAt: new Date('2026-12-02T10:00:00Z'),
+      language: 'en',
+    });
+    await json.polls.claim(POLL_MESSAGE, 'json', 60_000);
+    await json.polls.settle(POLL_MESSAGE, 'json', {
+      state: 'posted',
+      resultMessageId: '500000000000000003',
+    });
     await json.close();
   });
   afterAll(async () => {
@@ -78,6 +152,17 @@ describe.skipIf(noPostgres)('npm run store:copy', { timeout: 90_000 }, () => {
     expect(second.out).toMatch(/settings: 0 copied, 3 already/);
     expect(second.out).toMatch(/ledger: +0 copied, 2 already/);
     expect(await dump(url)).toEqual(after);
+    for (const [label, count] of [
+      ['suggestions', 1],
+      ['reports', 1],
+      ['follows', 2],
+      ['follow notices', 1],
+      ['follow DMs', 1],
+      ['polls', 1],
+    ] as const) {
+      expect(first.out).toMatch(new RegExp(`${label}: +${count} copied, 0 already`));
+      expect(second.out).toMatch(new RegExp(`${label}: +0 copied, ${count} already`));
+    }
 
     const store = await openOn(url);
     try {
@@ -92,6 +177,47 @@ describe.skipIf(noPostgres)('npm run store:copy', { timeout: 90_000 }, () => {
         kind: 'settled',
         entry: { state: 'posted', messageId: '300000000000000001' },
       });
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('GIVEN the copied community collections WHEN PostgreSQL’s ports read them THEN each is as the file had it, and nothing is sent or posted again', async () => {
+    const store = await openOn(url);
+    try {
+      expect(await store.suggestions.get(a, suggestionId)).toMatchObject({
+        state: 'approved',
+        answers: ['A', 'B'],
+        version: 2,
+        authorNotified: false,
+      });
+      // Still untold: the author hears of it at their next use, once.
+      expect((await store.suggestions.takeUntold(MEMBER)).map((x) => x.id)).toEqual([suggestionId]);
+      expect(await store.reports.get('R0123456789')).toMatchObject({
+        state: 'open',
+        delivered: true,
+        text: 'The date looks wrong to me.',
+        sourceUrl: 'https://example.org/source',
+      });
+      expect((await store.follows.list(MEMBER)).map((f) => [f.agreementId, f.pausedAt])).toEqual([
+        ['de', null],
+      ]);
+      expect((await store.follows.active()).map((f) => f.userId)).toEqual([MEMBER]);
+      expect(await store.follows.takeNotice(CLOSED_DMS)).toBe(true);
+      // The anniversary DM was sent from the file: PostgreSQL will not send it again.
+      expect(
+        await store.follows.claimDelivery({
+          userId: MEMBER,
+          key: 'anniversary:de:2027',
+          owner: 'pg',
+          leaseMs: 60_000,
+        }),
+      ).toBe(false);
+      expect(await store.polls.get(POLL_MESSAGE)).toMatchObject({
+        state: 'posted',
+        resultMessageId: '500000000000000003',
+      });
+      expect(await store.polls.due(new Date('2027-01-01T00:00:00Z'), 10)).toEqual([]);
     } finally {
       await store.close();
     }

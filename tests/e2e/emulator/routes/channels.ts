@@ -104,7 +104,11 @@ export const channelRoutes: Route[] = [
  * POST /channels/:id/messages. With `enforce_nonce`, a nonce seen in this channel within the
  * window returns the message it made instead of making a second one, as Discord documents.
  */
-function postMessage({ state, params: [channelId = ''], body, files }: RouteRequest) {
+function postMessage(request: RouteRequest) {
+  const { state, params, body, files } = request;
+  const channelId = params[0] ?? '';
+  const dm = state.dmChannels.get(channelId);
+  if (dm) return postDirectMessage(request, dm);
   const { guild, channel } = liveChannel(state, channelId);
   const permissions = botPermissionsIn(state, guild, channel);
   requirePermission(
@@ -117,18 +121,9 @@ function postMessage({ state, params: [channelId = ''], body, files }: RouteRequ
   if (files.length > 0) requirePermission(permissions, PermissionFlagsBits.AttachFiles);
   validateMessage(body, files.length);
 
-  const nonce = body.nonce;
-  const nonceKey =
-    body.enforce_nonce === true && (typeof nonce === 'string' || typeof nonce === 'number')
-      ? `${channelId}:${nonce}`
-      : null;
-  if (nonceKey) {
-    const seen = state.nonces.get(nonceKey);
-    const earlier = seen ? state.messages.get(seen.messageId) : undefined;
-    if (seen && earlier && state.now() - seen.at <= state.options.nonceWindowMs) {
-      return { status: 200, body: earlier.api };
-    }
-  }
+  const nonceKey = nonceKeyOf(channelId, body);
+  const earlier = messageForNonce(state, nonceKey);
+  if (earlier) return { status: 200, body: earlier.api };
   const stored = createMessage(state, {
     channelId,
     guildId: guild.id,
@@ -139,6 +134,47 @@ function postMessage({ state, params: [channelId = ''], body, files }: RouteRequ
   });
   if (nonceKey) state.nonces.set(nonceKey, { messageId: stored.id, at: state.now() });
   return { status: 200, body: stored.api };
+}
+
+/**
+ * A message in a DM channel: no guild and no permissions, but the user may have closed their
+ * DMs to the bot, and then Discord answers 403/50007 "Cannot send messages to this user".
+ */
+function postDirectMessage(
+  { state, body, files }: RouteRequest,
+  dm: { id: string; userId: string },
+) {
+  if (state.closedDms.has(dm.userId)) throw errors.cannotSendToUser();
+  validateMessage(body, files.length);
+  const nonceKey = nonceKeyOf(dm.id, body);
+  const earlier = messageForNonce(state, nonceKey);
+  if (earlier) return { status: 200, body: earlier.api };
+  const stored = createMessage(state, {
+    channelId: dm.id,
+    guildId: null,
+    body,
+    files,
+    source: 'channel',
+    interactionId: null,
+  });
+  if (nonceKey) state.nonces.set(nonceKey, { messageId: stored.id, at: state.now() });
+  return { status: 200, body: stored.api };
+}
+
+/** With `enforce_nonce`, the key a nonce is remembered under in this channel; else null. */
+function nonceKeyOf(channelId: string, body: Json): string | null {
+  const nonce = body.nonce;
+  return body.enforce_nonce === true && (typeof nonce === 'string' || typeof nonce === 'number')
+    ? `${channelId}:${nonce}`
+    : null;
+}
+
+/** The message a nonce made within the window, which a repeat returns instead of a new one. */
+function messageForNonce(state: EmulatorState, nonceKey: string | null): StoredMessage | null {
+  if (!nonceKey) return null;
+  const seen = state.nonces.get(nonceKey);
+  const earlier = seen ? state.messages.get(seen.messageId) : undefined;
+  return seen && earlier && state.now() - seen.at <= state.options.nonceWindowMs ? earlier : null;
 }
 
 function messageIn(state: EmulatorState, channelId: string, messageId: string): StoredMessage {
