@@ -538,7 +538,16 @@ describe('GIVEN a catch-up post that Discord accepted but whose answer the bot n
     expect(bodyOf(requests[1]!).nonce).toBe(bodyOf(requests[0]!).nonce);
     const messages = handle.channelMessages(general());
     expect(messages).toHaveLength(1);
-    const entry = readStoreFile(bot.storePath).ledger.find((p) => p.key === ANNIVERSARY_KEY);
+    // A completion reaches the file with the next write or within 250 ms (persistSoon), not
+    // before the 'posted' log: wait for it, then check what it recorded.
+    const entry = await handle.waitFor(
+      () => {
+        const found = readStoreFile(bot.storePath).ledger.find((p) => p.key === ANNIVERSARY_KEY);
+        return found?.state === 'posted' ? found : undefined;
+      },
+      5_000,
+      'the completion on disk',
+    );
     expect(entry).toMatchObject({ state: 'posted', messageId: messages[0]!.id });
   }, 30_000);
 });
