@@ -7,7 +7,7 @@ import { resolveSubject, suggestSubjects, type Subject } from '../lookup/subject
 import { partnerLabel, renderAgreement } from '../render/agreement.js';
 import { renderNotFound } from '../render/not-found.js';
 import { recordLabel, renderRecord } from '../render/record.js';
-import type { ReplyBody } from '../render/reply.js';
+import { ephemeral, type ReplyBody } from '../render/reply.js';
 import { echoUserText } from '../render/user-text.js';
 import { renderBlankQuery, renderNotPartner } from './partner-option.js';
 import type { SlashCommand } from './types.js';
@@ -66,6 +66,31 @@ export function answerAgreement(query: string, data: Dataset, strings: Strings):
 }
 
 /**
+ * The answer to a Ukrainian record's "English original" button (custom_id `agreement:en:<id>`):
+ * the same record in English, to the one who clicked only, the Ukrainian message left as it is.
+ * A record gone from the data since the message was sent gets a message saying so, in the
+ * clicker's language.
+ */
+export function answerEnglishOriginal(
+  args: readonly string[],
+  data: Dataset,
+  locale: string,
+): ReplyBody {
+  const [what, id = ''] = args;
+  const record = what === 'en' ? data.recordById.get(id) : undefined;
+  if (!record) {
+    return {
+      ...ephemeral({
+        content: stringsFor(locale).record.englishOriginalGone(echoUserText(id, 60)),
+      }),
+      replyApart: true,
+    };
+  }
+  const english = renderedSubject({ kind: 'record', record }, data, stringsFor('en-GB'));
+  return { ...ephemeral(english), replyApart: true };
+}
+
+/**
  * What people type repeats, and the answer depends only on the text and the language: keep
  * recent answers, bounded so odd input cannot grow it.
  */
@@ -91,6 +116,10 @@ export const agreement: SlashCommand = {
 
   respond(input, { data }) {
     return answerAgreement(String(input.options['partner'] ?? ''), data, stringsFor(input.locale));
+  },
+
+  button(input, { data }) {
+    return answerEnglishOriginal(input.args, data, input.locale);
   },
 
   autocomplete(input, { data }) {

@@ -131,6 +131,11 @@ export function createInteractionRouter({ commands, ctx, log, metrics, onPollRep
       return 'ephemeral';
     }
     const body = await command.button({ ...toCommandInput(interaction), args }, ctx);
+    // English original of a later record (issue 12): a reply of its own, the message untouched.
+    if (body.replyApart) {
+      await interaction.reply(toReplyOptions(body));
+      return isEphemeral(body) ? 'ephemeral' : 'ok';
+    }
     // A button that needs more first (a denial's reason) opens a modal; nothing is decided yet.
     if (body.modal) {
       const modal = body.modal;

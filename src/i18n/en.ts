@@ -439,6 +439,10 @@ export const en = {
     statusLine: (status: string) => `Status: **${status}**`,
     /** Shown only where a Ukrainian text is our translation; the English reply never needs it. */
     translated: '',
+    // English original of a later record, one click from its Ukrainian reply (issue 12)
+    englishOriginal: 'English original',
+    englishOriginalGone: (id: string) =>
+      `The record “${id}” is no longer in the bot’s data. Look it up again with \`/agreement\`.`,
     date: 'Date',
     notSigned: 'Nothing signed',
     signatoriesPartner: 'Partner side',

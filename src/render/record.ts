@@ -1,6 +1,7 @@
 import {
   ButtonStyle,
   ComponentType,
+  type APIButtonComponent,
   type APIEmbed,
   type APIEmbedField,
 } from 'discord-api-types/v10';
@@ -218,24 +219,36 @@ export function renderRecord(record: LaterRecord, dataRunsTo: string, strings: S
     footer: { text: recordFooter(record, dataRunsTo, strings) },
   };
   const first = record.sources.find((s) => s.url.length <= LIMITS.linkUrl);
+  const buttons: APIButtonComponent[] = [];
+  if (first) {
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Link,
+      label: strings.agreement.readSource,
+      url: first.url,
+    });
+  }
+  const original = englishOriginalId(record.id);
+  if (isUkrainian(strings) && hasTranslation(record) && original.length <= LIMITS.customId) {
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: r.englishOriginal,
+      custom_id: original,
+    });
+  }
   return {
     embeds: [fitEmbed(embed)],
-    components: first
-      ? [
-          {
-            type: ComponentType.ActionRow,
-            components: [
-              {
-                type: ComponentType.Button,
-                style: ButtonStyle.Link,
-                label: strings.agreement.readSource,
-                url: first.url,
-              },
-            ],
-          },
-        ]
-      : [],
+    components: buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [],
   };
+}
+
+/**
+ * The custom_id of a record's "English original" button: `agreement:en:<record id>`, all it
+ * needs, so it works after a restart. The /agreement command answers it.
+ */
+export function englishOriginalId(recordId: string): string {
+  return `agreement:en:${recordId}`;
 }
 
 /**

@@ -37,6 +37,12 @@ export interface ReplyBody {
    * and the preview can print it. A failed effect never undoes the reply.
    */
   effects?: ReplyEffect[];
+  // English original of a later record (issue 12)
+  /**
+   * A button's answer sent as a reply of its own, leaving the message with the button as it
+   * was (a public Ukrainian record stays Ukrainian for everyone; its English goes to the clicker).
+   */
+  replyApart?: true;
 }
 
 /** A message the bot sends beside its reply. None of them pings anyone. */

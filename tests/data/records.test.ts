@@ -353,13 +353,28 @@ describe('validation of the later records and the changelog at load', () => {
 });
 
 describe('changesSince', () => {
-  // 6 additions and 12 corrections, all on 1 December 2026.
-  test.each([
-    ['2026-11-30', 18],
-    ['2026-12-01', 0],
-    ['2025-01-01', 18],
-  ])('GIVEN the bundled changelog WHEN asked for changes after %s THEN %d', (date, count) => {
-    expect(changesSince(data.changelog, date)).toHaveLength(count);
+  // The cut is checked against positions in the file (which load holds in date order), not
+  // against a second date comparison, on each day the bundled changelog has and around them.
+  const days = [...new Set(data.changelog.map((c) => c.date))];
+  const afterDay = (day: string) =>
+    data.changelog.slice(data.changelog.map((c) => c.date).lastIndexOf(day) + 1);
+
+  test('GIVEN the bundled changelog THEN it spans more than one day, so a cut in the middle is tested', () => {
+    expect(days.length).toBeGreaterThan(1);
+  });
+
+  test.each(days)(
+    'GIVEN the bundled changelog WHEN asked for changes after %s THEN the ones after that day’s last, oldest first',
+    (day) => {
+      const after = changesSince(data.changelog, day);
+      expect(after).toEqual(afterDay(day));
+      for (const c of after) expect(c.date > day).toBe(true);
+    },
+  );
+
+  test('GIVEN a day before the first change or on the last THEN all of them or none', () => {
+    expect(changesSince(data.changelog, '2025-01-01')).toEqual(data.changelog);
+    expect(changesSince(data.changelog, days.at(-1)!)).toEqual([]);
   });
 
   test('GIVEN changes on several days THEN only the later ones, oldest first', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import changelog from '../../src/data/changelog.json' with { type: 'json' };
+import changelogJson from '../../src/data/changelog.json' with { type: 'json' };
 import { postNonce } from '../../src/schedule/due.js';
 import { FAKE_TOKEN, LOG_LEVEL } from './bot/bot-process.js';
 import {
@@ -17,10 +17,11 @@ import type { EmulatorHandle } from './emulator/index.js';
 import { DEFAULT_CHANNELS, startEmulator } from './emulator/index.js';
 
 /*
- * Data-change announcements (issue 12) through the real bot process and the emulator. The
- * bundled changelog's entries are all dated 1 December 2026: the bot's clock starts just before
- * 09:00 Kyiv that day, two servers set up, one opts in. The opted-in one gets one post per
- * change, the other none, and a restart on the same store posts nothing twice.
+ * Data-change announcements (issue 12) through the real bot process and the emulator. The bot's
+ * clock starts just before 09:00 Kyiv on 1 December 2026, two servers set up, one opts in. The
+ * opted-in one gets one post per bundled change dated that day (an older change, still inside its
+ * week, is not posted: it came before the opt-in), the other none, and a restart on the same
+ * store posts nothing twice.
  */
 
 /** 09:00 in Europe/Kyiv (UTC+2 in winter) on Tuesday 1 December 2026. */
@@ -30,6 +31,9 @@ const LEAD_MS = 20_000;
 const WATCH_MS = 3_000;
 const OPTED_IN = 0;
 const NOT_OPTED_IN = 1;
+/** The opt-in's day in Kyiv: changes dated before it are never posted to this server. */
+const OPT_IN_DAY = '2026-12-01';
+const changelog = changelogJson.filter((c) => c.date >= OPT_IN_DAY);
 const keys = changelog.map((c) => `change:${c.id}`);
 
 describe('GIVEN the real bot at 08:59:40 Kyiv on 1 December 2026 and two servers set up, one with /schedule set changes:True', () => {
@@ -79,10 +83,17 @@ describe('GIVEN the real bot at 08:59:40 Kyiv on 1 December 2026 and two servers
 
     const messages = handle.channelMessages(channel(OPTED_IN));
     expect(messages).toHaveLength(changelog.length);
+    // The bundled changes from before the opt-in day exist, and none of them was posted.
+    const older = changelogJson.filter((c) => c.date < OPT_IN_DAY);
+    expect(older.length).toBeGreaterThan(0);
+    const posted = messages.map((m) => embedText(m.embeds[0] as WireEmbed | undefined)).join('\n');
+    for (const c of older) expect(posted).not.toContain(c.text.en);
     messages.forEach((message, i) => {
       const change = changelog[i]!;
       const text = embedText(message.embeds[0] as WireEmbed | undefined);
-      expect(message.content).toContain('New in the bot’s data');
+      expect(message.content).toContain(
+        change.kind === 'added' ? 'New in the bot’s data' : 'Corrected in the bot’s data',
+      );
       expect(text).toContain(change.text.en);
       for (const url of change.sources) expect(text).toContain(url);
     });

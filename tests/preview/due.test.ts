@@ -295,9 +295,12 @@ describe('previewDue --changes', () => {
 
   test('GIVEN an opt-in before the changes of 1 December WHEN previewed THEN one post per change, in changelog order, each with its sources', () => {
     const posts = dueJson(...DEC3, '--changes', '2026-11-30T12:00');
-    expect(kindsAndKeys(posts)).toEqual(data.changelog.map((c) => ['change', `change:${c.id}`]));
+    // Changes dated before the opt-in's day (the correction of 28 November) are never posted.
+    const since = data.changelog.filter((c) => c.date >= '2026-11-30');
+    expect(since.length).toBeLessThan(data.changelog.length);
+    expect(kindsAndKeys(posts)).toEqual(since.map((c) => ['change', `change:${c.id}`]));
     posts.forEach((post, i) => {
-      for (const url of data.changelog[i]!.sources) {
+      for (const url of since[i]!.sources) {
         expect(JSON.stringify(post.body)).toContain(url);
       }
     });
@@ -312,8 +315,14 @@ describe('previewDue --changes', () => {
   });
 
   test('GIVEN Ukrainian WHEN previewed THEN the change post is in Ukrainian', () => {
-    const [post] = dueJson(...DEC3, '--changes', '2026-11-30T12:00', '--language', 'uk');
-    expect(post?.body.content).toContain('Нове в даних бота');
+    const posts = dueJson(...DEC3, '--changes', '2026-11-30T12:00', '--language', 'uk');
+    const kindOf = new Map(data.changelog.map((c) => [`change:${c.id}`, c.kind]));
+    expect(new Set(posts.map((p) => kindOf.get(p.key)))).toEqual(new Set(['added', 'corrected']));
+    for (const post of posts) {
+      expect(post.body.content).toContain(
+        kindOf.get(post.key) === 'added' ? 'Нове в даних бота' : 'Виправлено в даних бота',
+      );
+    }
   });
 
   test.each([

@@ -88,8 +88,8 @@ describe('a change post', () => {
   });
 
   test('GIVEN an added and a corrected change WHEN rendered THEN each says which it is, in both languages', () => {
-    const added = data.changelog[0]!;
-    const corrected: Change = { ...added, kind: 'corrected' };
+    const added = data.changelog.find((c) => c.kind === 'added')!;
+    const corrected = data.changelog.find((c) => c.kind === 'corrected')!;
     expect(render(added, 'en').body.embeds[0]!.title).toBe('Added to the data');
     expect(render(corrected, 'en').body.embeds[0]!.title).toBe('Corrected in the data');
     expect(render(added, 'uk').body.embeds[0]!.title).toBe('Додано до даних');

@@ -17,8 +17,9 @@ import { GUILD, prompts, settings, simulate } from './helpers.js';
 
 /*
  * Data-change announcements (issue 12): when a change to the data comes due for a server that
- * opted in, and when it never does. The bundled changelog's six entries are dated 2026-12-01;
- * the cases add later ones to a copy of it.
+ * opted in, and when it never does. The cases add later changes to a copy of the bundled
+ * changelog; what they expect of the bundled entries is read from its dates, not assumed (one
+ * correction is of 28 November, the rest of 1 December).
  */
 
 const DAY_MS = 86_400_000;
@@ -27,9 +28,14 @@ const MINUTE = 60_000;
 /** A change as the schema has it (the JSON's own inferred types differ entry by entry). */
 type ChangeJson = Change;
 
-/** A change like the bundled first one (same record, same sources), under another id and date. */
+/** The bundled changes dated `day` or later, as ledger keys, in changelog order. */
+function bundledKeysFrom(day: string): string[] {
+  return changelogJson.filter((c) => c.date >= day).map((c) => `change:${c.id}`);
+}
+
+/** A change like the bundled first addition (same record, same sources), under another id and date. */
 function change(id: string, date: string, overrides: Partial<ChangeJson> = {}): ChangeJson {
-  const first = structuredClone(changelogJson[0]!);
+  const first = structuredClone(changelogJson.find((c) => c.kind === 'added')!);
   return {
     ...first,
     kind: first.kind === 'corrected' ? 'corrected' : 'added',
@@ -74,7 +80,7 @@ const keys = (posts: readonly DuePost[]) => posts.map((p) => p.key);
 const DEC3 = withChanges(change('2026-12-03-new-record', '2026-12-03'));
 
 describe('the opt-in boundary', () => {
-  test('GIVEN a server that opted in on 2 December WHEN its posting time on 3 December comes THEN the change of 3 December is due, and none of the six of 1 December', () => {
+  test('GIVEN a server that opted in on 2 December WHEN its posting time on 3 December comes THEN the change of 3 December is due, and none of the bundled ones', () => {
     const s = optedIn('2026-12-02T10:00:00.000Z');
     // 09:00 Kyiv is 07:00 UTC in December (EET).
     expect(changePosts('2026-12-03T06:59:00.000Z', s, DEC3)).toEqual([]);
@@ -90,7 +96,7 @@ describe('the opt-in boundary', () => {
     expect(due[0]!.dueAt.toISOString()).toBe('2026-12-03T07:00:00.000Z');
   });
 
-  test('GIVEN the six changes of 1 December WHEN a server opts in on 2 December THEN none of them is ever due, over the whole week after', () => {
+  test('GIVEN the bundled changes (of 28 November and 1 December) WHEN a server opts in on 2 December THEN none of them is ever due, over the whole week after', () => {
     const s = optedIn('2026-12-02T10:00:00.000Z');
     const { posted, missed } = simulate(
       '2026-12-02T10:00:00.000Z',
@@ -102,22 +108,27 @@ describe('the opt-in boundary', () => {
     expect(missed.filter((p) => p.post.kind === 'change')).toEqual([]);
   });
 
-  test('GIVEN a server that opted in on 1 December at noon Kyiv (after its 09:00) WHEN the next posting time comes THEN the six changes of that day are due then, not at 09:00 before the opt-in', () => {
+  test('GIVEN a server that opted in on 1 December at noon Kyiv (after its 09:00) WHEN the next posting time comes THEN the changes of that day are due then, not at 09:00 before the opt-in, and none from before that day', () => {
     const s = optedIn('2026-12-01T10:00:00.000Z');
     expect(changePosts('2026-12-01T10:30:00.000Z', s, DEC3)).toEqual([]);
     const due = changePosts('2026-12-02T07:00:00.000Z', s, DEC3);
-    expect(keys(due)).toEqual(changelogJson.map((c) => `change:${c.id}`));
+    const ofDec1 = bundledKeysFrom('2026-12-01');
+    // The correction of 28 November is still inside its window on 2 December, yet older than the opt-in.
+    expect(ofDec1.length).toBeLessThan(changelogJson.length);
+    expect(keys(due)).toEqual(ofDec1);
     for (const post of due) expect(post.localDate).toBe('2026-12-02');
   });
 
   test('GIVEN a server that opted in months ago WHEN its posting time on 3 December comes THEN every change of the last week not yet posted is due', () => {
     const s = optedIn('2026-06-01T10:00:00.000Z', { activeSince: '2026-05-01T00:00:00.000Z' });
-    const firstSix = changelogJson.map((c) => `change:${c.id}`);
+    // Every bundled change, the one of 28 November too: its week runs to 5 December.
+    const bundled = bundledKeysFrom('2026-11-28');
+    expect(bundled).toHaveLength(changelogJson.length);
     expect(keys(changePosts('2026-12-03T07:00:00.000Z', s, DEC3))).toEqual([
-      ...firstSix,
+      ...bundled,
       'change:2026-12-03-new-record',
     ]);
-    expect(keys(changePosts('2026-12-03T07:00:00.000Z', s, DEC3, firstSix))).toEqual([
+    expect(keys(changePosts('2026-12-03T07:00:00.000Z', s, DEC3, bundled))).toEqual([
       'change:2026-12-03-new-record',
     ]);
   });
@@ -257,10 +268,10 @@ describe('when a change comes due', () => {
       prompts,
     });
     expect(due.every((p) => p.status === 'due')).toBe(true);
-    expect(keys(due)).toEqual([
-      ...changelogJson.map((c) => `change:${c.id}`),
-      'change:2026-12-03-new-record',
-    ]);
+    // Opted in on 30 November: the correction of 28 November came before, so it is not among them.
+    const sinceOptIn = bundledKeysFrom('2026-11-30');
+    expect(sinceOptIn.length).toBeLessThan(changelogJson.length);
+    expect(keys(due)).toEqual([...sinceOptIn, 'change:2026-12-03-new-record']);
     for (const post of due) expect(post.dueAt.toISOString()).toBe('2026-12-04T07:00:00.000Z');
   });
 
