@@ -29,8 +29,17 @@ const MAX_CHOICES = 25;
  * schedule.test.ts. Every other command must have a case in COMMAND_CASES.
  */
 const SCHEDULE_COMMANDS = new Set(['schedule', 'discuss']);
-/** Commands with an end-to-end file of their own (issue 13: /suggest in suggest.test.ts). */
-const OWN_E2E_COMMANDS = new Set(['suggest']);
+/**
+ * Commands with an end-to-end file of their own (issue 13: /suggest in suggest.test.ts and
+ * community.test.ts; /report and /follow in community.test.ts).
+ */
+const OWN_E2E_COMMANDS = new Set(['suggest', 'report', 'follow']);
+
+/** [label, command, subcommand, options]: commands whose every answer is private to the member. */
+const PRIVATE_CASES: [string, string, string | undefined, Record<string, OptionValue>][] = [
+  ['/unfollow partner:Germany (not followed)', 'unfollow', undefined, { partner: 'Germany' }],
+  ['/reports list by a member who is not the operator', 'reports', 'list', {}],
+];
 
 /** [label, command, options, locale]: at least one case for every command but the schedule ones. */
 const COMMAND_CASES: [string, string, Record<string, OptionValue>, string][] = [
@@ -133,7 +142,10 @@ describe.each(E2E_BACKENDS)(
     });
 
     test('WHEN the command cases are listed THEN every command but the schedule ones has one', () => {
-      const covered = new Set(COMMAND_CASES.map(([, name]) => name));
+      const covered = new Set([
+        ...COMMAND_CASES.map(([, name]) => name),
+        ...PRIVATE_CASES.map(([, name]) => name),
+      ]);
       const missing = commands
         .map((c) => c.data.name)
         .filter((name) => !covered.has(name) && !SCHEDULE_COMMANDS.has(name))
@@ -157,6 +169,24 @@ describe.each(E2E_BACKENDS)(
           expect(embed.title ?? embed.description ?? embed.fields?.[0]).toBeTruthy();
         }
         expect((message.flags ?? 0) & EPHEMERAL).toBe(0);
+        expect(canPing(message)).toBe(false);
+      },
+    );
+
+    test.each(PRIVATE_CASES)(
+      'WHEN %s arrives THEN a first response within 3 s, then an answer only the member sees, pinging no one',
+      async (_label, name, subcommand, options) => {
+        const callback = await roundTrip(
+          handle,
+          handle.interactions.slash({ name, subcommand, options, locale: 'en-US' }),
+        );
+        expect([CallbackType.ChannelMessage, CallbackType.DeferredChannelMessage]).toContain(
+          callback.type,
+        );
+        expect(callback.elapsedMs).toBeLessThan(FIRST_RESPONSE_MS);
+        const message = await finalAnswer(handle, callback);
+        expect((message.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+        expect(message.content || message.embeds?.length).toBeTruthy();
         expect(canPing(message)).toBe(false);
       },
     );
