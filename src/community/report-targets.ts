@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/load.js';
+import { AGREEMENT_FACT_FIELDS } from '../data/schema.js';
 import type { Strings } from '../i18n/index.js';
 import { languageOf } from '../i18n/index.js';
 import { lookupForm } from '../lookup/normalize.js';
@@ -23,16 +24,6 @@ export interface ReportTarget {
 /** A field key that is always offered: a fact the list does not name. */
 export const OTHER_FIELD = 'other';
 
-const AGREEMENT_FIELDS = [
-  'title',
-  'signed',
-  'place',
-  'signatories.partner',
-  'signatories.ukraine',
-  'durationYears',
-  'consultations24h',
-  'textUrl',
-] as const;
 const RECORD_FIELDS = ['title', 'status', 'date', 'place', 'signatories'] as const;
 
 export function reportTargets(data: Dataset, strings: Strings): ReportTarget[] {
@@ -52,7 +43,7 @@ export function reportTargets(data: Dataset, strings: Strings): ReportTarget[] {
       .filter((name): name is string => name !== null)
       .map(lookupForm),
     fields: [
-      ...AGREEMENT_FIELDS,
+      ...AGREEMENT_FACT_FIELDS,
       ...a.commitments.map((_, i) => `commitments.${i + 1}`),
       'sources',
       OTHER_FIELD,

@@ -37,17 +37,20 @@ export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowe
  * The facts of an agreement that a source can back. `commitments.N` names the N-th commitment.
  * Every fact that is not null must be named by at least one source (checked by loadData).
  */
+/** An agreement's single facts, as sources name them (commitments are named by index). */
+export const AGREEMENT_FACT_FIELDS = [
+  'title',
+  'signed',
+  'place',
+  'signatories.partner',
+  'signatories.ukraine',
+  'durationYears',
+  'consultations24h',
+  'textUrl',
+] as const;
+
 export const factKeySchema = z.union([
-  z.enum([
-    'title',
-    'signed',
-    'place',
-    'signatories.partner',
-    'signatories.ukraine',
-    'durationYears',
-    'consultations24h',
-    'textUrl',
-  ]),
+  z.enum(AGREEMENT_FACT_FIELDS),
   z.string().regex(/^commitments\.\d+$/),
 ]);
 export type FactKey = z.infer<typeof factKeySchema>;
