@@ -476,6 +476,8 @@ export const en = {
     kind: { added: 'Added', corrected: 'Corrected' },
     none: 'The data has no recorded changes yet.',
     footer: 'Every change names its sources · /about tells how to report an error',
+    /** Shown in Ukrainian only, where a change's text is our translation. */
+    translated: '',
   },
   errors: {
     unexpected: 'Something went wrong on my side. Please try again in a moment.',

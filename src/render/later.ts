@@ -120,10 +120,15 @@ function changeLine(change: Change, strings: Strings): string {
 export function renderChanges(data: Dataset, strings: Strings): ReplyBody {
   const recent = [...data.changelog].reverse().slice(0, RECENT_CHANGES);
   const runsTo = shortDate(data.dataRunsTo, strings.locale);
-  const description =
+  const summary =
     recent.length === 0
       ? strings.changes.none
       : strings.changes.description(recent.length, data.changelog.length, runsTo);
+  // Where a shown text is our translation, the Ukrainian reply says so (the English reply's
+  // `translated` is empty, and an English text is never a translation).
+  const translated =
+    strings.changes.translated !== '' && recent.some((change) => change.text.ukIsTranslation);
+  const description = translated ? `${summary}\n${strings.changes.translated}` : summary;
   return {
     embeds: [
       fitEmbed({

@@ -128,6 +128,13 @@ describe('the preview answers for each later record and each no-agreement partne
       for (const change of recent) {
         expect(text).toContain((locale === 'uk' ? change.text.uk : change.text.en).slice(0, 40));
       }
+      // The Ukrainian reply says its change texts are our translation; the English one has none.
+      const translated = recent.some((change) => change.text.ukIsTranslation);
+      expect(translated).toBe(true);
+      expect(body.embeds![0]!.description).toContain(
+        locale === 'uk' ? 'наш переклад з англійської' : 'Our data runs to',
+      );
+      if (locale !== 'uk') expect(text).not.toContain('🔤');
       expectWithinDiscordLimits(body);
     },
   );
