@@ -136,9 +136,14 @@ describe('rate-limit log lines', () => {
     }
 
     expect(requests()).toBe(3);
+    // One wait or two, by when the client learned the bucket (timing on a loaded machine): each
+    // is the client's own, at debug, and none is reported as Discord limiting the bot.
     const waits = waitLines(lines);
-    expect(waits).toHaveLength(1);
-    expect(waits[0]).toMatchObject({ level: DEBUG, global: false, route: '/channels/7/messages' });
+    expect(waits.length).toBeGreaterThanOrEqual(1);
+    expect(waits.length).toBeLessThanOrEqual(2);
+    for (const wait of waits) {
+      expect(wait).toMatchObject({ level: DEBUG, global: false, route: '/channels/7/messages' });
+    }
     expect(discordLines(lines)).toEqual([]);
   });
 });
