@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { communityFromFile, communityToFile, decodeCommunity } from './community-file.js';
 import type { GuildSettings } from './domain.js';
 import { emptyStoreState, type StoreState } from './memory.js';
@@ -45,6 +46,36 @@ function problemOf(error: { issues: readonly { path: PropertyKey[]; message: str
     .join('; ');
 }
 
+/** The guild id an entry names, if it names one: where a set-aside entry is filed. */
+function guildNamedBy(value: unknown): string | null {
+  const named =
+    typeof value === 'object' && value !== null && 'guildId' in value ? value.guildId : null;
+  return typeof named === 'string' ? named : null;
+}
+
+/** The entries of a list that pass `schema`; each one that does not is set aside alone. */
+function keepValid<T>(
+  values: readonly unknown[],
+  schema: z.ZodType<T>,
+  part: SetAsideEntry['part'],
+  setAside: SetAsideEntry[],
+): T[] {
+  const kept: T[] = [];
+  for (const value of values) {
+    const entry = schema.safeParse(value);
+    if (entry.success) kept.push(entry.data);
+    else {
+      setAside.push({
+        part,
+        guildId: guildNamedBy(value),
+        raw: value,
+        problem: problemOf(entry.error),
+      });
+    }
+  }
+  return kept;
+}
+
 /**
  * Parses, migrates and validates the text of a store file. A broken frame (not JSON, no version,
  * no guilds or ledger) throws a StoreDecodeError; a broken entry inside is set aside alone.
@@ -77,21 +108,7 @@ export function decodeStoreText(text: string): Decoded {
       });
     }
   }
-  const ledger: LedgerEntryFile[] = [];
-  for (const value of frame.data.ledger) {
-    const entry = ledgerEntryFileSchema.safeParse(value);
-    if (entry.success) ledger.push(entry.data);
-    else {
-      const named =
-        typeof value === 'object' && value !== null && 'guildId' in value ? value.guildId : null;
-      setAside.push({
-        part: 'ledger',
-        guildId: typeof named === 'string' ? named : null,
-        raw: value,
-        problem: problemOf(entry.error),
-      });
-    }
-  }
+  const ledger = keepValid(frame.data.ledger, ledgerEntryFileSchema, 'ledger', setAside);
   const notices: Record<string, NoticeFile> = {};
   for (const [id, value] of Object.entries(frame.data.notices)) {
     const notice = noticeFileSchema.safeParse(value);
@@ -99,21 +116,12 @@ export function decodeStoreText(text: string): Decoded {
     else
       setAside.push({ part: 'notices', guildId: id, raw: value, problem: problemOf(notice.error) });
   }
-  const suggestions: SuggestionFile[] = [];
-  for (const value of frame.data.suggestions) {
-    const entry = suggestionFileSchema.safeParse(value);
-    if (entry.success) suggestions.push(entry.data);
-    else {
-      const named =
-        typeof value === 'object' && value !== null && 'guildId' in value ? value.guildId : null;
-      setAside.push({
-        part: 'suggestions',
-        guildId: typeof named === 'string' ? named : null,
-        raw: value,
-        problem: problemOf(entry.error),
-      });
-    }
-  }
+  const suggestions = keepValid(
+    frame.data.suggestions,
+    suggestionFileSchema,
+    'suggestions',
+    setAside,
+  );
   const versions = Object.fromEntries(
     Object.keys(guilds).map((id) => [id, frame.data.versions[id] ?? 1]),
   );
