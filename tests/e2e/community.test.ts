@@ -175,7 +175,14 @@ describe('GIVEN the real bot with REPORT_CHANNEL_ID set to a channel of the oper
         userId: author,
       }),
     );
+    // The author is the admin here: their queue view looks for untold news after its reply, so
+    // it must be done with before the approval, or that news would follow the queue instead.
+    const handled = () =>
+      bot.logs().filter((r) => r.event === 'interaction' && r['subcommand'] === 'suggestions')
+        .length;
+    const handledBefore = handled();
     const queue = await roundTrip(handle, adminSchedule(handle, 'suggestions'));
+    await handle.waitFor(() => handled() > handledBefore, 10_000, 'the queue view handled');
     const queueMessage = handle.interactionMessages(queue.interactionId).original!;
     const approve = customIds(queueMessage).find((id) => id.startsWith('suggest:approve:'))!;
     await roundTrip(
