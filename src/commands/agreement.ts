@@ -10,7 +10,7 @@ import { recordLabel, renderRecord } from '../render/record.js';
 import { ephemeral, type ReplyBody } from '../render/reply.js';
 import { echoUserText } from '../render/user-text.js';
 import { renderBlankQuery, renderNotPartner } from './partner-option.js';
-import type { SlashCommand } from './types.js';
+import { defineCommand } from './types.js';
 
 /**
  * The data never changes while the bot runs, so each agreement's or record's reply is rendered
@@ -97,7 +97,7 @@ export function answerEnglishOriginal(
 const SUGGESTION_CACHE_SIZE = 2000;
 const suggestions = new WeakMap<Dataset, Map<string, ReturnType<typeof suggestSubjects>>>();
 
-export const agreement: SlashCommand = {
+export const agreement = defineCommand({
   data: {
     name: 'agreement',
     description: 'The facts of one security agreement or later document, with sources',
@@ -115,7 +115,7 @@ export const agreement: SlashCommand = {
   },
 
   respond(input, { data }) {
-    return answerAgreement(String(input.options['partner'] ?? ''), data, stringsFor(input.locale));
+    return answerAgreement(input.options.partner, data, stringsFor(input.locale));
   },
 
   button(input, { data }) {
@@ -134,4 +134,4 @@ export const agreement: SlashCommand = {
     }
     return choices;
   },
-};
+});

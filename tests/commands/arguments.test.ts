@@ -1,0 +1,95 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { describe, expect, expectTypeOf, test } from 'vitest';
+import type { ArgumentsOf, SubcommandName } from '../../src/commands/arguments.js';
+import { defineCommand } from '../../src/commands/types.js';
+import { ephemeral } from '../../src/render/reply.js';
+
+/* Types from definitions (issue 14): checked by `npm run typecheck`, which covers tests. */
+
+const flat = {
+  name: 'flat',
+  description: 'd',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'partner',
+      description: 'd',
+      required: true,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'order',
+      description: 'd',
+      choices: [
+        { name: 'Date', value: 'date' },
+        { name: 'Name', value: 'name' },
+      ],
+    },
+    { type: ApplicationCommandOptionType.Integer, name: 'year', description: 'd' },
+    { type: ApplicationCommandOptionType.Boolean, name: 'picture', description: 'd' },
+  ],
+} as const;
+
+const withSubcommands = {
+  name: 'sub',
+  description: 'd',
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'add',
+      description: 'd',
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'partner',
+          description: 'd',
+          required: true,
+        },
+      ],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'd' },
+  ],
+} as const;
+
+describe('GIVEN a command definition written as const', () => {
+  test('WHEN it has plain options THEN required ones are present, choices are their values, others optional', () => {
+    type Args = ArgumentsOf<typeof flat>;
+    expectTypeOf<Args['subcommand']>().toEqualTypeOf<null>();
+    expectTypeOf<Args['options']['partner']>().toEqualTypeOf<string>();
+    expectTypeOf<Args['options']['order']>().toEqualTypeOf<'date' | 'name' | undefined>();
+    expectTypeOf<Args['options']['year']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Args['options']['picture']>().toEqualTypeOf<boolean | undefined>();
+  });
+
+  test('WHEN it has subcommands THEN the arguments are a union by subcommand, each with its own options', () => {
+    type Args = ArgumentsOf<typeof withSubcommands>;
+    expectTypeOf<SubcommandName<typeof withSubcommands>>().toEqualTypeOf<'add' | 'list'>();
+    expectTypeOf<
+      Extract<Args, { subcommand: 'add' }>['options']['partner']
+    >().toEqualTypeOf<string>();
+    expectTypeOf<keyof Extract<Args, { subcommand: 'list' }>['options']>().toEqualTypeOf<never>();
+    expect(withSubcommands.options.map((o) => o.name)).toEqual(['add', 'list']);
+  });
+
+  test('WHEN defined with defineCommand THEN respond reads the typed options the input carries', async () => {
+    const command = defineCommand({
+      data: flat,
+      respond: (input) =>
+        ephemeral({ content: `${input.options.partner}/${input.options.order ?? '-'}` }),
+    });
+    const body = await command.respond(
+      {
+        options: { partner: 'Germany', order: 'name' },
+        subcommand: null,
+        locale: 'en-US',
+        guildLocale: null,
+        guildId: null,
+        channelId: null,
+        userId: '1',
+      },
+      {} as never,
+    );
+    expect(body.content).toBe('Germany/name');
+    expect(command.data.name).toBe('flat');
+  });
+});
