@@ -32,6 +32,8 @@ export interface RouterDeps {
    * issue 13, keeps it so the results are posted when it closes. Its failure is only logged.
    */
   onPollReply?: (poll: PollReply) => Promise<void>;
+  /** How long a reply may take before it is deferred; DEFER_AFTER_MS unless a test shortens it. */
+  deferAfterMs?: number;
 }
 
 /** A reply with a poll, as sent. */
@@ -46,7 +48,14 @@ export interface PollReply {
 }
 
 /** The one interactionCreate handler: routes to the command, and holds the one catch. */
-export function createInteractionRouter({ commands, ctx, log, metrics, onPollReply }: RouterDeps) {
+export function createInteractionRouter({
+  commands,
+  ctx,
+  log,
+  metrics,
+  onPollReply,
+  deferAfterMs = DEFER_AFTER_MS,
+}: RouterDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
   async function onChatInput(
@@ -54,8 +63,10 @@ export function createInteractionRouter({ commands, ctx, log, metrics, onPollRep
   ): Promise<InteractionOutcome> {
     const command = byName.get(interaction.commandName);
     if (!command) throw new Error(`unknown command ${interaction.commandName}`);
-    const body = await withDeferral(command.respond(toCommandInput(interaction), ctx), () =>
-      interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    const body = await withDeferral(
+      command.respond(toCommandInput(interaction), ctx),
+      () => interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      deferAfterMs,
     );
     if (interaction.deferred) await interaction.editReply(toReplyOptions(body));
     else await interaction.reply(toReplyOptions(body));
@@ -253,11 +264,12 @@ function commandLabel(interaction: Interaction): string {
 async function withDeferral(
   pending: ReplyBody | Promise<ReplyBody>,
   defer: () => Promise<unknown>,
+  deferAfterMs: number,
 ): Promise<ReplyBody> {
   if (!(pending instanceof Promise)) return pending;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS);
+    timer = setTimeout(() => resolve('late'), deferAfterMs);
   });
   try {
     const first = await Promise.race([pending, late]);
