@@ -180,7 +180,7 @@ export function createInteractionRouter({
     return 'ok';
   }
 
-  async function handle(interaction: Interaction): Promise<InteractionOutcome | null> {
+  async function dispatchInteraction(interaction: Interaction): Promise<InteractionOutcome | null> {
     if (interaction.isChatInputCommand()) return onChatInput(interaction);
     if (interaction.isAutocomplete()) return onAutocomplete(interaction);
     if (interaction.isButton()) return onButton(interaction);
@@ -192,12 +192,12 @@ export function createInteractionRouter({
     const startedAt = performance.now();
     let outcome: InteractionOutcome | null = 'failed';
     try {
-      outcome = await handle(interaction);
+      outcome = await dispatchInteraction(interaction);
     } catch (error) {
       log.error(
         {
           err: error,
-          command: commandLabel(interaction),
+          command: labelInteraction(interaction),
           guildId: interaction.guildId,
           interactionId: interaction.id,
         },
@@ -254,7 +254,7 @@ function describeInteraction(interaction: Interaction): {
   return { kind: 'button', command: name || 'unknown', subcommand: null };
 }
 
-function commandLabel(interaction: Interaction): string {
+function labelInteraction(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (interaction.isButton()) return `button ${interaction.customId}`;
   if (interaction.isModalSubmit()) return `modal ${interaction.customId}`;
