@@ -1,8 +1,9 @@
-import type {
-  APIApplicationCommandOption,
+import {
   ApplicationCommandOptionType,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type APIApplicationCommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { isSnowflake } from '../snowflake.js';
 
 /*
  * A command's options typed from its own definition, as the discord.js team's bot does with
@@ -84,3 +85,64 @@ export function registrationBody(
 
 /** An option definition through Discord's type, for code that walks definitions at run time. */
 export type OptionDefinition = DeepReadonly<APIApplicationCommandOption>;
+
+/** Option types whose value is an id (a user, channel, role, mentionable or attachment). */
+const ID_TYPES: ReadonlySet<ApplicationCommandOptionType> = new Set([
+  ApplicationCommandOptionType.User,
+  ApplicationCommandOptionType.Channel,
+  ApplicationCommandOptionType.Role,
+  ApplicationCommandOptionType.Mentionable,
+  ApplicationCommandOptionType.Attachment,
+]);
+
+function fitsType(option: OptionShape, value: string | number | boolean): boolean {
+  switch (option.type) {
+    case ApplicationCommandOptionType.String:
+      return typeof value === 'string';
+    case ApplicationCommandOptionType.Integer:
+      return Number.isSafeInteger(value);
+    case ApplicationCommandOptionType.Number:
+      return typeof value === 'number' && Number.isFinite(value);
+    case ApplicationCommandOptionType.Boolean:
+      return typeof value === 'boolean';
+    default:
+      return ID_TYPES.has(option.type) && isSnowflake(value);
+  }
+}
+
+/**
+ * Where an input breaks its command's definition: the name of the first option that is missing
+ * though required, of the wrong type, or not one of its choices ('subcommand' for an unknown or
+ * missing subcommand); null when it fits. Discord and the preview's parser only send inputs that
+ * fit, so this guards the types `ArgumentsOf` promises against anything else (a test, a bug).
+ */
+export function findArgumentProblem(
+  data: { readonly options?: readonly OptionShape[] },
+  input: {
+    readonly options: Readonly<Record<string, string | number | boolean | undefined>>;
+    readonly subcommand: string | null;
+  },
+): string | null {
+  const top = data.options ?? [];
+  const subcommands = top.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  let leaves = top;
+  if (subcommands.length > 0) {
+    const chosen = subcommands.find((o) => o.name === input.subcommand);
+    if (!chosen) return 'subcommand';
+    leaves = chosen.options ?? [];
+  } else if (input.subcommand !== null) {
+    return 'subcommand';
+  }
+  for (const option of leaves) {
+    const value = input.options[option.name];
+    if (value === undefined) {
+      if (option.required) return option.name;
+      continue;
+    }
+    if (!fitsType(option, value)) return option.name;
+    if (option.choices && !option.choices.some((choice) => choice.value === value)) {
+      return option.name;
+    }
+  }
+  return null;
+}

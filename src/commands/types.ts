@@ -7,7 +7,14 @@ import type { ReplyBody } from '../render/reply.js';
 import type { PromptBank } from '../schedule/prompts.js';
 import type { StorePorts } from '../store/ports.js';
 import type { FactReport } from '../store/reports.js';
-import { registrationBody, type ArgumentsOf, type CommandData } from './arguments.js';
+import { stringsFor } from '../i18n/index.js';
+import { ephemeral } from '../render/reply.js';
+import {
+  findArgumentProblem,
+  registrationBody,
+  type ArgumentsOf,
+  type CommandData,
+} from './arguments.js';
 import type { CooldownKeeper } from './cooldowns.js';
 
 /** Option values as Discord sends them, by option name; a subcommand's options are flattened in. */
@@ -137,9 +144,9 @@ export interface CommandDefinition<D extends CommandData> extends Omit<
 /**
  * Defines a command with its data kept literal (`const D`), so `respond` sees its options' and
  * subcommands' types (a required string is a string, a choice one of its values) without a cast
- * in the command. The one narrowing is here: every input reaching `respond` was checked against
- * this same definition, by Discord or by the preview's parser (a required option is present, a
- * choice is one of its values, the subcommand is one of the command's).
+ * in the command. The one narrowing is here, and it is checked: Discord and the preview's parser
+ * send only inputs that fit the definition, and one that does not (a test's, a bug's) gets an
+ * ephemeral answer naming the option instead of reaching the command.
  */
 export function defineCommand<const D extends CommandData>(
   definition: CommandDefinition<D>,
@@ -147,7 +154,12 @@ export function defineCommand<const D extends CommandData>(
   return {
     ...definition,
     data: registrationBody(definition.data),
-    respond: (input, ctx) =>
-      definition.respond(input as unknown as CommandInput<ArgumentsOf<D>>, ctx),
+    respond(input, ctx) {
+      const problem = findArgumentProblem(definition.data, input);
+      if (problem !== null) {
+        return ephemeral({ content: stringsFor(input.locale).errors.badOption(problem) });
+      }
+      return definition.respond(input as unknown as CommandInput<ArgumentsOf<D>>, ctx);
+    },
   };
 }

@@ -482,6 +482,8 @@ export const en = {
   errors: {
     unexpected: 'Something went wrong on my side. Please try again in a moment.',
     unknownButton: 'This button is no longer in use. Run the command again.',
+    badOption: (name: string) =>
+      `The option “${name}” did not come through as this command expects. Run the command again from Discord’s menu.`,
   },
   /** /search and the quote topic (issue 16). */
   search: {

@@ -1,8 +1,12 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import type { ArgumentsOf, SubcommandName } from '../../src/commands/arguments.js';
+import {
+  findArgumentProblem,
+  type ArgumentsOf,
+  type SubcommandName,
+} from '../../src/commands/arguments.js';
 import { defineCommand } from '../../src/commands/types.js';
-import { ephemeral } from '../../src/render/reply.js';
+import { ephemeral, isEphemeral } from '../../src/render/reply.js';
 
 /* Types from definitions (issue 14): checked by `npm run typecheck`, which covers tests. */
 
@@ -91,5 +95,49 @@ describe('GIVEN a command definition written as const', () => {
     );
     expect(body.content).toBe('Germany/name');
     expect(command.data.name).toBe('flat');
+  });
+});
+
+describe('GIVEN an input checked against its definition at run time', () => {
+  test.each([
+    ['a fitting input', flat, { partner: 'de', order: 'date', year: 2024 }, null, null],
+    ['a required option missing', flat, {}, null, 'partner'],
+    ['a string option given a number', flat, { partner: 0 }, null, 'partner'],
+    ['a value outside the choices', flat, { partner: 'de', order: 'size' }, null, 'order'],
+    ['a fraction for an integer', flat, { partner: 'de', year: 2024.5 }, null, 'year'],
+    ['text for a boolean', flat, { partner: 'de', picture: 'yes' }, null, 'picture'],
+    ['a subcommand the command lacks', flat, { partner: 'de' }, 'add', 'subcommand'],
+    ['a known subcommand with its option', withSubcommands, { partner: 'de' }, 'add', null],
+    ['no subcommand where one is needed', withSubcommands, {}, null, 'subcommand'],
+    ['an unknown subcommand', withSubcommands, {}, 'remove', 'subcommand'],
+    ['a subcommand without its required option', withSubcommands, {}, 'add', 'partner'],
+  ] as const)('WHEN %s THEN the problem is %s', (_what, data, options, subcommand, expected) => {
+    expect(findArgumentProblem(data, { options, subcommand })).toBe(expected);
+  });
+
+  test('WHEN a defined command gets an input that does not fit THEN it answers ephemerally, naming the option, without running', async () => {
+    let ran = false;
+    const command = defineCommand({
+      data: flat,
+      respond: () => {
+        ran = true;
+        return ephemeral({ content: 'ran' });
+      },
+    });
+    const body = await command.respond(
+      {
+        options: { partner: 0 },
+        subcommand: null,
+        locale: 'en-US',
+        guildLocale: null,
+        guildId: null,
+        channelId: null,
+        userId: '1',
+      },
+      {} as never,
+    );
+    expect(ran).toBe(false);
+    expect(isEphemeral(body)).toBe(true);
+    expect(body.content).toContain('“partner”');
   });
 });
