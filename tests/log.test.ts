@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { propertyRuns } from './helpers/property-runs.js';
 import { CENSOR, createLogger, scrub, type Logger } from '../src/log.js';
 
 /**
@@ -170,7 +171,7 @@ describe('log redaction', () => {
           expect(JSON.stringify(scrub(object))).not.toContain(TOKEN.split('.')[2]);
         },
       ),
-      { seed: 42, numRuns: 500 },
+      { seed: 42, numRuns: propertyRuns(500) },
     );
   });
 });

@@ -60,14 +60,12 @@ export const recordStatusSchema = z.enum([
   'talks',
   'none',
 ]);
-export type RecordStatus = z.infer<typeof recordStatusSchema>;
 
 /** A step's status: a record status, or a meeting or a statement along the way. */
 export const stepStatusSchema = z.union([recordStatusSchema, z.enum(['meeting', 'statement'])]);
 export type StepStatus = z.infer<typeof stepStatusSchema>;
 
 const sourcedText = z.strictObject({ text: bilingualSchema, sources: sourceIds });
-export type SourcedText = z.infer<typeof sourcedText>;
 
 const personName = z.strictObject({
   en: z.string().min(1).max(200),

@@ -61,14 +61,12 @@ export const sourceSchema = z.strictObject({
   quote: z.string().min(1),
   supports: z.array(factKeySchema),
 });
-export type Source = z.infer<typeof sourceSchema>;
 
 export const localizedNameSchema = z.strictObject({
   en: z.string().min(1).max(200),
   /** Ukrainian name; null where we have none we trust. */
   uk: z.string().min(1).max(200).nullable(),
 });
-export type LocalizedName = z.infer<typeof localizedNameSchema>;
 
 export const partnerSchema = z.strictObject({
   name: localizedNameSchema,
@@ -86,7 +84,6 @@ export const partnerSchema = z.strictObject({
   /** English says "the" before the short name in a sentence: the United Kingdom, the EU. */
   definiteArticle: z.boolean().default(false),
 });
-export type Partner = z.infer<typeof partnerSchema>;
 
 export const commitmentSchema = z.strictObject({
   text: z.string().min(1),
@@ -113,7 +110,6 @@ export type Commitment = z.infer<typeof commitmentSchema>;
  * disputed: counted by some sources, absent from the official lists (Croatia).
  */
 export const agreementStatusSchema = z.enum(['official', 'framework', 'disputed']);
-export type AgreementStatus = z.infer<typeof agreementStatusSchema>;
 
 /**
  * For the maintainers only, never rendered: the notes as the curator wrote them (with the page

@@ -313,7 +313,10 @@ export function createRunner(deps: RunnerDeps) {
       } catch (error) {
         // One server's trouble (even a bug, or the store failing) never stops the others. A
         // claim that was made stays in the ledger and lapses: retried in the nonce window.
-        deps.log.error({ err: error, guildId, key: post.key }, 'scheduled post crashed');
+        deps.log.error(
+          { event: 'post-crashed', err: error, guildId, key: post.key },
+          'scheduled post crashed',
+        );
         report(post.kind, 'failed');
         summary.failed += 1;
       }
@@ -383,7 +386,7 @@ export function createRunner(deps: RunnerDeps) {
     }
     if (claim.retake) {
       log.warn(
-        { guildId: post.guildId, key: post.key, attempts: entry.attempts },
+        { event: 'post-retaken', guildId: post.guildId, key: post.key, attempts: entry.attempts },
         'retrying a post whose earlier claim lapsed unsettled, with the same nonce',
       );
     }
@@ -445,7 +448,7 @@ export function createRunner(deps: RunnerDeps) {
     if (post.thread) {
       await openThread(current.channelId, post.guildId, post.key, messageId, post.thread);
     }
-    log.info({ guildId: post.guildId, key: post.key, messageId }, 'posted');
+    log.info({ event: 'posted', guildId: post.guildId, key: post.key, messageId }, 'posted');
     return 'posted';
   }
 
@@ -462,7 +465,10 @@ export function createRunner(deps: RunnerDeps) {
     } catch (error) {
       const failure = deps.poster.classify(error);
       // The post stands without its thread; a missing thread permission is not worth a block.
-      deps.log.warn({ err: error, guildId, key }, 'could not open a thread');
+      deps.log.warn(
+        { event: 'thread-failed', err: error, guildId, key },
+        'could not open a thread',
+      );
       if (failure.kind === 'retry') return;
     }
     await deps.store.ledger.threadOpened(guildId, key);
@@ -502,7 +508,7 @@ export function createRunner(deps: RunnerDeps) {
         failure.code === MISSING_PERMISSIONS;
       if (!refusedPoll || post.withoutPoll === null) throw error;
       deps.log.warn(
-        { guildId: post.guildId, key: post.key },
+        { event: 'poll-dropped', guildId: post.guildId, key: post.key },
         'posting without the poll: the bot may not create polls in the channel',
       );
       // Same nonce: the refused request created nothing.

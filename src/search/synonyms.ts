@@ -41,7 +41,6 @@ export const synonymsFileSchema = z
       });
     });
   });
-export type SynonymsFile = z.infer<typeof synonymsFileSchema>;
 
 export interface SynonymGroup {
   id: string;

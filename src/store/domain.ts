@@ -15,7 +15,6 @@ export const blockedSchema = z.strictObject({
   code: z.number().int().nullable(),
   since: isoInstant,
 });
-export type Blocked = z.infer<typeof blockedSchema>;
 
 export const promptCadenceSchema = z.enum(['daily', 'weekly', 'off']);
 export type PromptCadence = z.infer<typeof promptCadenceSchema>;

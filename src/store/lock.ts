@@ -66,10 +66,13 @@ export async function lockStoreFile(
       if (found.host === host && isAlive(found.pid))
         throw new StoreLockedError(storePath, found.pid);
       if (found.host === host) {
-        log.warn({ path, pid: found.pid }, 'store: taking over the lock of a process that is gone');
+        log.warn(
+          { event: 'store-lock-taken', path, pid: found.pid },
+          'store: taking over the lock of a process that is gone',
+        );
       } else {
         log.error(
-          { path, pid: found.pid, host: found.host },
+          { event: 'store-lock-taken-remote', path, pid: found.pid, host: found.host },
           'store: THE FILE IS LOCKED FROM ANOTHER MACHINE; taking it over. Two bots on one JSON file lose each other’s writes',
         );
       }

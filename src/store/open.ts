@@ -17,9 +17,6 @@ export interface OpenedStore {
   shared?: { partitions: PartitionPort; cooldowns: CooldownKeeper };
 }
 
-/** One error for "the store is away, try again shortly", whichever backend raised it. */
-export { StoreUnavailableError } from './postgres/errors.js';
-
 /**
  * Opens the backend the config names: no `DATABASE_URL` → the JSON file at STORE_PATH (one
  * process, nothing to install); with it → PostgreSQL (many processes).

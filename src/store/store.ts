@@ -189,7 +189,10 @@ export async function openJsonStore(
       await copyFile(path, copy);
       loaded = file;
       outcome = { kind: 'migrated', from: migratedFrom, copy };
-      log.warn({ path, from: migratedFrom, to: file.version, copy }, 'store: migrated the file');
+      log.warn(
+        { event: 'store-migrated', path, from: migratedFrom, to: file.version, copy },
+        'store: migrated the file',
+      );
       needsWrite = true;
     } else {
       loaded = file;
@@ -212,7 +215,7 @@ export async function openJsonStore(
     } else {
       outcome = { kind: 'reset', aside, reason };
       log.error(
-        { path, problem: recovered.problem },
+        { event: 'store-reset', path, problem: recovered.problem },
         'store: NO GOOD COPY; starting with no settings',
       );
     }
@@ -235,6 +238,7 @@ export async function openJsonStore(
     for (const id of guildIds) state.notices.set(id, { kind: 'settings-quarantined', at: now() });
     log.error(
       {
+        event: 'store-set-aside',
         path,
         file,
         guildIds,

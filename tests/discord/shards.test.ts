@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { FAST_CHECK_RUNS, propertyRuns } from '../helpers/property-runs.js';
 import { readConfig } from '../../src/config.js';
 import { parseShardIds, planShards, shardOf } from '../../src/discord/shards.js';
 
@@ -30,6 +31,7 @@ describe('shardOf', () => {
           expect(shard).toBe(Number((id >> 22n) % BigInt(count)));
         },
       ),
+      { numRuns: propertyRuns(FAST_CHECK_RUNS) },
     );
     // The last shard is reachable (seyfert's `% (count - 1)` never reached it).
     expect(shardOf(3n << 22n, 4)).toBe(3);

@@ -17,6 +17,17 @@ import { data, prompts, settings } from '../schedule/helpers.js';
 const ROLE = '555555555555555555';
 const agreement = (id: string) => data.agreementById.get(id)!;
 
+/** A prompt's grounding as the runner passes it: its agreements, and its quotes with speakers. */
+function groundingOf(prompt: (typeof prompts.prompts)[number]) {
+  return {
+    agreements: prompt.agreementIds.map(agreement),
+    quotes: prompt.quoteIds.map((id) => {
+      const quote = data.quotes.find((q) => q.id === id)!;
+      return { quote, speaker: data.personById.get(quote.speakerId) };
+    }),
+  };
+}
+
 function expectWithinLimits({ body, thread }: ScheduledMessage): void {
   expect(body.content.length).toBeLessThanOrEqual(LIMITS.content);
   expect(body.embeds.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
@@ -222,11 +233,7 @@ describe('every scheduled post stays within Discord limits', () => {
     (_id, prompt) => {
       const message = renderPromptPost({
         prompt,
-        agreements: prompt.agreementIds.map(agreement),
-        quotes: prompt.quoteIds.map((id) => {
-          const quote = data.quotes.find((q) => q.id === id)!;
-          return { quote, speaker: data.personById.get(quote.speakerId) };
-        }),
+        ...groundingOf(prompt),
         cadence: 'daily',
         localDate: '2026-02-16',
         pingRoleId: ROLE,
@@ -342,11 +349,7 @@ describe('posts in Ukrainian', () => {
     (_id, prompt) => {
       const message = renderPromptPost({
         prompt,
-        agreements: prompt.agreementIds.map(agreement),
-        quotes: prompt.quoteIds.map((id) => {
-          const quote = data.quotes.find((q) => q.id === id)!;
-          return { quote, speaker: data.personById.get(quote.speakerId) };
-        }),
+        ...groundingOf(prompt),
         cadence: 'weekly',
         localDate: '2026-02-16',
         pingRoleId: ROLE,

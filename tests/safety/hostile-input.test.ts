@@ -2,6 +2,7 @@ import type { APIApplicationCommandOption } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import englishCountries from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { afterAll, describe, expect, test } from 'vitest';
+import { propertyRuns } from '../helpers/property-runs.js';
 import { commands, findCommand } from '../../src/commands/index.js';
 import type { CommandInput, OptionValues, SlashCommand } from '../../src/commands/types.js';
 import { toReplyOptions } from '../../src/discord/send.js';
@@ -14,10 +15,11 @@ import { input, testContext, testData } from '../helpers/context.js';
 
 /**
  * Thousands of hostile inputs at every option, autocomplete and button of every command. A fixed
- * seed and run count keep CI deterministic; a failure prints the seed and the shrunk input.
+ * seed and run count keep CI deterministic (PROPERTY_RUNS lowers the count for a quick local run);
+ * a failure prints the seed and the shrunk input.
  */
 const SEED = 20_240_711;
-const RUNS = 3_000;
+const RUNS = propertyRuns(3_000);
 
 let generated = 0;
 const started = performance.now();

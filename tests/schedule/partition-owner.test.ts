@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { propertyRuns } from '../helpers/property-runs.js';
 import { createPartitionOwner, type PartitionOwner } from '../../src/schedule/partition-owner.js';
 import { PARTITION_COUNT, partitionOf } from '../../src/schedule/partition-plan.js';
 import { MemoryPartitions } from '../helpers/memory-partitions.js';
@@ -163,7 +164,7 @@ describe('GIVEN partition owners on one lease table', () => {
         const share = Math.ceil(PARTITION_COUNT / alive.size);
         for (const owner of live) expect(owner.snapshot().owned.length).toBeLessThanOrEqual(share);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { FAST_CHECK_RUNS, propertyRuns } from '../helpers/property-runs.js';
 import {
   fairShare,
   PARTITION_COUNT,
@@ -24,6 +25,7 @@ describe('partitionOf', () => {
         expect(p).toBeLessThan(PARTITION_COUNT);
         expect(partitionOf(id)).toBe(p);
       }),
+      { numRuns: propertyRuns(FAST_CHECK_RUNS) },
     );
   });
 
@@ -46,6 +48,7 @@ describe('fairShare', () => {
         expect(share * n).toBeGreaterThanOrEqual(p);
         expect(share - p / n).toBeLessThan(1);
       }),
+      { numRuns: propertyRuns(FAST_CHECK_RUNS) },
     );
   });
 
@@ -122,6 +125,7 @@ describe('planPartitions', () => {
           );
         },
       ),
+      { numRuns: propertyRuns(FAST_CHECK_RUNS) },
     );
   });
 });

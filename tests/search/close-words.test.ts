@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { propertyRuns } from '../helpers/property-runs.js';
 import { damerauLevenshtein } from '../../src/lookup/distance.js';
 import { buildCloseWordIndex, wordsWithin } from '../../src/search/close-words.js';
 
@@ -35,7 +36,7 @@ describe('GIVEN the words of an index grouped by length for "did you mean"', () 
           expect(found(words, term, limit)).toEqual(scanAll(words, term, limit));
         },
       ),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { propertyRuns } from '../helpers/property-runs.js';
 import { searchIndexFor } from '../../src/search/index.js';
 import {
   findSynonyms,
@@ -63,7 +64,7 @@ describe('GIVEN the synonyms and the names from the data', () => {
           summary(tryEveryGroup(keys, synonyms)),
         );
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 

@@ -8,7 +8,7 @@ import { createPool, type PoolOptions, type PostgresLog } from './pool.js';
 import { PostgresSettings } from './settings.js';
 import { PostgresSuggestions } from './suggestions.js';
 
-export { StoreRowError, StoreUnavailableError, isUnavailable } from './errors.js';
+export { StoreUnavailableError } from './errors.js';
 export type { PostgresLog } from './pool.js';
 
 export interface OpenPostgresOptions extends PoolOptions, PostgresLedgerOptions {

@@ -32,23 +32,11 @@ import { SnowflakeGenerator } from './snowflake.js';
 import type { ResolvedOptions } from './state.js';
 import { EmulatorState } from './state.js';
 
-export {
-  DEFAULT_CHANNELS,
-  BOT_ROLE_PERMISSIONS,
-  EVERYONE_PERMISSIONS,
-  createLargeWorld,
-} from './fixtures.js';
-export type {
-  World,
-  FixtureChannel,
-  FixtureGuild,
-  FixtureRole,
-  FixtureUser,
-  FixtureMember,
-} from './fixtures.js';
+export { DEFAULT_CHANNELS, createLargeWorld } from './fixtures.js';
+export type { World, FixtureChannel, FixtureGuild } from './fixtures.js';
 export type { InteractionPayload, OptionValue } from './interactions.js';
 export type * from './records.js';
-export { SnowflakeGenerator, snowflakeTime, shardOf } from './snowflake.js';
+export { SnowflakeGenerator, shardOf } from './snowflake.js';
 export { CallbackType } from './routes/interactions.js';
 
 export interface EmulatorOptions {

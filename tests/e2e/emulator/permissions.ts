@@ -65,7 +65,3 @@ export function channelPermissions(
 
   return (permissions & PermissionFlagsBits.ViewChannel) === 0n ? 0n : permissions;
 }
-
-export function has(permissions: bigint, bit: bigint): boolean {
-  return (permissions & bit) === bit;
-}

@@ -39,11 +39,6 @@ export class SnowflakeGenerator {
   }
 }
 
-/** The Unix time in milliseconds encoded in a snowflake. */
-export function snowflakeTime(id: string): number {
-  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH_MS);
-}
-
 /** Which shard receives a guild's events: `(guild_id >> 22) % shard_count`. */
 export function shardOf(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));

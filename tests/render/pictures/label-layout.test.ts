@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { FAST_CHECK_RUNS, propertyRuns } from '../../helpers/property-runs.js';
 import { spreadLabels } from '../../../src/render/pictures/label-layout.js';
 
 describe('spreadLabels', () => {
@@ -32,6 +33,7 @@ describe('spreadLabels', () => {
           }
         },
       ),
+      { numRuns: propertyRuns(FAST_CHECK_RUNS) },
     );
   });
 });
