@@ -18,7 +18,7 @@ import {
   type SuggestionState,
   type SuggestionsPort,
 } from '../store/suggestions.js';
-import { hasManageGuild } from './schedule.js';
+import { hasManageGuild } from './schedule-checks.js';
 import type { ButtonInput, CommandContext, CommandInput, SlashCommand } from './types.js';
 
 type SuggestStrings = Strings['suggest'];
