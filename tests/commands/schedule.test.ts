@@ -15,6 +15,7 @@ import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
 import { echoUserText } from '../../src/render/user-text.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
 import type { GuildSettings } from '../../src/store/domain.js';
+import { openMemoryStore } from '../../src/store/memory.js';
 import { input, testContext, testData } from '../helpers/context.js';
 import { expectValidChoices, expectWithinDiscordLimits } from '../helpers/limits.js';
 import { testStore, type TestStore } from '../helpers/store.js';
@@ -759,6 +760,33 @@ describe('when the store is in trouble', () => {
       const reply = await run(subcommand, options, {}, withSettings({ put: down }));
       expect(reply.content).toBe(en.storage.notSaved);
       expect(await view.getGuild(GUILD)).toEqual(before);
+    },
+  );
+
+  test.each([
+    ['setup', setupOptions({ time: '10:00' })],
+    ['set', { prompts: 'daily' }],
+    ['pause', {}],
+    ['resume', {}],
+    ['skip', { kind: 'anniversary' }],
+    ['suggestions', { links: true }],
+  ] as const)(
+    'GIVEN a backend whose write fails after memory took the change WHEN /schedule %s runs THEN it says not saved, and the change did not take effect',
+    async (subcommand, options) => {
+      let refusing = false;
+      const store = openMemoryStore({
+        now: () => clock.now,
+        persist: () => (refusing ? Promise.reject(new Error('disk full')) : Promise.resolve()),
+      });
+      const context = { ...ctx, schedule: { ...ctx.schedule!, store } };
+      expect((await run('setup', setupOptions(), {}, context)).content).toContain(scheduleEn.saved);
+      const before = await store.settings.get(GUILD);
+      refusing = true;
+
+      const reply = await run(subcommand, options, {}, context);
+
+      expect(reply.content).toBe(en.storage.notSaved);
+      expect(await store.settings.get(GUILD)).toEqual(before);
     },
   );
 
