@@ -7,7 +7,7 @@ import { findNextPost } from '../schedule/next-post.js';
 import { isSnowflake } from '../snowflake.js';
 import type { GuildSettings } from '../store/domain.js';
 import { ifSetUp } from '../store/update-settings.js';
-import { queuePage } from './suggest.js';
+import { queuePage } from '../suggest/queue.js';
 import {
   answerUnsaved,
   loadPromptBank,
