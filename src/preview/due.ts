@@ -1,14 +1,18 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Dataset } from '../data/load.js';
-import { defaultSettings } from '../commands/schedule.js';
 import { LANGUAGES } from '../i18n/index.js';
 import { computeDue, GRACE_MS } from '../schedule/due.js';
 import type { PromptBank } from '../schedule/prompts.js';
+import {
+  applySettingsChoices,
+  defaultSettings,
+  WEEKDAY_CHOICES,
+} from '../schedule/settings-rules.js';
 import { checkTimeZone } from '../schedule/timezones.js';
+import { isSnowflake } from '../snowflake.js';
 import { plainMarkup, pollLine } from './text.js';
 
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const PREVIEW_GUILD = '100000000000000001';
 const PREVIEW_CHANNEL = '100000000000000002';
 
@@ -111,14 +115,14 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
     (c) => c === values.prompts.toLowerCase(),
   );
   const anniversaries = values.anniversaries.toLowerCase();
-  const digestDay = WEEKDAYS.indexOf(digest);
-  if (digestDay < 0 && digest !== 'off')
+  const digestDay = WEEKDAY_CHOICES.find((day) => day.name.toLowerCase() === digest);
+  if (digestDay === undefined && digest !== 'off')
     return { ok: false, error: `--digest takes a weekday (monday … sunday) or off` };
   if (cadence === undefined) return { ok: false, error: '--prompts takes daily, weekly or off' };
   if (anniversaries !== 'on' && anniversaries !== 'off')
     return { ok: false, error: '--anniversaries takes on or off' };
   const pingRole = values['ping-role'];
-  if (pingRole !== undefined && !/^\d{17,20}$/.test(pingRole))
+  if (pingRole !== undefined && !isSnowflake(pingRole))
     return { ok: false, error: '--ping-role takes a role id' };
   const language = readLanguage(values.locale, values.language);
   if (typeof language !== 'string') return language;
@@ -139,14 +143,23 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
   const activeSince = Math.min(at - GRACE_MS, changesSince ?? Number.POSITIVE_INFINITY);
 
   const now = new Date(at);
-  const settings = {
-    ...defaultSettings(PREVIEW_CHANNEL, hour, minute, zone.name, new Date(activeSince)),
-    changes: changesSince === null ? null : { since: new Date(changesSince).toISOString() },
+  // The settings a server set up just before, then given these choices, as `/schedule set` applies them.
+  const choices = {
     anniversaries: anniversaries === 'on',
-    digest: { enabled: digestDay >= 0, weekday: Math.max(0, digestDay) + 1 },
+    digest: digestDay !== undefined,
+    ...(digestDay ? { digest_day: digestDay.value } : {}),
     prompts: cadence,
-    pingRoleId: pingRole ?? null,
+    ...(pingRole !== undefined ? { ping_role: pingRole } : {}),
     language,
+  };
+  const settings = {
+    ...applySettingsChoices(
+      defaultSettings(PREVIEW_CHANNEL, hour, minute, zone.name, new Date(activeSince)),
+      choices,
+      now,
+    ),
+    // The opt-in at the instant asked for, not at `now` as `/schedule set changes` records it.
+    changes: changesSince === null ? null : { since: new Date(changesSince).toISOString() },
   };
   const posts = computeDue({
     now,

@@ -14,7 +14,13 @@ import { shortDate } from '../lookup/choices.js';
 import type { ReplyBody } from './reply.js';
 
 /** Embed colours by status: Ukraine's blue, Discord's blurple for frameworks, amber if disputed. */
-export const COLOURS = { official: 0x0057b7, framework: 0x5865f2, disputed: 0xf0a020 } as const;
+export const COLOURS = {
+  official: 0x0057b7,
+  framework: 0x5865f2,
+  disputed: 0xf0a020,
+  /** A problem an admin should act on (a blocked schedule). */
+  alert: 0xed4245,
+} as const;
 
 function isUkrainian(strings: Strings): boolean {
   return languageOf(strings.locale) === 'uk';

@@ -1,4 +1,4 @@
-import { hasManageGuild } from '../commands/schedule.js';
+import { hasManageGuild } from '../commands/schedule-checks.js';
 import type { ButtonInput, CommandContext, ScheduleContext } from '../commands/types.js';
 import { attemptStore } from '../community/store-attempt.js';
 import { stringsFor, type Strings } from '../i18n/index.js';

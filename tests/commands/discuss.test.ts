@@ -5,7 +5,7 @@ import {
   DISCUSS_CHANNEL_COOLDOWN_MS,
   DISCUSS_USER_COOLDOWN_MS,
 } from '../../src/commands/discuss.js';
-import { defaultSettings } from '../../src/commands/schedule.js';
+import { defaultSettings } from '../../src/schedule/settings-rules.js';
 import type { CommandContext, CommandInput, ScheduleContext } from '../../src/commands/types.js';
 import { en } from '../../src/i18n/en.js';
 import { LIMITS } from '../../src/render/limits.js';

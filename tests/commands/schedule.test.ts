@@ -15,9 +15,10 @@ import { isEphemeral, type ReplyBody } from '../../src/render/reply.js';
 import { echoUserText } from '../../src/render/user-text.js';
 import { loadPrompts } from '../../src/schedule/prompts.js';
 import type { GuildSettings } from '../../src/store/domain.js';
+import { openMemoryStore } from '../../src/store/memory.js';
 import { input, testContext, testData } from '../helpers/context.js';
 import { expectValidChoices, expectWithinDiscordLimits } from '../helpers/limits.js';
-import { testStore, type TestStore } from '../helpers/store.js';
+import { testStore, type PastPost, type TestStore } from '../helpers/store.js';
 
 const scheduleEn = en.schedule;
 const scheduleUk = uk.schedule;
@@ -90,6 +91,21 @@ async function setUp(overrides: Record<string, string> = {}): Promise<GuildSetti
   const reply = await run('setup', setupOptions(overrides));
   expect(reply.content).toContain(scheduleEn.saved);
   return (await view.getGuild(GUILD))!;
+}
+
+/** A post an earlier run left: by default today's anniversary, posted at 09:00:05 Kyiv. */
+function pastPost(overrides: Partial<PastPost> = {}): PastPost {
+  return {
+    guildId: GUILD,
+    kind: 'anniversary',
+    key: 'anniversary:2026-02-16',
+    localDate: '2026-02-16',
+    status: 'posted',
+    messageId: '888888888888888888',
+    at: '2026-02-16T07:00:05.000Z',
+    reason: null,
+    ...overrides,
+  };
 }
 
 type Button = { label: string; style: ButtonStyle; custom_id: string };
@@ -407,16 +423,7 @@ describe('/schedule status', () => {
 
   test('GIVEN the anniversary posted WHEN asked THEN the next anniversary is a later one and the last post is shown', async () => {
     await setUp();
-    await view.recordPost({
-      guildId: GUILD,
-      kind: 'anniversary',
-      key: 'anniversary:2026-02-16',
-      localDate: '2026-02-16',
-      status: 'posted',
-      messageId: '888888888888888888',
-      at: '2026-02-16T07:00:05.000Z',
-      reason: null,
-    });
+    await view.recordPost(pastPost());
     clock.now = new Date('2026-02-16T07:01:00.000Z');
 
     const text = shown(await run('status'));
@@ -438,16 +445,16 @@ describe('/schedule status', () => {
     'GIVEN the last post %s WHEN asked THEN its reason is shown',
     async (status, reason) => {
       await setUp();
-      await view.recordPost({
-        guildId: GUILD,
-        kind: 'digest',
-        key: 'digest:2026-W08',
-        localDate: '2026-02-16',
-        status,
-        messageId: null,
-        at: '2026-02-16T13:01:00.000Z',
-        reason,
-      });
+      await view.recordPost(
+        pastPost({
+          kind: 'digest',
+          key: 'digest:2026-W08',
+          status,
+          messageId: null,
+          at: '2026-02-16T13:01:00.000Z',
+          reason,
+        }),
+      );
       const postedAt = Date.parse('2026-02-16T13:01:00.000Z') / 1000;
       expect(shown(await run('status'))).toContain(
         `Weekly digest, <t:${postedAt}:R>: ${status} (${reason})`,
@@ -588,16 +595,7 @@ describe('/schedule pause, resume and off', () => {
 
   test('GIVEN a schedule with a post log WHEN turning off is confirmed THEN the settings are forgotten and the log kept', async () => {
     await setUp();
-    await view.recordPost({
-      guildId: GUILD,
-      kind: 'anniversary',
-      key: 'anniversary:2026-02-16',
-      localDate: '2026-02-16',
-      status: 'posted',
-      messageId: '888888888888888888',
-      at: '2026-02-16T07:00:05.000Z',
-      reason: null,
-    });
+    await view.recordPost(pastPost());
     const [confirm] = buttonsOf(await run('off'));
 
     const answer = await click(confirm!.custom_id);
@@ -762,6 +760,33 @@ describe('when the store is in trouble', () => {
     },
   );
 
+  test.each([
+    ['setup', setupOptions({ time: '10:00' })],
+    ['set', { prompts: 'daily' }],
+    ['pause', {}],
+    ['resume', {}],
+    ['skip', { kind: 'anniversary' }],
+    ['suggestions', { links: true }],
+  ] as const)(
+    'GIVEN a backend whose write fails after memory took the change WHEN /schedule %s runs THEN it says not saved, and the change did not take effect',
+    async (subcommand, options) => {
+      let refusing = false;
+      const store = openMemoryStore({
+        now: () => clock.now,
+        persist: () => (refusing ? Promise.reject(new Error('disk full')) : Promise.resolve()),
+      });
+      const context = { ...ctx, schedule: { ...ctx.schedule!, store } };
+      expect((await run('setup', setupOptions(), {}, context)).content).toContain(scheduleEn.saved);
+      const before = await store.settings.get(GUILD);
+      refusing = true;
+
+      const reply = await run(subcommand, options, {}, context);
+
+      expect(reply.content).toBe(en.storage.notSaved);
+      expect(await store.settings.get(GUILD)).toEqual(before);
+    },
+  );
+
   test('GIVEN a store that refuses to delete WHEN turning off is confirmed THEN it says not saved, and the settings stay', async () => {
     const before = await setUp();
     const [confirm] = buttonsOf(await run('off'));
@@ -794,16 +819,7 @@ describe('when the store is in trouble', () => {
 
   test('GIVEN a claim in flight newer than the last post WHEN status is asked THEN the last post shown is the settled one', async () => {
     await setUp();
-    await view.recordPost({
-      guildId: GUILD,
-      kind: 'anniversary',
-      key: 'anniversary:2026-02-16',
-      localDate: '2026-02-16',
-      status: 'posted',
-      messageId: '888888888888888888',
-      at: '2026-02-16T07:00:05.000Z',
-      reason: null,
-    });
+    await view.recordPost(pastPost());
     clock.now = new Date('2026-02-16T07:01:00.000Z');
     await view.store.ledger.claim({
       guildId: GUILD,

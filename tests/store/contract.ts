@@ -551,6 +551,83 @@ export function describeStoreContract(name: string, open: () => Promise<StorePor
   });
 }
 
+/** A store, and a way to make its backend refuse every write from then on. */
+export interface RefusingStore {
+  store: StorePorts;
+  refuseWrites(): Promise<void>;
+}
+
+/**
+ * What a backend promises when its writes fail (issue 14): each write rejects, and no change it
+ * made in memory outlives the failure, so a user told "not saved" is told the truth. Run by the
+ * backends that keep state in memory before writing it (memory, the JSON file).
+ */
+export function describeWriteFailureContract(
+  name: string,
+  open: () => Promise<RefusingStore>,
+): void {
+  describe(`store contract, writes refused: ${name}`, () => {
+    let store: StorePorts;
+    let refusing: RefusingStore;
+    const refuseWrites = () => refusing.refuseWrites();
+    beforeEach(async () => {
+      refusing = await open();
+      store = refusing.store;
+    });
+    afterEach(async () => {
+      await store.close().catch(() => undefined);
+    });
+
+    test('GIVEN settings stored WHEN a write of new ones fails THEN it rejects and every read still gives the stored ones', async () => {
+      const id = freshGuild();
+      await store.settings.put(id, settings(), null);
+      await refuseWrites();
+      await expect(store.settings.put(id, settings({ paused: true }), 1)).rejects.toThrow();
+      expect(await store.settings.get(id)).toEqual({ value: settings(), version: 1 });
+      expect((await store.settings.getMany([id])).get(id)).toEqual({
+        value: settings(),
+        version: 1,
+      });
+    });
+
+    test('GIVEN no settings WHEN a first write fails THEN nothing is stored', async () => {
+      const id = freshGuild();
+      await refuseWrites();
+      await expect(store.settings.put(id, settings(), null)).rejects.toThrow();
+      expect(await store.settings.get(id)).toBeNull();
+    });
+
+    test('GIVEN settings stored WHEN deleting them fails THEN they stay', async () => {
+      const id = freshGuild();
+      await store.settings.put(id, settings(), null);
+      await refuseWrites();
+      await expect(store.settings.delete(id)).rejects.toThrow();
+      expect(await store.settings.get(id)).toEqual({ value: settings(), version: 1 });
+    });
+
+    test('GIVEN writes refused WHEN updateSettings runs THEN it answers unavailable and the settings are as before', async () => {
+      const id = freshGuild();
+      await store.settings.put(id, settings(), null);
+      await refuseWrites();
+      const result = await updateSettings(
+        store.settings,
+        id,
+        ifSetUp((c) => ({ ...c, hour: 10 })),
+      );
+      expect(result.kind).toBe('unavailable');
+      expect((await store.settings.get(id))?.value.hour).toBe(settings().hour);
+    });
+
+    test('GIVEN writes refused WHEN a post is claimed THEN it rejects and the key is not settled or listed', async () => {
+      const id = freshGuild();
+      await refuseWrites();
+      await expect(store.ledger.claim(request(id, KEY, 'worker-a'))).rejects.toThrow();
+      expect([...((await store.ledger.settledKeys([id])).get(id) ?? [])]).toEqual([]);
+      expect(await store.ledger.recent(id, 5)).toEqual([]);
+    });
+  });
+}
+
 const KEY = 'anniversary:2026-02-16';
 /** What the runner would send: any string ≤ 25 characters; the ledger keeps it as given. */
 const NONCE = 'nonce-of-this-post-000001';

@@ -9,7 +9,11 @@ import type { StorePorts } from '../../src/store/ports.js';
 import { STORE_VERSION } from '../../src/store/schema.js';
 import { openJsonStore, type StoreLog } from '../../src/store/store.js';
 import { describeCommunityContract } from './community-contract.js';
-import { describeStoreContract, settings as contractSettings } from './contract.js';
+import {
+  describeStoreContract,
+  describeWriteFailureContract,
+  settings as contractSettings,
+} from './contract.js';
 
 const GUILD = '111111111111111111';
 const OTHER = '222222222222222222';
@@ -59,6 +63,26 @@ async function openContractFile(): Promise<StorePorts> {
   };
 }
 describeCommunityContract('json file', openContractFile);
+describeWriteFailureContract('json file', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'store-contract-'));
+  const file = join(folder, 'store.json');
+  const store = await openJsonStore(file, quiet);
+  return {
+    store: {
+      ...store,
+      async close() {
+        await store.close().catch(() => undefined);
+        await rm(folder, { recursive: true, force: true });
+      },
+    },
+    // The file's place taken by a folder with something in it: the rename onto it fails.
+    async refuseWrites() {
+      // Force: a store with nothing written yet has no file.
+      await rm(file, { force: true });
+      await mkdir(join(file, 'in-the-way'), { recursive: true });
+    },
+  };
+});
 
 describeStoreContract('json file', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'store-contract-'));
