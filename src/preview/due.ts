@@ -6,6 +6,7 @@ import { LANGUAGES } from '../i18n/index.js';
 import { computeDue, GRACE_MS } from '../schedule/due.js';
 import type { PromptBank } from '../schedule/prompts.js';
 import { checkTimeZone } from '../schedule/timezones.js';
+import { isSnowflake } from '../snowflake.js';
 import { plainMarkup, pollLine } from './text.js';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -118,7 +119,7 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
   if (anniversaries !== 'on' && anniversaries !== 'off')
     return { ok: false, error: '--anniversaries takes on or off' };
   const pingRole = values['ping-role'];
-  if (pingRole !== undefined && !/^\d{17,20}$/.test(pingRole))
+  if (pingRole !== undefined && !isSnowflake(pingRole))
     return { ok: false, error: '--ping-role takes a role id' };
   const language = readLanguage(values.locale, values.language);
   if (typeof language !== 'string') return language;

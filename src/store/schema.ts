@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { snowflake } from '../snowflake.js';
 import { communityFrameShape, emptyCommunityFile, type CommunityFile } from './community-file.js';
 import {
   guildSettingsSchema,
   isoInstant,
   pendingThreadSchema,
   postKindSchema,
-  snowflake,
   type GuildSettings,
 } from './domain.js';
 import type { SuggestionFile } from './suggestions.js';
