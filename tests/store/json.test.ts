@@ -283,6 +283,30 @@ describe('one broken entry', () => {
     expect(store.setAside).toMatchObject({ guildIds: [], entries: 1 });
   });
 
+  test('GIVEN a ledger entry dated 30 February WHEN opened THEN it is set aside, as the data files refuse that date', async () => {
+    const good = {
+      guildId: GUILD,
+      key: KEY,
+      kind: 'anniversary',
+      localDate: '2026-02-16',
+      state: 'posted',
+      owner: null,
+      nonce: 'n',
+      attempts: 1,
+      firstClaimedAt: null,
+      leaseUntil: null,
+      messageId: null,
+      reason: null,
+      pendingThread: null,
+      at: NOW.toISOString(),
+    };
+    const impossible = { ...good, key: 'anniversary:2026-02-30', localDate: '2026-02-30' };
+    await writeFile(path, v3({ [GUILD]: settings() }, [good, impossible]));
+    const store = await open();
+    expect(await settled(store)).toEqual([KEY]);
+    expect(store.setAside).toMatchObject({ guildIds: [], entries: 1 });
+  });
+
   test('GIVEN broken entries found on many starts WHEN each is set aside THEN only the newest few files stay', async () => {
     for (let i = 0; i < 5; i += 1) {
       await writeFile(path, v3({ [GUILD]: { hour: i } }));
