@@ -8,10 +8,8 @@
  *   npm run bench                (runs this after the others)
  *   node --import tsx bench/soak-status.ts [--rounds N] [--per-round N]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FAKE_TOKEN, ROOT } from '../tests/e2e/bot/bot-process.js';
+import { FAKE_TOKEN } from '../tests/e2e/bot/bot-process.js';
 import { adminSchedule, setupOptions } from '../tests/e2e/bot/schedule.js';
 import { EPHEMERAL, messageOf, roundTrip } from '../tests/e2e/bot/wire.js';
 import { CallbackType, DEFAULT_CHANNELS, startEmulator } from '../tests/e2e/emulator/index.js';
@@ -20,7 +18,8 @@ import { drive } from './e2e/driver.js';
 import { readGcTrace } from './e2e/gc-trace.js';
 import { buildSubjects, startSubject } from './e2e/subjects.js';
 import { readRssBytes } from './lib/proc.js';
-import { slope, summarize, troughs } from './lib/stats.js';
+import { summarizeSoak, writeSoakResult } from './lib/soak.js';
+import { summarize } from './lib/stats.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -88,23 +87,14 @@ for (let round = 0; round < ROUNDS; round += 1) {
 await bot.process.stop();
 await handle.close();
 
-// The first round holds the heap's growth to its working size: the trend is read over the rest.
-const settled = rounds.slice(1);
-const live = settled.flatMap((r) => r.liveAfterFullGcMB.map((y) => ({ x: r.calls / 1000, y })));
-const liveValues = live.map((p) => p.y);
-const rss = settled.map((r) => ({ x: r.calls / 1000, y: r.rssMB }));
 const summary = {
   statusCalls: rounds.at(-1)?.calls ?? 0,
-  liveHeapMB: { min: Math.min(...liveValues), max: Math.max(...liveValues) },
-  liveHeapTrendMBPer10k: slope(live) * 10,
-  rssMB: { min: Math.min(...rss.map((p) => p.y)), max: Math.max(...rss.map((p) => p.y)) },
-  rssTrendMBPer10k: slope(troughs(rss, TROUGH_WINDOW)) * 10,
+  ...summarizeSoak(
+    rounds.map((r) => ({ ...r, at: r.calls / 1000 })),
+    TROUGH_WINDOW,
+  ),
 };
-mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(
-  join(ROOT, 'bench', 'results', 'soak-status.json'),
-  `${JSON.stringify({ command: 'npm run bench', date: new Date().toISOString(), node: process.version, summary, rounds }, null, 2)}\n`,
-);
+writeSoakResult('soak-status', summary, rounds);
 
 const table = [
   '',

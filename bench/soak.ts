@@ -7,16 +7,14 @@
  *   npm run bench                (runs this after the others)
  *   node --import tsx bench/soak.ts [--rounds N]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FAKE_TOKEN, ROOT } from '../tests/e2e/bot/bot-process.js';
+import { FAKE_TOKEN } from '../tests/e2e/bot/bot-process.js';
 import { startEmulator } from '../tests/e2e/emulator/index.js';
 import { readGcTrace } from './e2e/gc-trace.js';
 import { PHASES, runChunk } from './e2e/measure.js';
 import { buildSubjects, startSubject } from './e2e/subjects.js';
 import { readRssBytes } from './lib/proc.js';
-import { slope, troughs } from './lib/stats.js';
+import { summarizeSoak, writeSoakResult } from './lib/soak.js';
 
 const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '24' } } });
 const ROUNDS = Number.parseInt(args.rounds, 10);
@@ -62,26 +60,14 @@ for (let round = 0; round < ROUNDS; round += 1) {
 await bot.process.stop();
 await handle.close();
 
-// The first round holds the start-up heap and the heap's growth to its working size: the trend is
-// read over the rest. RSS saws with collection: its trend is read from its troughs.
-const settled = rounds.slice(1);
-const live = settled.flatMap((r) =>
-  r.liveAfterFullGcMB.map((y) => ({ x: r.interactions / 1000, y })),
-);
-const liveValues = live.map((p) => p.y);
-const rss = settled.map((r) => ({ x: r.interactions / 1000, y: r.rssMB }));
 const summary = {
   interactions: rounds.at(-1)?.interactions ?? 0,
-  liveHeapMB: { min: Math.min(...liveValues), max: Math.max(...liveValues) },
-  liveHeapTrendMBPer10k: slope(live) * 10,
-  rssMB: { min: Math.min(...rss.map((p) => p.y)), max: Math.max(...rss.map((p) => p.y)) },
-  rssTrendMBPer10k: slope(troughs(rss, TROUGH_WINDOW)) * 10,
+  ...summarizeSoak(
+    rounds.map((r) => ({ ...r, at: r.interactions / 1000 })),
+    TROUGH_WINDOW,
+  ),
 };
-mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(
-  join(ROOT, 'bench', 'results', 'soak.json'),
-  `${JSON.stringify({ command: 'npm run bench', date: new Date().toISOString(), node: process.version, summary, rounds }, null, 2)}\n`,
-);
+writeSoakResult('soak', summary, rounds);
 
 const table = [
   '',

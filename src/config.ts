@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { parseShardIds, planShards } from './discord/shards.js';
+import { snowflake } from './snowflake.js';
 
-export const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 /** `.env.example` leaves optional keys empty: empty means unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { normalizeName } from '../lookup/normalize.js';
+import { lookupForm } from '../lookup/normalize.js';
 import agreementsJson from './agreements.json' with { type: 'json' };
 import changelogJson from './changelog.json' with { type: 'json' };
 import peopleJson from './people.json' with { type: 'json' };
@@ -167,7 +167,7 @@ function checkAgreements(agreements: readonly Agreement[]): string[] {
       ...partner.aliases,
     ];
     // The same spelling twice within one partner is harmless; across partners it makes lookup ambiguous.
-    for (const spelling of new Set(spellings.flatMap((s) => (s ? [normalizeName(s)] : [])))) {
+    for (const spelling of new Set(spellings.flatMap((s) => (s ? [lookupForm(s)] : [])))) {
       const owner = names.get(spelling);
       if (owner !== undefined && owner !== agreement.id) {
         problems.push(`${at}.partner: name "${spelling}" is also used by "${owner}"`);
@@ -232,7 +232,7 @@ function checkPeople(people: readonly Person[]): string[] {
     if (ids.has(person.id)) problems.push(`people[${index}].id: duplicate id "${person.id}"`);
     ids.add(person.id);
     const spellings = [person.id, person.name.en, person.name.uk, ...person.aliases];
-    for (const spelling of new Set(spellings.flatMap((s) => (s ? [normalizeName(s)] : [])))) {
+    for (const spelling of new Set(spellings.flatMap((s) => (s ? [lookupForm(s)] : [])))) {
       const owner = names.get(spelling);
       if (owner !== undefined && owner !== person.id) {
         problems.push(`people[${index}]: name "${spelling}" is also used by "${owner}"`);

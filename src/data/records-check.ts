@@ -1,4 +1,4 @@
-import { normalizeName } from '../lookup/normalize.js';
+import { lookupForm } from '../lookup/normalize.js';
 import type { Agreement } from './schema.js';
 import type { Change, LaterRecord } from './records-schema.js';
 
@@ -36,7 +36,7 @@ export function checkRecords(
   const agreementNames = new Set(
     agreements.flatMap((a) =>
       [a.partner.shortName.en, a.partner.shortName.uk, ...a.partner.aliases].flatMap((n) =>
-        n ? [normalizeName(n)] : [],
+        n ? [lookupForm(n)] : [],
       ),
     ),
   );
@@ -83,7 +83,7 @@ export function checkRecords(
     }
 
     const spellings = [record.id, record.shortName.en, record.shortName.uk, ...record.aliases];
-    for (const spelling of new Set(spellings.map(normalizeName))) {
+    for (const spelling of new Set(spellings.map(lookupForm))) {
       if (agreementNames.has(spelling)) {
         problems.push(`${at}: name "${spelling}" is also an agreement's`);
       }

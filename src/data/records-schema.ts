@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { httpUrl, isoDate, slug } from './schema.js';
+import { isoDate, slug } from '../primitives.js';
+import { httpUrl } from './schema.js';
 
 /**
  * What came after the 28 agreements and the 2023–24 framework documents (records.json), and the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, slug } from '../primitives.js';
 
 /**
  * The seed article (DW, "Security pacts bridge gap until Ukraine joins NATO", 11 July 2024).
@@ -21,17 +22,6 @@ export const httpUrl = z
 
 export const sourceRefSchema = z.union([z.literal(ARTICLE_SOURCE), httpUrl]);
 export type SourceRef = z.infer<typeof sourceRefSchema>;
-
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  // Date.parse rolls 2024-02-30 over to 1 March; only a round trip proves the day exists.
-  .refine((value) => {
-    const time = Date.parse(`${value}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-  }, 'must be a real date');
-
-export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug');
 
 /**
  * The facts of an agreement that a source can back. `commitments.N` names the N-th commitment.

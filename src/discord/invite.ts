@@ -1,5 +1,5 @@
-import { snowflake } from '../config.js';
 import { exitWith, loadDotEnv } from '../env.js';
+import { SNOWFLAKE_MESSAGE, snowflake } from '../snowflake.js';
 import { buildInvite, describeInvite } from './invite-url.js';
 
 /**
@@ -10,7 +10,7 @@ loadDotEnv();
 const id = snowflake.safeParse(process.env['DISCORD_APPLICATION_ID']);
 if (!id.success) {
   exitWith([
-    `Cannot make the invite link: DISCORD_APPLICATION_ID ${process.env['DISCORD_APPLICATION_ID'] ? 'must be a Discord id (17–20 digits)' : 'is not set'}. It is the Application ID on the developer portal (General Information); set it in .env.`,
+    `Cannot make the invite link: DISCORD_APPLICATION_ID ${process.env['DISCORD_APPLICATION_ID'] ? SNOWFLAKE_MESSAGE : 'is not set'}. It is the Application ID on the developer portal (General Information); set it in .env.`,
   ]);
 }
 process.stdout.write(`${describeInvite(buildInvite(id.data))}\n`);

@@ -72,7 +72,10 @@ export function foldLookalikes(normalized: string): string {
     .join(' ');
 }
 
-/** What lookup compares: normalizeName, then lookalike letters folded. */
+/**
+ * What lookup compares: normalizeName, then lookalike letters folded. loadData checks that names
+ * are unique in this same form, so no two partners or people can be one name to the lookup.
+ */
 export function lookupForm(text: string): string {
   return foldLookalikes(normalizeName(text));
 }

@@ -13,6 +13,7 @@ import { loadDotEnv } from '../env.js';
 import { loadPrompts } from '../schedule/prompts.js';
 import { DUE_HELP, previewDue } from './due.js';
 import { describeFailure } from './failure.js';
+import { SNOWFLAKE_DIGITS } from '../snowflake.js';
 import { missingRequired, parseCommandLine } from './parse.js';
 import { seededRandom } from './random.js';
 import { replyToJson, replyToText } from './text.js';
@@ -164,9 +165,11 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
+const MENTION = new RegExp(`<(#|@&|@)(${SNOWFLAKE_DIGITS})>`, 'g');
+
 /** In text, a channel or role given by name shows by that name (`#agreements`), not its made-up id. */
 function showMentionNames(text: string, mentions: ReadonlyMap<string, string>): string {
-  return text.replace(/<(#|@&|@)(\d{17,20})>/g, (mention, sigil: string, id: string) => {
+  return text.replace(MENTION, (mention, sigil: string, id: string) => {
     const name = mentions.get(id);
     return name === undefined ? mention : `${sigil === '#' ? '#' : '@'}${name}`;
   });

@@ -3,6 +3,7 @@ import {
   type APIApplicationCommandOption,
 } from 'discord-api-types/v10';
 import type { SlashCommand } from '../commands/types.js';
+import { isSnowflake } from '../snowflake.js';
 
 export interface ParsedLine {
   command: SlashCommand;
@@ -179,9 +180,6 @@ function convert(option: LeafOption, raw: string): string | number | boolean | u
   return choice?.value;
 }
 
-/** Discord's ids are 17 to 20 digits; a shorter number is no channel, role or user. */
-const SNOWFLAKE = /^\d{17,20}$/;
-
 /**
  * The id Discord would send for a channel, role or user: from a mention (`<#id>`, `<@&id>`,
  * `<@!id>`), a bare id, or a name as a user picks it in Discord (`#agreements`, `@pacts`), which
@@ -189,7 +187,7 @@ const SNOWFLAKE = /^\d{17,20}$/;
  */
 function readMention(raw: string): string | undefined {
   const id = /^(?:<(?:#|@&|@!|@))?(\d+)>?$/.exec(raw)?.[1];
-  if (id !== undefined) return SNOWFLAKE.test(id) ? id : undefined;
+  if (id !== undefined) return isSnowflake(id) ? id : undefined;
   const name = /^[#@](\S.*)$/u.exec(raw)?.[1];
   return name === undefined ? undefined : previewIdFor(name);
 }

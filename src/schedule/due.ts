@@ -501,9 +501,7 @@ function render(
   const memoKey = `${kind}|${day.iso}|${ping}|${promptId}|${cadence}|${language}`;
   const memo = renderMemos.get(data) ?? new Map<string, ScheduledMessage>();
   renderMemos.set(data, memo);
-  // A server's own suggested prompt is its alone (its id is unique only within the server): it
-  // is rendered each time, never shared through the memo.
-  if (kind === 'prompt' && isSuggestionPromptId(promptId)) {
+  const renderPrompt = (): ScheduledMessage => {
     const prompt = prompts.byId.get(promptId!)!;
     return renderPromptPost({
       prompt,
@@ -512,9 +510,13 @@ function render(
       localDate: day.iso,
       pingRoleId: ping,
       language,
+      // Null for the built-in prompts, which is also renderPromptPost's default.
       suggestedBy: suggestedByOf(prompt),
     });
-  }
+  };
+  // A server's own suggested prompt is its alone (its id is unique only within the server): it
+  // is rendered each time, never shared through the memo.
+  if (kind === 'prompt' && isSuggestionPromptId(promptId)) return renderPrompt();
   return remember(memo, memoKey, () => {
     if (kind === 'anniversary') {
       return renderAnniversaryPost({
@@ -527,15 +529,7 @@ function render(
     if (kind === 'digest') {
       return renderDigestPost({ ...digestInput(day.date, settings, data), language });
     }
-    const prompt = prompts.byId.get(promptId!)!;
-    return renderPromptPost({
-      prompt,
-      ...promptSources(prompt, data),
-      cadence,
-      localDate: day.iso,
-      pingRoleId: ping,
-      language,
-    });
+    return renderPrompt();
   });
 }
 

@@ -3,10 +3,9 @@ import { DataError, type Dataset } from '../data/load.js';
 import type { LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
 import promptsJson from '../data/prompts.json' with { type: 'json' };
+import { slug } from '../primitives.js';
 import { LIMITS } from '../render/limits.js';
 import type { QuoteWithSpeaker } from '../render/posts.js';
-
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug');
 
 export const promptSchema = z
   .strictObject({

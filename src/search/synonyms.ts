@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import synonymsJson from '../data/synonyms.json' with { type: 'json' };
+import { slug } from '../primitives.js';
 import { phraseKeys, termForm } from './terms.js';
 
 /**
@@ -13,7 +14,7 @@ export const synonymsFileSchema = z
     groups: z
       .array(
         z.strictObject({
-          id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug'),
+          id: slug,
           terms: z.array(termSchema).min(2),
         }),
       )

@@ -1,6 +1,6 @@
 import type { AddFollowResult, DeliveryState, Follow, FollowsPort } from './follows.js';
 import type { PollRecord, PollsPort } from './polls.js';
-import type { FactReport, ReportsPort } from './reports.js';
+import { reportLimitReached, type FactReport, type ReportsPort } from './reports.js';
 
 /** A claimed or settled DM, by `${userId}|${key}`. */
 export interface DeliveryEntry {
@@ -77,24 +77,12 @@ export function createCommunityCore(
           .map((r) => r.createdAt.getTime())
           .sort((a, b) => a - b);
       const mine = inWindow(limits.perMember.windowMs, (r) => r.reporterId === report.reporterId);
-      if (mine.length >= limits.perMember.max) {
-        return {
-          kind: 'limited',
-          scope: 'member',
-          retryAt: new Date(mine[mine.length - limits.perMember.max]! + limits.perMember.windowMs),
-        };
-      }
+      const memberLimited = reportLimitReached(mine, limits.perMember, 'member');
+      if (memberLimited) return memberLimited;
       if (report.guildId !== null) {
         const guild = inWindow(limits.perGuild.windowMs, (r) => r.guildId === report.guildId);
-        if (guild.length >= limits.perGuild.max) {
-          return {
-            kind: 'limited',
-            scope: 'guild',
-            retryAt: new Date(
-              guild[guild.length - limits.perGuild.max]! + limits.perGuild.windowMs,
-            ),
-          };
-        }
+        const guildLimited = reportLimitReached(guild, limits.perGuild, 'guild');
+        if (guildLimited) return guildLimited;
       }
       if (state.reports.has(report.id)) throw new Error(`report id ${report.id} is taken`);
       const stored: FactReport = {

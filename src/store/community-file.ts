@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emptyCommunityState, type CommunityState } from './community-core.js';
-import { isoInstant, snowflake } from './domain.js';
+import { snowflake } from '../snowflake.js';
+import { isoInstant } from './domain.js';
 
 /**
  * The community collections as the JSON file keeps them: top-level arrays beside `guilds` and

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { snowflake } from '../snowflake.js';
 
 /**
  * The schedule's domain: a server's settings and the kinds of post. Both store backends (the JSON
  * file and PostgreSQL) read and write these shapes; neither owns them.
  */
 
-export const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id');
 export const isoInstant = z.iso.datetime({ offset: true });
 
 export const blockedSchema = z.strictObject({

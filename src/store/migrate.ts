@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { STORE_VERSION } from './schema.js';
+import { SNOWFLAKE_PATTERN } from '../snowflake.js';
 
 /** Why a store file could not be read. Every kind means: keep the file aside, never overwrite it. */
 export class StoreDecodeError extends Error {
@@ -114,15 +115,12 @@ const v2FrameSchema = z.object({
 });
 
 const v2PostSchema = z.strictObject({
-  guildId: z.string().regex(/^\d{17,20}$/),
+  guildId: z.string().regex(SNOWFLAKE_PATTERN),
   kind: z.enum(['anniversary', 'digest', 'prompt']),
   key: z.string().min(1).max(64),
   localDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   status: z.enum(['posted', 'skipped', 'failed']),
-  messageId: z
-    .string()
-    .regex(/^\d{17,20}$/)
-    .nullable(),
+  messageId: z.string().regex(SNOWFLAKE_PATTERN).nullable(),
   at: z.iso.datetime({ offset: true }),
   reason: z.string().max(500).nullable(),
 });

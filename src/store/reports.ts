@@ -38,6 +38,23 @@ export type CreateReportResult =
   /** Over a limit: nothing stored; `retryAt` is when the oldest report in the window leaves it. */
   | { kind: 'limited'; scope: 'member' | 'guild'; retryAt: Date };
 
+/**
+ * The rate limit both backends apply: given the times (ms, oldest first) of one member's or one
+ * server's reports inside the window, the limited answer when they already fill it, else null.
+ */
+export function reportLimitReached(
+  times: readonly number[],
+  limit: { max: number; windowMs: number },
+  scope: 'member' | 'guild',
+): Extract<CreateReportResult, { kind: 'limited' }> | null {
+  if (times.length < limit.max) return null;
+  return {
+    kind: 'limited',
+    scope,
+    retryAt: new Date(times[times.length - limit.max]! + limit.windowMs),
+  };
+}
+
 export type CloseReportResult =
   | { kind: 'closed'; report: FactReport }
   | { kind: 'already-closed'; report: FactReport }

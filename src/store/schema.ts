@@ -1,19 +1,18 @@
 import { z } from 'zod';
+import { isoDate } from '../primitives.js';
+import { snowflake } from '../snowflake.js';
 import { communityFrameShape, emptyCommunityFile, type CommunityFile } from './community-file.js';
 import {
   guildSettingsSchema,
   isoInstant,
   pendingThreadSchema,
   postKindSchema,
-  snowflake,
   type GuildSettings,
 } from './domain.js';
 import type { SuggestionFile } from './suggestions.js';
 
 /** The version this code writes. Older files are migrated forward on open (see migrate.ts). */
 export const STORE_VERSION = 3;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
 /** A ledger entry as the JSON file keeps it: the port's LedgerEntry with instants as ISO text. */
 export const ledgerEntryFileSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { isoInstant, snowflake } from './domain.js';
+import { snowflake } from '../snowflake.js';
+import { isoInstant } from './domain.js';
 
 /**
  * Members' suggestions for discussion prompts, and the admins' decisions on them: a port of its

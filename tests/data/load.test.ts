@@ -9,6 +9,7 @@ import {
   loadData,
   statedFacts,
 } from '../../src/data/load.js';
+import { lookupForm } from '../../src/lookup/normalize.js';
 
 // The same objects as bundledData, but typed, so a test can break one field without casts.
 const bundled = { agreements: agreementsJson, people: peopleJson, quotes: quotesJson };
@@ -133,6 +134,18 @@ describe('loadData', () => {
       );
     },
   );
+
+  test("GIVEN a second partner whose alias differs from the UK's name only by Latin lookalike letters WHEN loaded THEN its partner is named, as the lookup reads both alike", () => {
+    // "Вeлика Бpитaнія" types e, p and a on a Latin keyboard: the lookup folds them back to Cyrillic.
+    const lookalike = 'Вeлика Бpитaнія';
+    expect(lookupForm(lookalike)).toBe(lookupForm('Велика Британія'));
+    const raw = brokenCopy((r) =>
+      (agreementIn(r, 'ie').partner.aliases as string[]).push(lookalike),
+    );
+    expect(problemsOf(raw)).toContain(
+      `agreements[${indexOf(raw, 'ie')}].partner: name "велика британія" is also used by "gb"`,
+    );
+  });
 
   test('GIVEN two people with one id WHEN loaded THEN the second is named as a duplicate', () => {
     // Otherwise personById keeps the last one, and every quote of the first shows the second's name.

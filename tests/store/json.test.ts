@@ -286,28 +286,40 @@ describe('one broken entry', () => {
     expect(await valueOf(store, OTHER)).toEqual(settings());
   });
 
+  /** A settled ledger entry as the file keeps it, for tests that break one beside it. */
+  const postedEntry = () => ({
+    guildId: GUILD,
+    key: KEY,
+    kind: 'anniversary',
+    localDate: '2026-02-16',
+    state: 'posted',
+    owner: null,
+    nonce: 'n',
+    attempts: 1,
+    firstClaimedAt: null,
+    leaseUntil: null,
+    messageId: null,
+    reason: null,
+    pendingThread: null,
+    at: NOW.toISOString(),
+  });
+
   test('GIVEN one broken ledger entry WHEN opened THEN it alone is set aside and the others still settle their keys', async () => {
-    const good = {
-      guildId: GUILD,
-      key: KEY,
-      kind: 'anniversary',
-      localDate: '2026-02-16',
-      state: 'posted',
-      owner: null,
-      nonce: 'n',
-      attempts: 1,
-      firstClaimedAt: null,
-      leaseUntil: null,
-      messageId: null,
-      reason: null,
-      pendingThread: null,
-      at: NOW.toISOString(),
-    };
+    const good = postedEntry();
     const bad = { ...good, key: 'digest:2026-W08', state: 'maybe' };
     await writeFile(path, v3({ [GUILD]: settings() }, [good, bad]));
     const store = await open();
     expect(await settled(store)).toEqual([KEY]);
     expect(await valueOf(store)).toEqual(settings());
+    expect(store.setAside).toMatchObject({ guildIds: [], entries: 1 });
+  });
+
+  test('GIVEN a ledger entry dated 30 February WHEN opened THEN it is set aside, as the data files refuse that date', async () => {
+    const good = postedEntry();
+    const impossible = { ...good, key: 'anniversary:2026-02-30', localDate: '2026-02-30' };
+    await writeFile(path, v3({ [GUILD]: settings() }, [good, impossible]));
+    const store = await open();
+    expect(await settled(store)).toEqual([KEY]);
     expect(store.setAside).toMatchObject({ guildIds: [], entries: 1 });
   });
 

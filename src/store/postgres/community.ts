@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import type { AddFollowResult, Follow, FollowsPort } from '../follows.js';
 import type { PollRecord, PollsPort } from '../polls.js';
-import type { FactReport, ReportsPort } from '../reports.js';
+import { reportLimitReached, type FactReport, type ReportsPort } from '../reports.js';
 import { toStoreError } from './errors.js';
-import { query } from './pool.js';
+import { inTransaction, query } from './pool.js';
 
 /**
  * The community ports on PostgreSQL (migration 004_community.sql). Each check-and-write is one
@@ -11,31 +11,6 @@ import { query } from './pool.js';
  * counts under an advisory lock, a DM's once-key and a poll's claim are conditional upserts, and
  * every lease is measured by the database's own now().
  */
-
-/** Runs `work` in one transaction on one connection; rolls back on any error. */
-async function inTransaction<T>(
-  pool: pg.Pool,
-  doing: string,
-  work: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  let client: pg.PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (error) {
-    throw toStoreError(error, doing);
-  }
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    client.release();
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    client.release(error instanceof Error ? error : true);
-    throw toStoreError(error, doing);
-  }
-}
 
 interface ReportRow {
   id: string;
@@ -99,26 +74,12 @@ export function postgresReports(pool: pg.Pool): ReportsPort {
           return rows.map((row) => row.created_at.getTime());
         };
         const mine = await inWindow('reporter_id', report.reporterId, limits.perMember.windowMs);
-        if (mine.length >= limits.perMember.max) {
-          return {
-            kind: 'limited' as const,
-            scope: 'member' as const,
-            retryAt: new Date(
-              mine[mine.length - limits.perMember.max]! + limits.perMember.windowMs,
-            ),
-          };
-        }
+        const memberLimited = reportLimitReached(mine, limits.perMember, 'member');
+        if (memberLimited) return memberLimited;
         if (report.guildId !== null) {
           const guild = await inWindow('guild_id', report.guildId, limits.perGuild.windowMs);
-          if (guild.length >= limits.perGuild.max) {
-            return {
-              kind: 'limited' as const,
-              scope: 'guild' as const,
-              retryAt: new Date(
-                guild[guild.length - limits.perGuild.max]! + limits.perGuild.windowMs,
-              ),
-            };
-          }
+          const guildLimited = reportLimitReached(guild, limits.perGuild, 'guild');
+          if (guildLimited) return guildLimited;
         }
         const { rows } = await client.query<ReportRow>(
           `INSERT INTO fact_reports (id, guild_id, reporter_id, record_id, field, body, source_url,

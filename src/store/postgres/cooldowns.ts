@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { CooldownKeeper, CooldownResult } from '../../commands/cooldowns.js';
-import { toStoreError } from './errors.js';
+import { inTransaction } from './pool.js';
 
 /** Expired cooldown rows are deleted on about one take in this many: a periodic sweep, cheaply. */
 const PRUNE_ONE_IN = 200;
@@ -22,14 +22,7 @@ export class PostgresCooldowns implements CooldownKeeper {
     if (keys.length === 0) return { ok: true };
     const sorted = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const names = sorted.map((k) => k.key);
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw toStoreError(error, 'connecting to take a cooldown');
-    }
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, 'taking a cooldown', async (client) => {
       await client.query(
         `INSERT INTO cooldowns (key, until) SELECT k, to_timestamp(0) FROM unnest($1::text[]) AS k
          ORDER BY k ON CONFLICT (key) DO NOTHING`,
@@ -54,15 +47,9 @@ export class PostgresCooldowns implements CooldownKeeper {
           await client.query(`DELETE FROM cooldowns WHERE until < now() - interval '1 day'`);
         }
       }
-      await client.query('COMMIT');
-      client.release();
       return waitMs === null
         ? { ok: true }
         : { ok: false, retryAt: new Date(now.getTime() + Math.ceil(waitMs)) };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release(error instanceof Error ? error : true);
-      throw toStoreError(error, 'taking a cooldown');
-    }
+    });
   }
 }

@@ -79,3 +79,28 @@ export async function readWithTime<R extends pg.QueryResultRow>(
   const now = await query<{ db_now: Date }>(pool, doing, 'SELECT now() AS db_now');
   return { rows: [], dbNow: now.rows[0]!.db_now };
 }
+
+/** Runs `work` in one transaction on one connection; rolls back on any error. */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  doing: string,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw toStoreError(error, doing);
+  }
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    client.release();
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release(error instanceof Error ? error : true);
+    throw toStoreError(error, doing);
+  }
+}

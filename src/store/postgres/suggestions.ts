@@ -14,8 +14,8 @@ import {
   type SuggestionState,
   type SuggestionsPort,
 } from '../suggestions.js';
-import { StoreRowError, toStoreError } from './errors.js';
-import { query } from './pool.js';
+import { StoreRowError } from './errors.js';
+import { inTransaction, query } from './pool.js';
 
 interface SuggestionRow {
   guild_id: string;
@@ -71,67 +71,54 @@ export class PostgresSuggestions implements SuggestionsPort {
   constructor(private readonly pool: pg.Pool) {}
 
   async create(input: NewSuggestion, limits: SuggestionLimits): Promise<CreateSuggestionResult> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw toStoreError(error, 'connecting to store a suggestion');
-    }
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-        ADMISSION_LOCK % 2_147_483_647,
-        `${input.guildId}:${input.authorId}`,
-      ]);
-      const { rows: mine } = await client.query<{
-        state: SuggestionState;
-        created_at: Date;
-        db_now: Date;
-      }>(
-        `SELECT state, created_at, now() AS db_now FROM suggestions
+    return inTransaction(
+      this.pool,
+      'storing a suggestion',
+      async (client): Promise<CreateSuggestionResult> => {
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          ADMISSION_LOCK % 2_147_483_647,
+          `${input.guildId}:${input.authorId}`,
+        ]);
+        const { rows: mine } = await client.query<{
+          state: SuggestionState;
+          created_at: Date;
+          db_now: Date;
+        }>(
+          `SELECT state, created_at, now() AS db_now FROM suggestions
          WHERE guild_id = $1 AND author_id = $2`,
-        [input.guildId, input.authorId],
-      );
-      const dbNow =
-        mine[0]?.db_now ?? (await client.query<{ n: Date }>('SELECT now() AS n')).rows[0]!.n;
-      const verdict = admission(
-        mine.map((r) => ({ state: r.state, createdAt: r.created_at })),
-        limits,
-        dbNow,
-      );
-      if (verdict.kind !== 'ok') {
-        await client.query('ROLLBACK');
-        client.release();
-        return verdict;
-      }
-      let inserted: SuggestionRow | undefined;
-      // A clash of random ids within one guild is rare; try another id then.
-      for (let attempt = 0; attempt < 5 && !inserted; attempt += 1) {
-        const { rows } = await client.query<SuggestionRow>(
-          `INSERT INTO suggestions (guild_id, id, author_id, question, answers, state)
+          [input.guildId, input.authorId],
+        );
+        const dbNow =
+          mine[0]?.db_now ?? (await client.query<{ n: Date }>('SELECT now() AS n')).rows[0]!.n;
+        const verdict = admission(
+          mine.map((r) => ({ state: r.state, createdAt: r.created_at })),
+          limits,
+          dbNow,
+        );
+        // Refused: the transaction wrote nothing, so its commit only lets the lock go.
+        if (verdict.kind !== 'ok') return verdict;
+        let inserted: SuggestionRow | undefined;
+        // A clash of random ids within one guild is rare; try another id then.
+        for (let attempt = 0; attempt < 5 && !inserted; attempt += 1) {
+          const { rows } = await client.query<SuggestionRow>(
+            `INSERT INTO suggestions (guild_id, id, author_id, question, answers, state)
            VALUES ($1, $2, $3, $4, $5::jsonb, 'open')
            ON CONFLICT (guild_id, id) DO NOTHING
            RETURNING ${COLUMNS}`,
-          [
-            input.guildId,
-            newSuggestionId(),
-            input.authorId,
-            input.question,
-            input.answers === null ? null : JSON.stringify(input.answers),
-          ],
-        );
-        inserted = rows[0];
-      }
-      if (!inserted) throw new Error('could not find a free suggestion id');
-      const suggestion = fromRow(inserted);
-      await client.query('COMMIT');
-      client.release();
-      return { kind: 'created', suggestion };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release(error instanceof Error ? error : true);
-      throw toStoreError(error, 'storing a suggestion');
-    }
+            [
+              input.guildId,
+              newSuggestionId(),
+              input.authorId,
+              input.question,
+              input.answers === null ? null : JSON.stringify(input.answers),
+            ],
+          );
+          inserted = rows[0];
+        }
+        if (!inserted) throw new Error('could not find a free suggestion id');
+        return { kind: 'created', suggestion: fromRow(inserted) };
+      },
+    );
   }
 
   async get(guildId: string, id: string): Promise<Suggestion | null> {
