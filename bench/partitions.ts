@@ -12,6 +12,8 @@
  *    (claim, send, complete) whose poster waits for a slot of one global rate limit shared by
  *    both, as Discord's per-bot limit is: time to drain and posts per second against the limit.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadData } from '../src/data/load.js';
@@ -26,6 +28,7 @@ import {
   findPostgresBin,
   startPostgresServer,
 } from '../tests/helpers/postgres-server.js';
+import { ROOT } from '../tests/e2e/bot/bot-process.js';
 
 const data = loadData();
 const prompts = loadPrompts(data);
@@ -154,7 +157,22 @@ async function tick(store: PostgresStore, owner: PartitionOwner, now: Date) {
 
 const fmt = (n: number) => n.toFixed(1);
 
-async function benchSplit(adminUrl: string): Promise<void> {
+interface ProcessTick {
+  process: number;
+  partitions: number;
+  servers: number;
+  due: number;
+  /** CPU ms of list + settings.getMany + ledger.settledKeys + computeDueForGuilds. */
+  loadCpuMs: number;
+  /** CPU ms of the whole tick, claims included. */
+  cpuMs: number;
+  wallMs: number;
+  firstTick: { due: number; cpuMs: number; wallMs: number };
+}
+
+const round1 = (n: number) => Number(n.toFixed(1));
+
+async function benchSplit(adminUrl: string): Promise<ProcessTick[]> {
   const count = 100_000;
   const url = await createDatabase(adminUrl, 'bench_partitions_split');
   const stores = await Promise.all([0, 1, 2, 3].map(() => openPostgresStore(url, silent)));
@@ -165,6 +183,7 @@ async function benchSplit(adminUrl: string): Promise<void> {
   // 07:00 UTC on Tuesday 16 Feb 2027: 09:00 in Kyiv. A first tick claims what the last 6 h left
   // due; the ticks after it are the steady state, a minute apart.
   const start = Date.parse('2027-02-16T07:00:00.000Z');
+  const ticks: ProcessTick[] = [];
   for (const [i, owner] of owners.entries()) {
     const store = stores[i]!;
     const first = await tick(store, owner, new Date(start));
@@ -187,12 +206,35 @@ async function benchSplit(adminUrl: string): Promise<void> {
     console.log(
       `     (its first tick: ${first.due} due over the last 6 h, ${fmt(first.cpu)} ms CPU, ${fmt(first.wall)} ms wall)`,
     );
+    ticks.push({
+      process: i,
+      partitions: owner.snapshot().owned.length,
+      servers: mid.servers,
+      due: mid.due,
+      loadCpuMs: round1(mid.loadCpu),
+      cpuMs: round1(mid.cpu),
+      wallMs: round1(mid.wall),
+      firstTick: { due: first.due, cpuMs: round1(first.cpu), wallMs: round1(first.wall) },
+    });
   }
   await Promise.all(owners.map((owner) => owner.stop()));
   await Promise.all(stores.map((s) => s.close()));
+  return ticks;
 }
 
-async function benchBurst(adminUrl: string): Promise<void> {
+interface BurstResult {
+  servers: number;
+  processes: number;
+  limitPerS: number;
+  posted: number;
+  postedPerProcess: number[];
+  drainS: number;
+  postsPerS: number;
+  skipped: number;
+  failed: number;
+}
+
+async function benchBurst(adminUrl: string): Promise<BurstResult> {
   const count = 20_000;
   const url = await createDatabase(adminUrl, 'bench_partitions_burst');
   const stores = await Promise.all([0, 1].map(() => openPostgresStore(url, silent)));
@@ -247,6 +289,24 @@ async function benchBurst(adminUrl: string): Promise<void> {
   );
   await Promise.all(owners.map((owner) => owner.stop()));
   await Promise.all(stores.map((s) => s.close()));
+  return {
+    servers: count,
+    processes: 2,
+    limitPerS: BURST_LIMIT_PER_S,
+    posted,
+    postedPerProcess: summaries.map((s) => s.posted),
+    drainS: round1(drainS),
+    postsPerS: round1(posted / drainS),
+    skipped: summaries.reduce((sum, s) => sum + s.skipped, 0),
+    failed: summaries.reduce((sum, s) => sum + s.failed, 0),
+  };
+}
+
+function writeResult(name: string, result: object): void {
+  const folder = join(ROOT, 'bench', 'results');
+  mkdirSync(folder, { recursive: true });
+  const stamped = { when: new Date().toISOString(), node: process.version, ...result };
+  writeFileSync(join(folder, name), `${JSON.stringify(stamped, null, 2)}\n`);
 }
 
 if (findPostgresBin() === null) {
@@ -254,8 +314,19 @@ if (findPostgresBin() === null) {
 } else {
   const server = await startPostgresServer();
   try {
-    await benchSplit(server.url);
-    await benchBurst(server.url);
+    const split = await benchSplit(server.url);
+    writeResult('partitions.json', {
+      figure:
+        'computeDue + claims, 100,000 servers over 4 processes (60 partitions): per process, the median of 3 steady ticks a minute apart, CPU of this Node process',
+      processes: split,
+    });
+    const burst = await benchBurst(server.url);
+    // One file per limit, so the quick run does not overwrite the real-limit one.
+    writeResult(`partitions-burst-${BURST_LIMIT_PER_S}.json`, {
+      figure:
+        'the 09:00 burst: every server due at once, 2 processes (real runners, claims in PostgreSQL), one global limit shared by both',
+      ...burst,
+    });
   } finally {
     server.destroy();
   }

@@ -12,6 +12,12 @@
  * Each run also records RSS split into anonymous memory (the JavaScript heap, malloc) and pages
  * of files (node's binary, with its ICU data): the bot reads time zones (node-cron, luxon), which
  * maps ICU data a bare client never touches, so the split says where a difference lies.
+ *
+ * Where the bot's extra lies (measured December 2026, 2,500 servers): its V8 heap is ~3.6 MiB
+ * smaller than the bare client's (the lean caches outweigh its own code and data), but its first
+ * scheduled wake-up builds Intl.DateTimeFormat (node-cron, then luxon): ~6.8 MiB of ICU pages and
+ * ~1.9 MiB of native memory. Any server with a schedule needs that data (due.ts works in its
+ * IANA zone), so it is the price of time-zone scheduling, not something to defer.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -726,11 +726,12 @@ export const uk = {
   },
 } as const satisfies Strings;
 
-const plurals = new Intl.PluralRules('uk');
+// Built on first use: the English-only start then maps none of ICU's plural data.
+let plurals: Intl.PluralRules | undefined;
 
 /** The Ukrainian noun form for a count: 1 рік, 2–4 роки, 5+ років, 11–14 років, 21 рік. */
 function plural(n: number, one: string, few: string, many: string): string {
-  switch (plurals.select(n)) {
+  switch ((plurals ??= new Intl.PluralRules('uk')).select(n)) {
     case 'one':
       return one;
     case 'few':

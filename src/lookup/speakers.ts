@@ -91,7 +91,8 @@ export function speakerChoiceName(person: Person, quoteCount: number, locale: st
   return `${head}${truncate(organisation, room)}${tail}`;
 }
 
-const ukrainianPlurals = new Intl.PluralRules('uk');
+// Built on first use, so the start maps none of ICU's plural data.
+let ukrainianPlurals: Intl.PluralRules | undefined;
 const UKRAINIAN_QUOTES: Readonly<Record<string, string>> = {
   one: 'цитата',
   few: 'цитати',
@@ -100,7 +101,8 @@ const UKRAINIAN_QUOTES: Readonly<Record<string, string>> = {
 };
 
 function quoteCountLabel(count: number, ukrainian: boolean): string {
-  if (ukrainian) return `${count} ${UKRAINIAN_QUOTES[ukrainianPlurals.select(count)] ?? 'цитат'}`;
+  if (ukrainian)
+    return `${count} ${UKRAINIAN_QUOTES[(ukrainianPlurals ??= new Intl.PluralRules('uk')).select(count)] ?? 'цитат'}`;
   return `${count} ${count === 1 ? 'quote' : 'quotes'}`;
 }
 
