@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, isoDate, slug } from './schema.js';
+import { httpUrl, isoDate, localizedNameSchema, slug, translated } from './schema.js';
 
 /**
  * What came after the 28 agreements and the 2023–24 framework documents (records.json), and the
@@ -69,11 +69,8 @@ export type StepStatus = z.infer<typeof stepStatusSchema>;
 const sourcedText = z.strictObject({ text: bilingualSchema, sources: sourceIds });
 export type SourcedText = z.infer<typeof sourcedText>;
 
-const personName = z.strictObject({
-  en: z.string().min(1).max(200),
-  /** The name in Ukrainian; null where we are not sure of its standard spelling. */
-  uk: z.string().min(1).max(200).nullable(),
-});
+/** A signatory's name: its Ukrainian is null where we are not sure of its standard spelling. */
+const personName = localizedNameSchema;
 
 export const recordStepSchema = z.strictObject({
   date: isoDayOrMonth,
@@ -97,7 +94,7 @@ export const laterRecordSchema = z.strictObject({
     .regex(/^[A-Z]{2}$/)
     .nullable(),
   /** For lists and autocomplete ("100 Year Partnership"). */
-  shortName: z.strictObject({ en: z.string().min(1).max(80), uk: z.string().min(1).max(80) }),
+  shortName: translated(z.string().min(1).max(80)),
   title: bilingualSchema,
   /** Other names people type, in either language: "minerals deal", "угода про надра". */
   aliases: z.array(z.string().min(1).max(100)),

@@ -10,7 +10,7 @@ import type { Change, LaterRecord } from '../data/records-schema.js';
 import type { Agreement, FactKey, Person, Quote } from '../data/schema.js';
 import type { PromptCadence } from '../store/domain.js';
 import type { Prompt } from '../schedule/prompts.js';
-import { languageOf, stringsFor, type Language, type Strings } from '../i18n/index.js';
+import { languageOf, pick, stringsFor, type Language, type Strings } from '../i18n/index.js';
 import {
   agreementHeading,
   partnerLabel,
@@ -366,10 +366,9 @@ export function promptText(
   prompt: Prompt,
   language: Language = 'en',
 ): { question: string; answers: readonly string[] | null } {
-  const uk = language === 'uk';
   return {
-    question: uk ? prompt.questionUk : prompt.question,
-    answers: prompt.poll ? (uk ? prompt.poll.answersUk : prompt.poll.answers) : null,
+    question: pick(prompt.question, language),
+    answers: prompt.poll ? pick(prompt.poll.answers, language) : null,
   };
 }
 
@@ -445,7 +444,7 @@ export interface ChangePostInput {
 
 /** What to type to read a later record: `/agreement partner:100 Year Partnership`. */
 function recordCommand(record: LaterRecord, strings: Strings): string {
-  const name = strings.locale === 'uk' ? record.shortName.uk : record.shortName.en;
+  const name = pick(record.shortName, strings.language);
   return `\`/${strings.posts.agreementCommand}${name}\``;
 }
 
@@ -462,7 +461,7 @@ export function renderChangePost({
 }: ChangePostInput): ScheduledMessage {
   const strings = stringsFor(language ?? 'en');
   const p = strings.posts;
-  const translated = strings.locale === 'uk' && change.text.ukIsTranslation;
+  const translated = strings.language === 'uk' && change.text.ukIsTranslation;
   const touched = [
     ...records.map((r) => `• ${recordLabel(r, strings)}: ${recordCommand(r, strings)}`),
     ...agreements.map((a) => `• ${partnerLabel(a, strings)}: ${agreementCommand(a, strings)}`),
