@@ -8,7 +8,13 @@ import {
   type APIEmbed,
 } from 'discord-api-types/v10';
 import type { Dataset } from '../data/load.js';
-import { languageOf, LANGUAGES, stringsFor, type Strings } from '../i18n/index.js';
+import {
+  blockedReason as wordBlockedReason,
+  languageOf,
+  LANGUAGES,
+  stringsFor,
+  type Strings,
+} from '../i18n/index.js';
 import { damerauLevenshtein } from '../lookup/distance.js';
 import { COLOURS } from '../render/agreement.js';
 import { fitEmbed, truncate } from '../render/fit.js';
@@ -630,8 +636,7 @@ function statusEmbed(
 
 /** The reason in the reader's language where the code is a known one; as recorded otherwise. */
 function blockedReason(blocked: NonNullable<GuildSettings['blocked']>, s: ScheduleStrings): string {
-  const known: Readonly<Record<string, string>> = s.blockedReasons;
-  return (blocked.code !== null ? known[String(blocked.code)] : undefined) ?? blocked.reason;
+  return wordBlockedReason(blocked.code, s) ?? blocked.reason ?? String(blocked.code);
 }
 
 /*
