@@ -17,6 +17,7 @@ import {
 } from '../i18n/index.js';
 import { damerauLevenshtein } from '../lookup/distance.js';
 import { COLOURS } from '../render/agreement.js';
+import { COLOUR } from '../render/colours.js';
 import { fitEmbed, truncate } from '../render/fit.js';
 import { discordTimestamp } from '../render/format.js';
 import { ephemeral, type ReplyBody } from '../render/reply.js';
@@ -588,7 +589,7 @@ function statusEmbed(
       : s.running;
   return fitEmbed({
     title: s.statusTitle,
-    color: settings.blocked ? 0xed4245 : COLOURS.official,
+    color: settings.blocked ? COLOUR.stopped : COLOURS.official,
     fields: [
       { name: s.where, value: s.whereValue(`<#${settings.channelId}>`, time, settings.timeZone) },
       {

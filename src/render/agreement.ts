@@ -7,6 +7,7 @@ import {
 import type { Agreement, FactKey } from '../data/schema.js';
 import { ARTICLE_SOURCE } from '../data/schema.js';
 import { pick, type Strings } from '../i18n/index.js';
+import { COLOUR } from './colours.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate, formatAmount, sourceLabel } from './format.js';
 import { LIMITS } from './limits.js';
@@ -14,7 +15,11 @@ import { shortDate } from '../lookup/choices.js';
 import type { ReplyBody } from './reply.js';
 
 /** Embed colours by status: Ukraine's blue, Discord's blurple for frameworks, amber if disputed. */
-export const COLOURS = { official: 0x0057b7, framework: 0x5865f2, disputed: 0xf0a020 } as const;
+export const COLOURS = {
+  official: COLOUR.ukraine,
+  framework: COLOUR.framework,
+  disputed: COLOUR.caution,
+} as const;
 
 export function partnerName(agreement: Agreement, strings: Strings): string {
   return pick(agreement.partner.shortName, strings.language);

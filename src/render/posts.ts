@@ -27,6 +27,7 @@ import { personName, personRole } from './quote.js';
 import { escapeUserMarkdown } from './user-text.js';
 import { recordLabel, recordPromptField, textIn } from './record.js';
 import { sourceLabel } from './format.js';
+import { COLOUR } from './colours.js';
 
 /**
  * A scheduled post as Discord's create-message body (plain JSON, like ReplyBody for replies).
@@ -59,10 +60,10 @@ export interface ScheduledMessage {
 
 export const THREAD_NAME_MAX = 100;
 export const POST_COLOURS = {
-  anniversary: 0x0057b7,
-  digest: 0xffd700,
-  prompt: 0x57f287,
-  change: 0x5865f2,
+  anniversary: COLOUR.ukraine,
+  digest: COLOUR.quote,
+  prompt: COLOUR.discussion,
+  change: COLOUR.framework,
 } as const;
 
 /** Who a post may ping: nobody, unless the server chose a role. */

@@ -1,11 +1,12 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { ARTICLE, ARTICLE_SOURCE, type Person, type Quote } from '../data/schema.js';
 import { pick, type Strings } from '../i18n/index.js';
+import { COLOUR } from './colours.js';
 import { fitEmbed } from './fit.js';
 import { discordDate, sourceLabel } from './format.js';
 import type { ReplyBody } from './reply.js';
 
-export const QUOTE_COLOUR = 0xffd700;
+export const QUOTE_COLOUR = COLOUR.quote;
 
 export function personName(person: Person, strings: Strings): string {
   return pick(person.name, strings.language);

@@ -17,17 +17,18 @@ import { shortDate } from '../lookup/choices.js';
 import { formatAmount } from './format.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { discordDate, sourceLabel } from './format.js';
+import { COLOUR } from './colours.js';
 import { LIMITS } from './limits.js';
 import type { ReplyBody } from './reply.js';
 
 /** Colours by status: green for a signed text, blurple for a process, grey for nothing signed. */
 export const RECORD_COLOURS: Record<LaterRecord['status'], number> = {
-  signed: 0x2e8b57,
-  ratified: 0x1f7a3a,
-  framework: 0x5865f2,
-  drafted: 0xf0a020,
-  talks: 0x99aab5,
-  none: 0x747f8d,
+  signed: COLOUR.signed,
+  ratified: COLOUR.ratified,
+  framework: COLOUR.framework,
+  drafted: COLOUR.caution,
+  talks: COLOUR.talks,
+  none: COLOUR.none,
 };
 
 export const STEP_MARK: Record<StepStatus, string> = {
