@@ -1,6 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  type APIApplicationCommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { isSnowflake } from '../snowflake.js';
@@ -82,9 +81,6 @@ export function registrationBody(
 ): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return data as RESTPostAPIChatInputApplicationCommandsJSONBody;
 }
-
-/** An option definition through Discord's type, for code that walks definitions at run time. */
-export type OptionDefinition = DeepReadonly<APIApplicationCommandOption>;
 
 /** Option types whose value is an id (a user, channel, role, mentionable or attachment). */
 const ID_TYPES: ReadonlySet<ApplicationCommandOptionType> = new Set([

@@ -4,7 +4,7 @@ import type { Strings } from '../i18n/index.js';
 import { lookupForm, MAX_QUERY_LENGTH } from '../lookup/normalize.js';
 import { flagCodes, resolvePartner, suggestPartners } from '../lookup/partners.js';
 import type { Country } from '../lookup/countries.js';
-import { languageOf } from '../i18n/index.js';
+import { pick } from '../i18n/index.js';
 import { ephemeral } from '../render/reply.js';
 import { partnerLabel } from '../render/agreement.js';
 import { renderNotFound } from '../render/not-found.js';
@@ -53,7 +53,7 @@ export function renderBlankQuery(strings: Strings): ReplyBody {
 
 /** A real country with no agreement in the data: said plainly, with where to look instead. */
 export function renderNotPartner(country: Country, strings: Strings): ReplyBody {
-  const name = languageOf(strings.locale) === 'uk' ? country.name.uk : country.name.en;
+  const name = pick(country.name, strings.language);
   return ephemeral({
     content: `${country.flag} ${strings.lookup.notPartner(name)}\n${strings.notFound.tryList}`,
   });

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { stringsFor, type Strings } from '../i18n/index.js';
-import { choice, isUkrainian } from '../lookup/choices.js';
+import { languageOf, stringsFor, type Strings } from '../i18n/index.js';
+import { choice } from '../lookup/choices.js';
 import { LIMITS } from '../render/limits.js';
 import { renderNotFound } from '../render/not-found.js';
 import { ephemeral, type ReplyBody } from '../render/reply.js';
@@ -118,7 +118,7 @@ export const searchCommand: SlashCommand = {
             .filter((group) => !group.id.startsWith(NAME_GROUP))
             .map(
               (group) =>
-                (isUkrainian(input.locale)
+                (languageOf(input.locale) === 'uk'
                   ? group.terms.find((t) => /\p{Script=Cyrillic}/u.test(t))
                   : undefined) ?? group.terms[0]!,
             )

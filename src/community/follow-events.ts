@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Dataset } from '../data/load.js';
 import type { Agreement } from '../data/schema.js';
-import { languageOf, stringsFor } from '../i18n/index.js';
+import { pick, stringsFor } from '../i18n/index.js';
 import { partnerLabelInSentence } from '../render/agreement.js';
 import { discordDate } from '../render/format.js';
 import { truncate } from '../render/fit.js';
@@ -46,7 +46,6 @@ export function followEvents(
   language: string,
 ): FollowEvent[] {
   const strings = stringsFor(language);
-  const uk = languageOf(language) === 'uk';
   const name = partnerLabelInSentence(agreement, strings);
   const events: FollowEvent[] = [];
   const day = DateTime.fromISO(today, { zone: 'UTC' });
@@ -70,7 +69,7 @@ export function followEvents(
     events.push({
       key: `change:${agreement.id}:${changeHash(change)}`,
       content: fitDmText(
-        strings.follow.changeDm(name, uk ? change.text.uk : change.text.en),
+        strings.follow.changeDm(name, pick(change.text, strings.language)),
         language,
       ),
     });

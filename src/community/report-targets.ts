@@ -1,7 +1,7 @@
 import type { Dataset } from '../data/load.js';
 import { AGREEMENT_FACT_FIELDS } from '../data/schema.js';
 import type { Strings } from '../i18n/index.js';
-import { languageOf } from '../i18n/index.js';
+import { pick } from '../i18n/index.js';
 import { lookupForm } from '../lookup/normalize.js';
 import { truncate } from '../render/fit.js';
 import { LIMITS } from '../render/limits.js';
@@ -27,10 +27,9 @@ export const OTHER_FIELD = 'other';
 const RECORD_FIELDS = ['title', 'status', 'date', 'place', 'signatories'] as const;
 
 export function reportTargets(data: Dataset, strings: Strings): ReportTarget[] {
-  const uk = languageOf(strings.locale) === 'uk';
   const agreements = data.agreements.map((a) => ({
     id: a.id,
-    label: `${a.partner.flag ? `${a.partner.flag} ` : ''}${(uk ? a.partner.shortName.uk : null) ?? a.partner.shortName.en}: ${a.title}`,
+    label: `${a.partner.flag ? `${a.partner.flag} ` : ''}${pick(a.partner.shortName, strings.language)}: ${a.title}`,
     searchable: [
       a.id,
       a.title,
@@ -51,7 +50,7 @@ export function reportTargets(data: Dataset, strings: Strings): ReportTarget[] {
   }));
   const records = data.records.map((r) => ({
     id: r.id,
-    label: `${r.flag ? `${r.flag} ` : ''}${uk ? r.shortName.uk : r.shortName.en}`,
+    label: `${r.flag ? `${r.flag} ` : ''}${pick(r.shortName, strings.language)}`,
     searchable: [r.id, r.shortName.en, r.shortName.uk, r.title.en, r.title.uk, ...r.aliases].map(
       lookupForm,
     ),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, slug } from '../primitives.js';
-import { httpUrl } from './schema.js';
+import { httpUrl, localizedNameSchema, translated } from './schema.js';
 
 /**
  * What came after the 28 agreements and the 2023–24 framework documents (records.json), and the
@@ -68,11 +68,8 @@ export type StepStatus = z.infer<typeof stepStatusSchema>;
 
 const sourcedText = z.strictObject({ text: bilingualSchema, sources: sourceIds });
 
-const personName = z.strictObject({
-  en: z.string().min(1).max(200),
-  /** The name in Ukrainian; null where we are not sure of its standard spelling. */
-  uk: z.string().min(1).max(200).nullable(),
-});
+/** A signatory's name: its Ukrainian is null where we are not sure of its standard spelling. */
+const personName = localizedNameSchema;
 
 export const recordStepSchema = z.strictObject({
   date: isoDayOrMonth,
@@ -96,7 +93,7 @@ export const laterRecordSchema = z.strictObject({
     .regex(/^[A-Z]{2}$/)
     .nullable(),
   /** For lists and autocomplete ("100 Year Partnership"). */
-  shortName: z.strictObject({ en: z.string().min(1).max(80), uk: z.string().min(1).max(80) }),
+  shortName: translated(z.string().min(1).max(80)),
   title: bilingualSchema,
   /** Other names people type, in either language: "minerals deal", "угода про надра". */
   aliases: z.array(z.string().min(1).max(100)),

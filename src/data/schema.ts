@@ -52,11 +52,26 @@ export const sourceSchema = z.strictObject({
   supports: z.array(factKeySchema),
 });
 
-export const localizedNameSchema = z.strictObject({
-  en: z.string().min(1).max(200),
-  /** Ukrainian name; null where we have none we trust. */
-  uk: z.string().min(1).max(200).nullable(),
-});
+/**
+ * A text (or list) in English and in Ukrainian: the one shape for every translated field. `uk` is
+ * null where we have no Ukrainian we trust, and the English shows instead (`pick` in i18n).
+ */
+export interface Localized<T> {
+  en: T;
+  uk: T | null;
+}
+
+/** A Localized field whose Ukrainian may be missing. */
+export function localized<T extends z.ZodType>(text: T) {
+  return z.strictObject({ en: text, uk: text.nullable() });
+}
+
+/** A Localized field that must have its Ukrainian (prompts, later records). */
+export function translated<T extends z.ZodType>(text: T) {
+  return z.strictObject({ en: text, uk: text });
+}
+
+export const localizedNameSchema = localized(z.string().min(1).max(200));
 
 export const partnerSchema = z.strictObject({
   name: localizedNameSchema,
@@ -120,27 +135,19 @@ export const agreementSchema = z.strictObject({
   status: agreementStatusSchema,
   title: z.string().min(1),
   signed: isoDate,
-  place: z.string().min(1).nullable(),
   /**
-   * The place in Ukrainian, for `uk` readers. `place` stays the source-backed fact; null where we
-   * have no Ukrainian spelling we trust (the English one shows).
+   * The English is the source-backed fact; the Ukrainian is null where we have no Ukrainian
+   * spelling we trust (the English one shows).
    */
-  placeUk: z.string().min(1).nullable().default(null),
+  place: localized(z.string().min(1)).nullable(),
+  /**
+   * A signatory's Ukrainian is null where we are not sure of the standard Ukrainian spelling of
+   * the name (a name is a fact).
+   */
   signatories: z.strictObject({
-    partner: z.array(z.string().min(1)),
-    ukraine: z.array(z.string().min(1)),
+    partner: z.array(localized(z.string().min(1))),
+    ukraine: z.array(localized(z.string().min(1))),
   }),
-  /**
-   * The signatories in Ukrainian, entry for entry beside `signatories`; an entry is null where we
-   * are not sure of the standard Ukrainian spelling of the name (a name is a fact).
-   */
-  signatoriesUk: z
-    .strictObject({
-      partner: z.array(z.string().min(1).nullable()),
-      ukraine: z.array(z.string().min(1).nullable()),
-    })
-    .nullable()
-    .default(null),
   durationYears: z.number().int().positive().nullable(),
   commitments: z.array(commitmentSchema),
   /** Whether a 24-hour consultation clause is stated; null where our sources do not say. */
@@ -164,11 +171,9 @@ export const personSchema = z.strictObject({
   /** A person, or a document quoted as a text (the G7 declaration). */
   kind: z.enum(['person', 'document']),
   name: localizedNameSchema,
-  role: z.string().min(1),
-  /** The role in Ukrainian, for `uk` readers; null where we have none (the English is shown). */
-  roleUk: z.string().min(1).nullable(),
-  organisation: z.string().min(1),
-  organisationUk: z.string().min(1).nullable(),
+  /** The Ukrainian is null where we have none (the English is shown). */
+  role: localized(z.string().min(1)),
+  organisation: localized(z.string().min(1)),
   /** Other names people type: "Shea", "Jamie Shea", "Шеа". */
   aliases: z.array(z.string().min(1).max(100)),
 });
@@ -194,23 +199,6 @@ export const quoteSchema = z.strictObject({
 });
 export type Quote = z.infer<typeof quoteSchema>;
 
-/** The Ukrainian renderings must line up with the English facts they render. */
-function checkUkrainian(agreement: Agreement, ctx: z.RefinementCtx): void {
-  if (agreement.placeUk !== null && agreement.place === null) {
-    ctx.addIssue({ code: 'custom', path: ['placeUk'], message: 'a Ukrainian place needs `place`' });
-  }
-  for (const side of ['partner', 'ukraine'] as const) {
-    const uk = agreement.signatoriesUk?.[side];
-    if (uk && uk.length !== agreement.signatories[side].length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['signatoriesUk', side],
-        message: `must have one entry (or null) per entry of signatories.${side}`,
-      });
-    }
-  }
-}
-
-export const agreementsFileSchema = z.array(agreementSchema.superRefine(checkUkrainian)).min(1);
+export const agreementsFileSchema = z.array(agreementSchema).min(1);
 export const peopleFileSchema = z.array(personSchema).min(1);
 export const quotesFileSchema = z.array(quoteSchema).min(1);

@@ -1,6 +1,6 @@
 import { DiscordAPIError, MessageFlags, Routes, type Interaction } from 'discord.js';
 import type { CommandContext } from '../commands/types.js';
-import { stringsFor } from '../i18n/index.js';
+import { blockedReason, stringsFor } from '../i18n/index.js';
 import type { Logger } from '../log.js';
 import type { ReplyBody, ReplyEffect } from '../render/reply.js';
 import { renderOutcomeNotice } from '../render/suggestions.js';
@@ -28,8 +28,7 @@ function toMessageBody(body: ReplyBody) {
 /** Why Discord refused, in the user's words where the code is a known one. */
 function explainRefusal(error: unknown, locale: string): string {
   if (error instanceof DiscordAPIError) {
-    const known: Readonly<Record<string, string>> = stringsFor(locale).schedule.blockedReasons;
-    return known[String(error.code)] ?? error.message;
+    return blockedReason(error.code, stringsFor(locale).schedule) ?? error.message;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,10 @@
+import type { Language } from './language.js';
+
 /** Every string the bot shows, in English. Other languages implement the same shape. */
 export const en = {
   locale: 'en-GB',
+  /** The language `pick` reads localized data in. */
+  language: 'en',
   notStated: 'Not stated in our sources',
   unknown: 'Unknown',
   agreement: {
@@ -741,4 +745,4 @@ type Widen<T> = T extends string
     : { readonly [K in keyof T]: Widen<T[K]> };
 
 /** The shape every language must fill: a missing key is a type error. */
-export type Strings = Widen<typeof en>;
+export type Strings = Omit<Widen<typeof en>, 'language'> & { readonly language: Language };

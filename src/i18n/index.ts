@@ -1,19 +1,23 @@
 import { en, type Strings } from './en.js';
+import { languageOf } from './language.js';
 import { uk } from './uk.js';
 
 export type { Strings };
+export { LANGUAGES, languageOf, pick, type Language } from './language.js';
 
-/** The languages the bot writes in. */
-export type Language = 'en' | 'uk';
-export const LANGUAGES: readonly Language[] = ['en', 'uk'];
-
-/** The language for a Discord locale ("uk", "uk-UA" → uk); English for the rest and for null. */
-export function languageOf(locale: string | null | undefined): Language {
-  const lower = locale?.toLowerCase() ?? '';
-  return lower === 'uk' || lower.startsWith('uk-') ? 'uk' : 'en';
+/**
+ * Why a schedule stopped, in the reader's language, for a Discord error code we have words for
+ * (what `/schedule status` and a refused effect say); undefined for any other code.
+ */
+export function blockedReason(
+  code: number | string | null,
+  strings: Strings['schedule'],
+): string | undefined {
+  const known: Readonly<Record<string, string>> = strings.blockedReasons;
+  return code === null ? undefined : known[String(code)];
 }
 
 /** The strings for a Discord locale ("en-US", "uk", …); English where we have no translation. */
 export function stringsFor(locale: string): Strings {
-  return languageOf(locale) === 'uk' ? uk : en;
+  return { en, uk }[languageOf(locale)];
 }

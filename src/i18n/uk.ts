@@ -3,6 +3,7 @@ import type { Strings } from './en.js';
 /** Every string the bot shows, in Ukrainian. */
 export const uk = {
   locale: 'uk',
+  language: 'uk',
   notStated: 'У наших джерелах не вказано',
   unknown: 'Невідомо',
   agreement: {

@@ -1,5 +1,5 @@
 import type { Choice } from '../commands/types.js';
-import { languageOf, stringsFor } from '../i18n/index.js';
+import { stringsFor } from '../i18n/index.js';
 import { truncate } from '../render/fit.js';
 import { LIMITS } from '../render/limits.js';
 
@@ -12,16 +12,12 @@ export function choice(name: string, value: string): Choice {
   };
 }
 
-export function isUkrainian(locale: string): boolean {
-  return languageOf(locale) === 'uk';
-}
-
 /**
  * "16 Feb 2024", or "16 лют. 2024" for Ukrainian. The month comes from the bot's own table (the
  * one its pictures use), not from ICU, whose British English writes "Sept" beside our "Sep".
  */
 export function shortDate(isoDate: string, locale: string): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const months = stringsFor(isUkrainian(locale) ? 'uk' : 'en').pictures.monthsShort;
+  const months = stringsFor(locale).pictures.monthsShort;
   return `${day} ${months[month - 1]} ${year}`;
 }

@@ -1,9 +1,9 @@
 import type { Choice } from '../commands/types.js';
 import type { Dataset } from '../data/load.js';
 import type { Agreement } from '../data/schema.js';
-import { stringsFor } from '../i18n/index.js';
+import { languageOf, pick, stringsFor } from '../i18n/index.js';
 import { LIMITS } from '../render/limits.js';
-import { choice, isUkrainian, shortDate } from './choices.js';
+import { choice, shortDate } from './choices.js';
 import { countriesStartingWith, countryByIso, countryNamed, type Country } from './countries.js';
 import {
   buildIndex,
@@ -198,8 +198,7 @@ export function countriesFor(
  * answer: an id of ours, never the user's text.
  */
 export function noAgreementChoice(country: Country, locale: string): Choice {
-  const ukrainian = isUkrainian(locale);
-  const name = ukrainian ? country.name.uk : country.name.en;
+  const name = pick(country.name, languageOf(locale));
   return choice(
     `${country.flag} ${name} · ${stringsFor(locale).lookup.noAgreementChoice}`,
     country.iso2.toLowerCase(),
@@ -256,9 +255,7 @@ export function isCountry(agreement: Agreement): boolean {
 /** "🇩🇪 Germany · 16 Feb 2024"; Ukrainian names and dates for the `uk` locale where we have them. */
 export function partnerChoiceName(agreement: Agreement, locale: string): string {
   const { partner } = agreement;
-  const name = isUkrainian(locale)
-    ? (partner.shortName.uk ?? partner.shortName.en)
-    : partner.shortName.en;
+  const name = pick(partner.shortName, languageOf(locale));
   const flag = partner.flag ? `${partner.flag} ` : '';
   return `${flag}${name} · ${shortDate(agreement.signed, locale)}`;
 }

@@ -2,10 +2,10 @@ import type { Choice } from '../commands/types.js';
 import type { Dataset } from '../data/load.js';
 import type { Person, Quote } from '../data/schema.js';
 import { LIMITS } from '../render/limits.js';
-import { stringsFor } from '../i18n/index.js';
+import { languageOf, pick, stringsFor } from '../i18n/index.js';
 import { truncate } from '../render/fit.js';
 import { personRole } from '../render/quote.js';
-import { choice, isUkrainian } from './choices.js';
+import { choice } from './choices.js';
 import { buildIndex, rankByName, resolveByName, type NameIndex, type NameSpec } from './match.js';
 import { foldLookalikes, lookupForm, MAX_QUERY_LENGTH, normalizeText } from './normalize.js';
 
@@ -77,15 +77,15 @@ export function suggestSpeakers(query: string, data: Dataset, locale: string): C
 
 /** "Jamie Shea — Friends of Europe (5 quotes)": the organisation is cut first, the count kept. */
 export function speakerChoiceName(person: Person, quoteCount: number, locale: string): string {
-  const ukrainian = isUkrainian(locale);
-  const name = ukrainian ? (person.name.uk ?? person.name.en) : person.name.en;
+  const language = languageOf(locale);
+  const name = pick(person.name, language);
   // "Friends of Europe (Brussels-based think tank)": the explanation does not fit a menu line.
   const organisation = personRole(person, stringsFor(locale)).organisation.replace(
     /\s*\([^()]*\)\s*$/,
     '',
   );
   const head = `${name} — `;
-  const tail = ` (${quoteCountLabel(quoteCount, ukrainian)})`;
+  const tail = ` (${quoteCountLabel(quoteCount, language === 'uk')})`;
   const room = LIMITS.choiceName - head.length - tail.length;
   if (room < 10) return truncate(`${name}${tail}`, LIMITS.choiceName);
   return `${head}${truncate(organisation, room)}${tail}`;

@@ -7,9 +7,9 @@ import type { Choice } from '../commands/types.js';
 import type { Dataset } from '../data/load.js';
 import type { LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
-import { stringsFor } from '../i18n/index.js';
+import { languageOf, pick, stringsFor } from '../i18n/index.js';
 import { LIMITS } from '../render/limits.js';
-import { choice, isUkrainian, shortDate } from './choices.js';
+import { choice, shortDate } from './choices.js';
 import type { Country } from './countries.js';
 import {
   buildIndex,
@@ -192,7 +192,7 @@ export function subjectChoice(subject: Subject, locale: string): Choice {
     return choice(partnerChoiceName(subject.agreement, locale), subject.agreement.id);
   }
   const { record } = subject;
-  const name = isUkrainian(locale) ? record.shortName.uk : record.shortName.en;
+  const name = pick(record.shortName, languageOf(locale));
   const flag = record.flag ? `${record.flag} ` : '';
   const when = record.date
     ? shortDate(record.date.value, locale)

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Dataset } from '../data/load.js';
-import { LANGUAGES } from '../i18n/index.js';
+import { LANGUAGES, stringsFor } from '../i18n/index.js';
 import { computeDue, GRACE_MS } from '../schedule/due.js';
 import type { PromptBank } from '../schedule/prompts.js';
 import {
@@ -174,7 +174,7 @@ export function previewDue(argv: string[], data: Dataset, prompts: PromptBank): 
   if (values.json) return { ok: true, output: JSON.stringify(posts) };
   if (posts.length === 0) return { ok: true, output: 'Nothing is due at that instant.' };
   // Plain text the way the server's members would read it: dates in the posts' language.
-  const locale = language === 'uk' ? 'uk' : 'en-GB';
+  const locale = stringsFor(language).locale;
   const text = posts.map((post) => {
     const lines = [`=== ${post.kind} (${post.key}) ===`, plainMarkup(post.body.content, locale)];
     for (const embed of post.body.embeds) {

@@ -6,7 +6,8 @@ import {
 } from 'discord-api-types/v10';
 import type { Agreement, FactKey } from '../data/schema.js';
 import { ARTICLE_SOURCE } from '../data/schema.js';
-import { languageOf, type Strings } from '../i18n/index.js';
+import { pick, type Strings } from '../i18n/index.js';
+import { COLOUR } from './colours.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { addYears, discordDate, formatAmount, sourceLabel } from './format.js';
 import { LIMITS } from './limits.js';
@@ -15,25 +16,20 @@ import type { ReplyBody } from './reply.js';
 
 /** Embed colours by status: Ukraine's blue, Discord's blurple for frameworks, amber if disputed. */
 export const COLOURS = {
-  official: 0x0057b7,
-  framework: 0x5865f2,
-  disputed: 0xf0a020,
+  official: COLOUR.ukraine,
+  framework: COLOUR.framework,
+  disputed: COLOUR.caution,
   /** A problem an admin should act on (a blocked schedule). */
-  alert: 0xed4245,
+  alert: COLOUR.stopped,
 } as const;
 
-function isUkrainian(strings: Strings): boolean {
-  return languageOf(strings.locale) === 'uk';
-}
-
 export function partnerName(agreement: Agreement, strings: Strings): string {
-  const { shortName } = agreement.partner;
-  return (isUkrainian(strings) ? shortName.uk : null) ?? shortName.en;
+  return pick(agreement.partner.shortName, strings.language);
 }
 
 /** The place in the reader's language where the data has it; the English fact otherwise. */
 export function placeName(agreement: Agreement, strings: Strings): string | null {
-  return (isUkrainian(strings) ? agreement.placeUk : null) ?? agreement.place;
+  return agreement.place && pick(agreement.place, strings.language);
 }
 
 /** One side's signatories, each in Ukrainian where the data has a spelling we trust. */
@@ -42,8 +38,7 @@ export function signatoryNames(
   side: 'partner' | 'ukraine',
   strings: Strings,
 ): string[] {
-  const ukrainian = isUkrainian(strings) ? agreement.signatoriesUk?.[side] : undefined;
-  return agreement.signatories[side].map((name, index) => ukrainian?.[index] ?? name);
+  return agreement.signatories[side].map((name) => pick(name, strings.language));
 }
 
 export function partnerLabel(agreement: Agreement, strings: Strings): string {

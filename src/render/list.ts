@@ -7,7 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import type { LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
-import { languageOf, type Strings } from '../i18n/index.js';
+import { pick, type Strings } from '../i18n/index.js';
 import { COLOURS, partnerLabel, partnerName, placeName, STATUS_MARK } from './agreement.js';
 import { fitEmbed } from './fit.js';
 import { discordDate } from './format.js';
@@ -139,8 +139,7 @@ export function sortRecords(
     );
   }
   const collator = new Intl.Collator(strings.locale);
-  const name = (r: LaterRecord) =>
-    languageOf(strings.locale) === 'uk' ? r.shortName.uk : r.shortName.en;
+  const name = (r: LaterRecord) => pick(r.shortName, strings.language);
   return [...records].sort((a, b) => collator.compare(name(a), name(b)));
 }
 

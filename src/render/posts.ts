@@ -10,7 +10,7 @@ import type { Change, LaterRecord } from '../data/records-schema.js';
 import type { Agreement, FactKey, Person, Quote } from '../data/schema.js';
 import type { PromptCadence } from '../store/domain.js';
 import type { Prompt } from '../schedule/prompts.js';
-import { languageOf, stringsFor, type Language, type Strings } from '../i18n/index.js';
+import { languageOf, pick, stringsFor, type Language, type Strings } from '../i18n/index.js';
 import {
   agreementHeading,
   partnerLabel,
@@ -27,6 +27,7 @@ import { personName, personRole } from './quote.js';
 import { escapeUserMarkdown } from './user-text.js';
 import { recordLabel, recordPromptField, textIn } from './record.js';
 import { sourceLabel } from './format.js';
+import { COLOUR } from './colours.js';
 
 /**
  * A scheduled post as Discord's create-message body (plain JSON, like ReplyBody for replies).
@@ -59,10 +60,10 @@ export interface ScheduledMessage {
 
 export const THREAD_NAME_MAX = 100;
 export const POST_COLOURS = {
-  anniversary: 0x0057b7,
-  digest: 0xffd700,
-  prompt: 0x57f287,
-  change: 0x5865f2,
+  anniversary: COLOUR.ukraine,
+  digest: COLOUR.quote,
+  prompt: COLOUR.discussion,
+  change: COLOUR.framework,
 } as const;
 
 /** Who a post may ping: nobody, unless the server chose a role. */
@@ -366,10 +367,9 @@ export function promptText(
   prompt: Prompt,
   language: Language = 'en',
 ): { question: string; answers: readonly string[] | null } {
-  const uk = language === 'uk';
   return {
-    question: uk ? prompt.questionUk : prompt.question,
-    answers: prompt.poll ? (uk ? prompt.poll.answersUk : prompt.poll.answers) : null,
+    question: pick(prompt.question, language),
+    answers: prompt.poll ? pick(prompt.poll.answers, language) : null,
   };
 }
 
@@ -445,7 +445,7 @@ export interface ChangePostInput {
 
 /** What to type to read a later record: `/agreement partner:100 Year Partnership`. */
 function recordCommand(record: LaterRecord, strings: Strings): string {
-  const name = strings.locale === 'uk' ? record.shortName.uk : record.shortName.en;
+  const name = pick(record.shortName, strings.language);
   return `\`/${strings.posts.agreementCommand}${name}\``;
 }
 
@@ -462,7 +462,7 @@ export function renderChangePost({
 }: ChangePostInput): ScheduledMessage {
   const strings = stringsFor(language ?? 'en');
   const p = strings.posts;
-  const translated = strings.locale === 'uk' && change.text.ukIsTranslation;
+  const translated = strings.language === 'uk' && change.text.ukIsTranslation;
   const touched = [
     ...records.map((r) => `• ${recordLabel(r, strings)}: ${recordCommand(r, strings)}`),
     ...agreements.map((a) => `• ${partnerLabel(a, strings)}: ${agreementCommand(a, strings)}`),

@@ -1,14 +1,15 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { ARTICLE, ARTICLE_SOURCE, type Person, type Quote } from '../data/schema.js';
-import { languageOf, type Strings } from '../i18n/index.js';
+import { pick, type Strings } from '../i18n/index.js';
+import { COLOUR } from './colours.js';
 import { fitEmbed } from './fit.js';
 import { discordDate, sourceLabel } from './format.js';
 import type { ReplyBody } from './reply.js';
 
-export const QUOTE_COLOUR = 0xffd700;
+export const QUOTE_COLOUR = COLOUR.quote;
 
 export function personName(person: Person, strings: Strings): string {
-  return (languageOf(strings.locale) === 'uk' ? person.name.uk : null) ?? person.name.en;
+  return pick(person.name, strings.language);
 }
 
 /** The speaker's role and organisation in the reader's language where the data has them. */
@@ -16,10 +17,9 @@ export function personRole(
   person: Person,
   strings: Strings,
 ): { role: string; organisation: string } {
-  const ukrainian = languageOf(strings.locale) === 'uk';
   return {
-    role: (ukrainian ? person.roleUk : null) ?? person.role,
-    organisation: (ukrainian ? person.organisationUk : null) ?? person.organisation,
+    role: pick(person.role, strings.language),
+    organisation: pick(person.organisation, strings.language),
   };
 }
 

@@ -12,22 +12,23 @@ import type {
   RecordStep,
   StepStatus,
 } from '../data/records-schema.js';
-import { languageOf, type Strings } from '../i18n/index.js';
+import { pick, type Strings } from '../i18n/index.js';
 import { shortDate } from '../lookup/choices.js';
 import { formatAmount } from './format.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
 import { discordDate, sourceLabel } from './format.js';
+import { COLOUR } from './colours.js';
 import { LIMITS } from './limits.js';
 import type { ReplyBody } from './reply.js';
 
 /** Colours by status: green for a signed text, blurple for a process, grey for nothing signed. */
 export const RECORD_COLOURS: Record<LaterRecord['status'], number> = {
-  signed: 0x2e8b57,
-  ratified: 0x1f7a3a,
-  framework: 0x5865f2,
-  drafted: 0xf0a020,
-  talks: 0x99aab5,
-  none: 0x747f8d,
+  signed: COLOUR.signed,
+  ratified: COLOUR.ratified,
+  framework: COLOUR.framework,
+  drafted: COLOUR.caution,
+  talks: COLOUR.talks,
+  none: COLOUR.none,
 };
 
 export const STEP_MARK: Record<StepStatus, string> = {
@@ -41,19 +42,15 @@ export const STEP_MARK: Record<StepStatus, string> = {
   statement: '🗣️',
 };
 
-function isUkrainian(strings: Strings): boolean {
-  return languageOf(strings.locale) === 'uk';
-}
-
 /** A text in the reader's language: the Ukrainian (ours, where marked so) or the English. */
 export function textIn(text: Bilingual, strings: Strings): string {
-  return isUkrainian(strings) ? text.uk : text.en;
+  return pick(text, strings.language);
 }
 
 /** "🇬🇧 100 Year Partnership", in the reader's language. */
 export function recordLabel(record: LaterRecord, strings: Strings): string {
   const flag = record.flag ? `${record.flag} ` : '';
-  return `${flag}${isUkrainian(strings) ? record.shortName.uk : record.shortName.en}`;
+  return `${flag}${pick(record.shortName, strings.language)}`;
 }
 
 /** A step's date: a Discord timestamp for a day; "July 2025" (in the reader's language) for a month. */
@@ -150,9 +147,7 @@ export function renderRecord(record: LaterRecord, dataRunsTo: string, strings: S
   }
   if (record.signatories) {
     const names = (side: 'partner' | 'ukraine') =>
-      record
-        .signatories![side].map((n) => (isUkrainian(strings) ? (n.uk ?? n.en) : n.en))
-        .join('\n');
+      record.signatories![side].map((name) => pick(name, strings.language)).join('\n');
     fields.push(
       { name: r.signatoriesPartner, value: names('partner'), inline: true },
       { name: r.signatoriesUkraine, value: names('ukraine'), inline: true },
@@ -206,10 +201,10 @@ export function renderRecord(record: LaterRecord, dataRunsTo: string, strings: S
   const description = [r.statusLine(r.status[record.status])];
   description.push(
     record.kind === 'no-agreement'
-      ? strings.lookup.notPartner(isUkrainian(strings) ? record.shortName.uk : record.shortName.en)
+      ? strings.lookup.notPartner(pick(record.shortName, strings.language))
       : r.later,
   );
-  if (isUkrainian(strings) && hasTranslation(record)) description.push(r.translated);
+  if (strings.language === 'uk' && hasTranslation(record)) description.push(r.translated);
 
   const embed: APIEmbed = {
     title: `${record.flag ? `${record.flag} ` : ''}${textIn(record.title, strings)}`,
@@ -229,7 +224,7 @@ export function renderRecord(record: LaterRecord, dataRunsTo: string, strings: S
     });
   }
   const original = englishOriginalId(record.id);
-  if (isUkrainian(strings) && hasTranslation(record) && original.length <= LIMITS.customId) {
+  if (strings.language === 'uk' && hasTranslation(record) && original.length <= LIMITS.customId) {
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
@@ -262,7 +257,7 @@ export function recordPromptField(record: LaterRecord, strings: Strings): APIEmb
     ...(record.date ? [discordDate(record.date.value)] : []),
     ...(last ? [stepLine(record, last, strings)] : []),
     strings.posts.more(
-      `\`/${strings.posts.agreementCommand}${isUkrainian(strings) ? record.shortName.uk : record.shortName.en}\``,
+      `\`/${strings.posts.agreementCommand}${pick(record.shortName, strings.language)}\``,
     ),
   ];
   return {

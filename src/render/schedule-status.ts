@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ChannelPermission } from '../commands/types.js';
-import { languageOf, type Strings } from '../i18n/index.js';
+import { blockedReason, languageOf, type Strings } from '../i18n/index.js';
 import type { GuildSettings, PostKind } from '../store/domain.js';
 import type { LedgerEntry } from '../store/ports.js';
 import { COLOURS } from './agreement.js';
@@ -30,8 +30,7 @@ function renderBlockedReason(
   blocked: NonNullable<GuildSettings['blocked']>,
   strings: ScheduleStrings,
 ): string {
-  const known: Readonly<Record<string, string>> = strings.blockedReasons;
-  return (blocked.code !== null ? known[String(blocked.code)] : undefined) ?? blocked.reason;
+  return blockedReason(blocked.code, strings) ?? blocked.reason ?? String(blocked.code);
 }
 
 function renderState(settings: GuildSettings, strings: ScheduleStrings): string {

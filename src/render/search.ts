@@ -5,7 +5,7 @@ import {
   type APIEmbedField,
 } from 'discord-api-types/v10';
 import { ARTICLE_SOURCE, type SourceRef } from '../data/schema.js';
-import { languageOf, type Strings } from '../i18n/index.js';
+import { pick, type Strings } from '../i18n/index.js';
 import type { SearchHit } from '../search/index.js';
 import { wordsOf } from '../search/terms.js';
 import { COLOURS, partnerLabel, partnerName } from './agreement.js';
@@ -134,8 +134,7 @@ function hitField(hit: SearchHit, position: number, strings: Strings): APIEmbedF
       `\`/${strings.posts.agreementCommand}${partnerName(record.agreement, strings)}\``,
     );
   } else if (record.type === 'record') {
-    const name =
-      languageOf(strings.locale) === 'uk' ? record.record.shortName.uk : record.record.shortName.en;
+    const name = pick(record.record.shortName, strings.language);
     origin = s.sourcesOf(`\`/${strings.posts.agreementCommand}${name}\``);
   } else {
     origin = s.source(sourceLink(record.quote.source, strings));

@@ -13,6 +13,7 @@ import type { Suggestion, SuggestionState } from '../store/suggestions.js';
 import { DENIAL_REASON_MAX } from '../store/suggestions.js';
 import { fitEmbed, truncate } from './fit.js';
 import { discordTimestamp } from './format.js';
+import { COLOUR } from './colours.js';
 import type { ReplyBody } from './reply.js';
 import { escapeUserMarkdown } from './user-text.js';
 
@@ -59,7 +60,12 @@ export function suggestionEmbed(
       ? [{ name: words.reason, value: shownText(suggestion.reason, 300) }]
       : []),
   ];
-  return fitEmbed({ title, color: 0x5865f2, fields, footer: { text: `#${suggestion.id}` } });
+  return fitEmbed({
+    title,
+    color: COLOUR.framework,
+    fields,
+    footer: { text: `#${suggestion.id}` },
+  });
 }
 
 /** What the suggestions channel gets for each new suggestion. */

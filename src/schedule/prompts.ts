@@ -1,22 +1,22 @@
 import { z } from 'zod';
 import { DataError, type Dataset } from '../data/load.js';
 import type { LaterRecord } from '../data/records-schema.js';
-import type { Agreement } from '../data/schema.js';
+import { translated, type Agreement } from '../data/schema.js';
 import promptsJson from '../data/prompts.json' with { type: 'json' };
 import { slug } from '../primitives.js';
+import { LANGUAGES } from '../i18n/index.js';
 import { LIMITS } from '../render/limits.js';
 import type { QuoteWithSpeaker } from '../render/posts.js';
 
 export const promptSchema = z
   .strictObject({
     id: slug,
-    /** Asked as posted, and the poll's question when there is a poll. */
-    question: z.string().min(10).max(LIMITS.pollQuestion),
     /**
-     * The question in Ukrainian, grounded in the same facts. Words from a quote are retold, never
-     * put in quotation marks: a quote exists only in the language of its source.
+     * Asked as posted, and the poll's question when there is a poll. The Ukrainian is grounded in
+     * the same facts; words from a quote are retold in it, never put in quotation marks: a quote
+     * exists only in the language of its source.
      */
-    questionUk: z.string().min(10).max(LIMITS.pollQuestion),
+    question: translated(z.string().min(10).max(LIMITS.pollQuestion)),
     /** The agreements the prompt starts from: their facts are shown with it. */
     agreementIds: z.array(z.string()),
     /** The quotes it starts from, shown verbatim with it. */
@@ -25,9 +25,10 @@ export const promptSchema = z
     recordIds: z.array(z.string()).default([]),
     poll: z
       .strictObject({
-        answers: z.array(z.string().min(1).max(LIMITS.pollAnswer)).min(2).max(LIMITS.pollAnswers),
-        /** The answers in Ukrainian, one for one, in the same order. */
-        answersUk: z.array(z.string().min(1).max(LIMITS.pollAnswer)).min(2).max(LIMITS.pollAnswers),
+        /** The Ukrainian answers match the English one for one, in the same order. */
+        answers: translated(
+          z.array(z.string().min(1).max(LIMITS.pollAnswer)).min(2).max(LIMITS.pollAnswers),
+        ),
         allowMultiselect: z.boolean(),
       })
       .nullable(),
@@ -69,14 +70,14 @@ export function loadPrompts(data: Dataset, raw: unknown = promptsJson): PromptBa
     for (const id of prompt.quoteIds) {
       if (!quoteIds.has(id)) problems.push(`${at}.quoteIds: no quote "${id}"`);
     }
-    for (const key of ['answers', 'answersUk'] as const) {
-      const answers = new Set(prompt.poll?.[key].map((a) => a.toLowerCase()) ?? []);
-      if (prompt.poll && answers.size !== prompt.poll[key].length) {
-        problems.push(`${at}.poll.${key}: duplicate answer`);
+    for (const language of LANGUAGES) {
+      const answers = new Set(prompt.poll?.answers[language].map((a) => a.toLowerCase()) ?? []);
+      if (prompt.poll && answers.size !== prompt.poll.answers[language].length) {
+        problems.push(`${at}.poll.answers.${language}: duplicate answer`);
       }
     }
-    if (prompt.poll && prompt.poll.answersUk.length !== prompt.poll.answers.length) {
-      problems.push(`${at}.poll.answersUk: must have one answer per English answer`);
+    if (prompt.poll && prompt.poll.answers.uk.length !== prompt.poll.answers.en.length) {
+      problems.push(`${at}.poll.answers.uk: must have one answer per English answer`);
     }
   });
   if (problems.length > 0) throw new DataError(problems);

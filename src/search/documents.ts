@@ -128,11 +128,18 @@ function agreementPassages(agreement: Agreement): Passage[] {
   agreement.commitments.forEach((commitment, index) => {
     add('commitments', [commitment.text], sourceOf(agreement, `commitments.${index}`));
   });
-  add('place', [agreement.place, agreement.placeUk], sourceOf(agreement, 'place'));
+  add(
+    'place',
+    [agreement.place?.en ?? null, agreement.place?.uk ?? null],
+    sourceOf(agreement, 'place'),
+  );
   for (const side of ['partner', 'ukraine'] as const) {
     add(
       'signatories',
-      [...agreement.signatories[side], ...(agreement.signatoriesUk?.[side] ?? [])],
+      [
+        ...agreement.signatories[side].map((name) => name.en),
+        ...agreement.signatories[side].map((name) => name.uk),
+      ],
       sourceOf(agreement, `signatories.${side}`),
     );
   }

@@ -9,10 +9,16 @@ import { snowflake } from '../snowflake.js';
 export const isoInstant = z.iso.datetime({ offset: true });
 
 export const blockedSchema = z.strictObject({
-  /** Why posting stopped, in words an admin can act on. */
-  reason: z.string().min(1).max(500),
-  /** The Discord error code (10003, 50001, 50013…), null when it was not a Discord error. */
+  /**
+   * The Discord error code (10003, 50001, 50013…), null when it was not a Discord error. The
+   * reply words it in the reader's language (`blockedReason` in i18n), so the code is the fact.
+   */
   code: z.number().int().nullable(),
+  /**
+   * English prose, as rows have stored it so far; shown only where the code has no wording.
+   * Optional so a row that stores the code alone reads too.
+   */
+  reason: z.string().min(1).max(500).optional(),
   since: isoInstant,
 });
 

@@ -23,15 +23,13 @@ export function suggestionPrompt(suggestion: Suggestion): SuggestedPrompt {
   return {
     id: `${SUGGESTION_PROMPT_PREFIX}${suggestion.id}`,
     // A member writes in their own language; both languages show it as they wrote it.
-    question: suggestion.question,
-    questionUk: suggestion.question,
+    question: { en: suggestion.question, uk: suggestion.question },
     agreementIds: [],
     quoteIds: [],
     recordIds: [],
     poll: suggestion.answers
       ? {
-          answers: [...suggestion.answers],
-          answersUk: [...suggestion.answers],
+          answers: { en: [...suggestion.answers], uk: [...suggestion.answers] },
           allowMultiselect: false,
         }
       : null,

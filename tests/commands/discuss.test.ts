@@ -73,9 +73,9 @@ describe('/discuss posts a prompt', () => {
     const reply = await ask();
 
     expect(isEphemeral(reply)).toBe(false);
-    expect(questionOf(reply)).toBe(first?.question);
-    expect(reply.poll?.question.text).toBe(first?.question);
-    expect(reply.poll?.answers.map((a) => a.poll_media.text)).toEqual(first?.poll?.answers);
+    expect(questionOf(reply)).toBe(first?.question.en);
+    expect(reply.poll?.question.text).toBe(first?.question.en);
+    expect(reply.poll?.answers.map((a) => a.poll_media.text)).toEqual(first?.poll?.answers.en);
     expect(reply.poll?.answers.length).toBeLessThanOrEqual(LIMITS.pollAnswers);
     expect(reply.thread).toEqual({
       name: expect.stringMatching(/^💬 /) as unknown,
@@ -91,7 +91,7 @@ describe('/discuss posts a prompt', () => {
 
     const reply = await ask();
 
-    expect(questionOf(reply)).toBe(prompts.prompts[index]?.question);
+    expect(questionOf(reply)).toBe(prompts.prompts[index]?.question.en);
     expect(reply.poll).toBeUndefined();
     expect(reply.thread).toBeDefined();
   });
@@ -106,7 +106,7 @@ describe('/discuss posts a prompt', () => {
     ] as const) {
       asked.push(questionOf(await ask(who, where)));
     }
-    expect(asked).toEqual(prompts.prompts.slice(0, 3).map((p) => p.question));
+    expect(asked).toEqual(prompts.prompts.slice(0, 3).map((p) => p.question.en));
     expect((await view.getGuild(GUILD))?.promptsSeen).toEqual(
       prompts.prompts.slice(0, 3).map((p) => p.id),
     );
@@ -116,13 +116,13 @@ describe('/discuss posts a prompt', () => {
     const last = prompts.prompts.at(-1)!;
     await withSchedule(prompts.prompts.slice(0, -1).map((p) => p.id));
 
-    expect(questionOf(await ask())).toBe(last.question);
+    expect(questionOf(await ask())).toBe(last.question.en);
     expect((await view.getGuild(GUILD))?.promptsSeen).toEqual([last.id]);
   });
 
   test('GIVEN a server without a schedule WHEN /discuss THEN a prompt of the bank is posted and no settings are created', async () => {
     const reply = await ask();
-    expect(prompts.prompts.map((p) => p.question)).toContain(questionOf(reply));
+    expect(prompts.prompts.map((p) => p.question.en)).toContain(questionOf(reply));
     expect(isEphemeral(reply)).toBe(false);
     expect(await view.getGuild(GUILD)).toBeUndefined();
   });

@@ -494,7 +494,7 @@ describe('/schedule preview', () => {
   test.each([
     ['anniversary', ['Germany', 'France']],
     ['digest', []],
-    ['prompt', [prompts.prompts[0]!.question]],
+    ['prompt', [prompts.prompts[0]!.question.en]],
   ])(
     'GIVEN a schedule WHEN previewing the %s THEN the next one is shown only to the admin, with when it goes out',
     async (kind, mentions) => {

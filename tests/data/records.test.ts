@@ -233,7 +233,7 @@ function bilingualTexts(): { where: string; en: string; uk: string }[] {
   }
   data.changelog.forEach((c, i) => add(`changelog[${i}]`, c.text));
   for (const p of promptsJson.filter((p) => 'recordIds' in p)) {
-    texts.push({ where: `prompt ${p.id}`, en: p.question, uk: p.questionUk });
+    texts.push({ where: `prompt ${p.id}`, en: p.question.en, uk: p.question.uk });
   }
   return texts;
 }

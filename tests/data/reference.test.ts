@@ -83,8 +83,11 @@ describe('agreements against the reference', () => {
       const agreement = agreementFor(id);
       expect({
         signed: agreement.signed,
-        place: agreement.place,
-        signatories: agreement.signatories,
+        place: agreement.place?.en ?? null,
+        signatories: {
+          partner: agreement.signatories.partner.map((name) => name.en),
+          ukraine: agreement.signatories.ukraine.map((name) => name.en),
+        },
         durationYears: agreement.durationYears,
         consultations24h: agreement.consultations24h,
         title: agreement.title,
@@ -242,7 +245,11 @@ describe('corrections from developments-2025-2026', () => {
       const source = agreementFor(id).sources.find((s) => s.quote === entries[entry]!.sentence);
       expect(source?.supports, id).toEqual([]);
     }
-    expect(agreementFor('g7-declaration').signatories.partner.join(' ')).not.toMatch(/Biden|Sunak/);
+    expect(
+      agreementFor('g7-declaration')
+        .signatories.partner.map((name) => name.en)
+        .join(' '),
+    ).not.toMatch(/Biden|Sunak/);
   });
 });
 
@@ -295,7 +302,7 @@ describe('quotes against the reference', () => {
       if (!speaker) return;
       // People are matched by name; quoted documents carry the reference's speaker label as their role.
       if (speaker.kind === 'person') expect(speaker.name.en).toBe(reference.speaker);
-      expect({ role: speaker.role, organisation: speaker.organisation }).toEqual({
+      expect({ role: speaker.role.en, organisation: speaker.organisation.en }).toEqual({
         role: reference.role,
         organisation: reference.organisation,
       });
@@ -322,7 +329,7 @@ describe('quotes against the reference', () => {
     expect(documents.map((d) => d.id).sort()).toEqual(['g7-declaration-text', 'uk-agreement-text']);
     for (const document of documents) {
       const speakers = new Set(
-        referenceQuotes.filter((q) => q.role === document.role).map((q) => q.speaker),
+        referenceQuotes.filter((q) => q.role === document.role.en).map((q) => q.speaker),
       );
       expect(speakers.size).toBe(1);
     }

@@ -265,7 +265,7 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
       .filter((m) => m.content.includes('Discussion prompt'));
     expect(prompts).toHaveLength(1);
     const message: StoredMessage = prompts[0]!;
-    const prompt = promptBank.find((p) => message.content.includes(p.question));
+    const prompt = promptBank.find((p) => message.content.includes(p.question.en));
     expect(prompt, message.content).toBeDefined();
     expect(message.allowedMentions).toEqual({ parse: [] });
 
@@ -279,8 +279,8 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
         question: { text: string };
         answers: { poll_media: { text: string } }[];
       };
-      expect(poll.question.text).toBe(prompt!.question);
-      expect(poll.answers.map((a) => a.poll_media.text)).toEqual(prompt!.poll.answers);
+      expect(poll.question.text).toBe(prompt!.question.en);
+      expect(poll.answers.map((a) => a.poll_media.text)).toEqual(prompt!.poll.answers.en);
     } else {
       expect(message.poll).toBeNull();
     }
@@ -407,10 +407,10 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
     expect(isEphemeral(first)).toBe(false);
     const reply = messageOf(first);
     expect(canPing(reply)).toBe(false);
-    const prompt = promptBank.find((p) => reply.content?.includes(p.question));
+    const prompt = promptBank.find((p) => reply.content?.includes(p.question.en));
     expect(prompt, reply.content).toBeDefined();
     const poll = (first.data as { poll?: { question: { text: string } } } | null)?.poll;
-    if (prompt!.poll) expect(poll?.question.text).toBe(prompt!.question);
+    if (prompt!.poll) expect(poll?.question.text).toBe(prompt!.question.en);
     else expect(poll).toBeUndefined();
     const original = handle.interactionMessages(first.interactionId).original;
     const thread = await handle.waitFor(

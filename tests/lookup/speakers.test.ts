@@ -134,7 +134,10 @@ describe('suggestSpeakers', () => {
   });
 
   test('GIVEN a very long organisation WHEN labelled THEN it is cut and the count kept', () => {
-    const long = { ...person('donald-tusk'), organisation: 'Ministry '.repeat(40) };
+    const long = {
+      ...person('donald-tusk'),
+      organisation: { en: 'Ministry '.repeat(40), uk: null },
+    };
     const name = speakerChoiceName(long, 2, 'en');
     expect(name.length).toBeLessThanOrEqual(LIMITS.choiceName);
     expect(name.startsWith('Donald Tusk — Ministry')).toBe(true);

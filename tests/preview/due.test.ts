@@ -113,8 +113,10 @@ describe('previewDue', () => {
   test('GIVEN --prompts daily WHEN previewed THEN the prompt is the first of the bank, with its poll', () => {
     const prompt = dueJson(...CONTRACT, '--prompts', 'daily').find((p) => p.kind === 'prompt');
     const [first] = prompts.prompts;
-    expect(prompt?.body.content).toContain(first?.question);
-    expect(prompt?.body.poll?.answers.map((a) => a.poll_media.text)).toEqual(first?.poll?.answers);
+    expect(prompt?.body.content).toContain(first?.question.en);
+    expect(prompt?.body.poll?.answers.map((a) => a.poll_media.text)).toEqual(
+      first?.poll?.answers.en,
+    );
   });
 
   test('GIVEN --ping-role WHEN previewed THEN the post pings that role and allows only it', () => {

@@ -157,8 +157,8 @@ describe('renderPromptPost', () => {
       pingRoleId: null,
     });
     expect(body.poll).toEqual({
-      question: { text: prompt.question },
-      answers: prompt.poll!.answers.map((text) => ({ poll_media: { text } })),
+      question: { text: prompt.question.en },
+      answers: prompt.poll!.answers.en.map((text) => ({ poll_media: { text } })),
       duration: 168,
       allow_multiselect: false,
     });
@@ -329,11 +329,11 @@ describe('posts in Ukrainian', () => {
       language: 'uk',
     });
     expect(body.content).toBe(
-      `💬 **Питання для обговорення**\n${prompt.questionUk}\nПроголосуйте й поясніть чому.`,
+      `💬 **Питання для обговорення**\n${prompt.question.uk}\nПроголосуйте й поясніть чому.`,
     );
     expect(body.poll).toEqual({
-      question: { text: prompt.questionUk },
-      answers: prompt.poll!.answersUk.map((text) => ({ poll_media: { text } })),
+      question: { text: prompt.question.uk },
+      answers: prompt.poll!.answers.uk.map((text) => ({ poll_media: { text } })),
       duration: 24,
       allow_multiselect: false,
     });
@@ -341,7 +341,7 @@ describe('posts in Ukrainian', () => {
     expect(body.embeds[0]!.fields![0]!.value).toBe(
       '> main function is psychological rather than material.\n— Джеймі Ші, старший науковий співробітник Friends of Europe; колишній британський посадовець НАТО (англійський переклад)',
     );
-    expect(thread!.name.startsWith(`💬 ${prompt.questionUk.slice(0, 20)}`)).toBe(true);
+    expect(thread!.name.startsWith(`💬 ${prompt.question.uk.slice(0, 20)}`)).toBe(true);
   });
 
   test.each(prompts.prompts.map((p) => [p.id, p] as const))(
@@ -356,10 +356,10 @@ describe('posts in Ukrainian', () => {
         language: 'uk',
       });
       expectWithinLimits(message);
-      expect(message.body.content).toContain(prompt.questionUk);
-      expect(message.body.content).not.toContain(prompt.question);
+      expect(message.body.content).toContain(prompt.question.uk);
+      expect(message.body.content).not.toContain(prompt.question.en);
       expect(message.body.poll?.answers.map((a) => a.poll_media.text)).toEqual(
-        prompt.poll?.answersUk,
+        prompt.poll?.answers.uk,
       );
     },
   );

@@ -541,6 +541,6 @@ describe('the server’s language', () => {
     );
     if (post?.status !== 'due') throw new Error('expected a due prompt');
     const prompt = prompts.byId.get(post.promptId!)!;
-    expect(post.body.poll?.question.text).toBe(prompt.questionUk);
+    expect(post.body.poll?.question.text).toBe(prompt.question.uk);
   });
 });

@@ -22,12 +22,12 @@ describe('the prompt bank', () => {
 
   test('GIVEN the bank WHEN searched THEN Shea\'s "psychological rather than material" has a prompt', () => {
     const shea = prompts.prompts.find((p) => p.quoteIds.includes('jamie-shea-1'));
-    expect(shea?.question).toContain('psychological rather than material');
+    expect(shea?.question.en).toContain('psychological rather than material');
   });
 
   test('GIVEN prompts that quote a source WHEN checked THEN every quoted fragment appears in the quote or agreement it names', () => {
     for (const prompt of prompts.prompts) {
-      const quoted = [...prompt.question.matchAll(/"([^"]+)"/g)].map((m) =>
+      const quoted = [...prompt.question.en.matchAll(/"([^"]+)"/g)].map((m) =>
         m[1]!.replace(/[.,]$/, ''),
       );
       const texts = [
@@ -109,14 +109,14 @@ describe('the prompt bank in Ukrainian', () => {
   test.each(prompts.prompts.map((p) => [p.id, p] as const))(
     'GIVEN prompt %s THEN its Ukrainian question and answers exist, fit, and quote nobody',
     (_id, prompt) => {
-      expect(prompt.questionUk).toMatch(/\p{Script=Cyrillic}/u);
-      expect(prompt.questionUk).not.toBe(prompt.question);
-      expect(prompt.questionUk.length).toBeLessThanOrEqual(300);
+      expect(prompt.question.uk).toMatch(/\p{Script=Cyrillic}/u);
+      expect(prompt.question.uk).not.toBe(prompt.question.en);
+      expect(prompt.question.uk.length).toBeLessThanOrEqual(300);
       // A quote exists only in the language of its source: Ukrainian retells, never quotes.
-      expect(prompt.questionUk).not.toMatch(/["«»“”„]/);
+      expect(prompt.question.uk).not.toMatch(/["«»“”„]/);
       if (prompt.poll) {
-        expect(prompt.poll.answersUk).toHaveLength(prompt.poll.answers.length);
-        for (const answer of prompt.poll.answersUk) {
+        expect(prompt.poll.answers.uk).toHaveLength(prompt.poll.answers.en.length);
+        for (const answer of prompt.poll.answers.uk) {
           expect(answer.length).toBeLessThanOrEqual(55);
           expect(answer).toMatch(/\p{Script=Cyrillic}/u);
         }
@@ -127,18 +127,18 @@ describe('the prompt bank in Ukrainian', () => {
   test.each([
     [
       'a Ukrainian answer over 55 characters',
-      { answers: ['a', 'b'], answersUk: ['я'.repeat(56), 'б'], allowMultiselect: false },
+      { answers: { en: ['a', 'b'], uk: ['я'.repeat(56), 'б'] }, allowMultiselect: false },
       'poll',
     ],
     [
       'fewer Ukrainian answers than English',
-      { answers: ['a', 'b', 'c'], answersUk: ['а', 'б'], allowMultiselect: false },
+      { answers: { en: ['a', 'b', 'c'], uk: ['а', 'б'] }, allowMultiselect: false },
       'one answer per English answer',
     ],
     [
       'a duplicate Ukrainian answer',
-      { answers: ['a', 'b'], answersUk: ['так', 'Так'], allowMultiselect: false },
-      'answersUk: duplicate answer',
+      { answers: { en: ['a', 'b'], uk: ['так', 'Так'] }, allowMultiselect: false },
+      'answers.uk: duplicate answer',
     ],
   ])('GIVEN %s WHEN loaded THEN it is refused', (_, poll, message) => {
     const raw = [{ ...promptsJson[0], poll }, ...promptsJson.slice(1)];
@@ -146,8 +146,9 @@ describe('the prompt bank in Ukrainian', () => {
   });
 
   test('GIVEN a prompt without a Ukrainian question WHEN loaded THEN it is refused', () => {
-    const { questionUk: _, ...withoutUk } = promptsJson[0]!;
-    expect(() => loadPrompts(data, [withoutUk, ...promptsJson.slice(1)])).toThrow('questionUk');
+    const { uk: _, ...withoutUk } = promptsJson[0]!.question;
+    const raw = [{ ...promptsJson[0], question: withoutUk }, ...promptsJson.slice(1)];
+    expect(() => loadPrompts(data, raw)).toThrow('question.uk');
   });
 });
 
@@ -156,7 +157,7 @@ describe('prompts grounded in the later records', () => {
 
   test('GIVEN the bank THEN at least 10 prompts start from the 2025–2026 records, in both languages', () => {
     expect(later.length).toBeGreaterThanOrEqual(10);
-    for (const prompt of later) expect(prompt.questionUk).toMatch(/\p{Script=Cyrillic}/u);
+    for (const prompt of later) expect(prompt.question.uk).toMatch(/\p{Script=Cyrillic}/u);
   });
 
   test('GIVEN such a prompt THEN every record it names exists and is shown with it', () => {

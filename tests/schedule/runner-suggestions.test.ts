@@ -79,7 +79,7 @@ describe('GIVEN daily prompts and an approved suggestion', () => {
     clock.now = new Date(NEXT_DAY);
     await runner.tick();
     expect(sent).toHaveLength(2);
-    expect(sent[1]!.content).toContain(prompts.prompts[0]!.question);
+    expect(sent[1]!.content).toContain(prompts.prompts[0]!.question.en);
     expect((await store.settings.get(GUILD))?.value.promptsSeen).toEqual([
       `s-${id}`,
       prompts.prompts[0]!.id,
@@ -101,7 +101,7 @@ describe('GIVEN daily prompts and an approved suggestion', () => {
     });
     await runner.tick();
     expect(sent.map((p) => p.content)).toEqual([
-      expect.stringContaining(prompts.prompts[0]!.question),
+      expect.stringContaining(prompts.prompts[0]!.question.en),
     ]);
   });
 });
@@ -137,6 +137,6 @@ describe('GIVEN an admin skipped the next prompt (/schedule skip)', () => {
     clock.now = new Date(NEXT_DAY);
     await runner.tick();
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.content).toContain(prompts.prompts[0]!.question);
+    expect(sent[0]!.content).toContain(prompts.prompts[0]!.question.en);
   });
 });

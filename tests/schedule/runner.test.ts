@@ -583,8 +583,8 @@ describe('prompts and threads', () => {
 
     const [first] = prompts.prompts;
     const [sent] = discord.sent();
-    expect(sent?.body.content).toContain(first?.question);
-    expect(sent?.body.poll?.answers.map((a) => a.poll_media.text)).toEqual(first?.poll?.answers);
+    expect(sent?.body.content).toContain(first?.question.en);
+    expect(sent?.body.poll?.answers.map((a) => a.poll_media.text)).toEqual(first?.poll?.answers.en);
     expect(discord.threads).toEqual([
       {
         channelId: CHANNEL,
@@ -602,8 +602,8 @@ describe('prompts and threads', () => {
     await runner.tick();
 
     expect(discord.sent().map((a) => a.body.content.split('\n')[1])).toEqual([
-      prompts.prompts[0]?.question,
-      prompts.prompts[1]?.question,
+      prompts.prompts[0]?.question.en,
+      prompts.prompts[1]?.question.en,
     ]);
   });
 

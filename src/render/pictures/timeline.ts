@@ -1,7 +1,7 @@
 import type { Dataset } from '../../data/load.js';
 import type { LaterRecord } from '../../data/records-schema.js';
 import type { Agreement } from '../../data/schema.js';
-import { languageOf, stringsFor, type Strings } from '../../i18n/index.js';
+import { languageOf, pick, stringsFor, type Strings } from '../../i18n/index.js';
 import {
   dayNumber,
   dayRange,
@@ -323,7 +323,7 @@ function toPill(agreement: Agreement, strings: Strings, font: number = FONT.pill
 
 function toLaterPill(record: LaterRecord, strings: Strings, font: number = FONT.pill): LaterPill {
   const t = strings.pictures.timeline;
-  const name = languageOf(strings.locale) === 'uk' ? record.shortName.uk : record.shortName.en;
+  const name = pick(record.shortName, strings.language);
   // Only a document never signed says so on its pill; the others are signed or founded that day.
   const label = record.status === 'drafted' ? t.draftedPill(name) : name;
   return { record, label, font, width: textWidth(label, font, true) + 2 * PILL.padX };
@@ -842,7 +842,7 @@ export function timelineAlt(data: Dataset, locale = 'en'): string {
   };
   const laterDays = groupLaterByDay(data.records).map(([date, inDay]) => {
     const names = inDay.map((r) => {
-      const label = languageOf(strings.locale) === 'uk' ? r.shortName.uk : r.shortName.en;
+      const label = pick(r.shortName, strings.language);
       return r.status === 'drafted' ? `${label} (${t.altDrafted})` : label;
     });
     return `${shortDate(date, p)} ${names.join(', ')}`;
