@@ -528,7 +528,8 @@ export function createRunner(deps: RunnerDeps) {
       const blocked = await updateSettings(
         store.settings,
         post.guildId,
-        ifSetUp((s) => ({ ...s, blocked: { reason, code: failure.code, since } })),
+        // The code alone: replies word it in the reader's language (issue 14), the log keeps the prose.
+        ifSetUp((s) => ({ ...s, blocked: { code: failure.code, since } })),
       );
       // Let go, not settled: nothing was posted, and resuming starts from a fresh activeSince.
       await store.ledger.release(post.guildId, post.key, owner, reason);

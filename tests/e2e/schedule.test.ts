@@ -328,7 +328,10 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
       const guildId = handle.guild(G[key]).id;
       expect(postsTo(handle, channel(G[key])).map((r) => r.status)).toEqual([httpStatus]);
       const saved = readStoreFile(bot.storePath);
-      expect(saved.guilds[guildId]?.blocked).toMatchObject({ code, reason });
+      // Stored as the code alone, worded at render time (issue 14): no English prose in the store.
+      const blocked = saved.guilds[guildId]?.blocked;
+      expect(blocked).toMatchObject({ code });
+      expect(Object.keys(blocked ?? {}).sort()).toEqual(['code', 'since']);
       // Nothing settled: the one claim was let go (no owner), for nothing was posted.
       const entries = saved.ledger.filter((p) => p.guildId === guildId);
       expect(entries.map((p) => [p.state, p.owner])).toEqual([['claimed', null]]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { classifyPostError } from '../../src/discord/channel-errors.js';
+import { blockedReason, stringsFor } from '../../src/i18n/index.js';
 import type { PostBody, ThreadSpec } from '../../src/render/posts.js';
 import { GRACE_MS, postNonce } from '../../src/schedule/due.js';
 import {
@@ -347,7 +348,7 @@ describe('Discord errors', () => {
     [50001, 403, 'Missing Access', 'the bot can no longer see the channel'],
     [50013, 403, 'Missing Permissions', 'the bot lacks a permission it needs in the channel'],
   ])(
-    'GIVEN Discord answers %i WHEN a server posts THEN its schedule is blocked with the reason, its other posts stop, and other servers still post',
+    'GIVEN Discord answers %i WHEN a server posts THEN its schedule is blocked with the code (worded as the reason), its other posts stop, and other servers still post',
     async (code, status, message, reason) => {
       // The first server has an anniversary and a digest due; the second only the anniversary.
       const { store, discord, runner, later } = await world({
@@ -364,7 +365,10 @@ describe('Discord errors', () => {
       const summary = await runner.tick();
 
       expect(summary).toEqual({ posted: 1, skipped: 0, failed: 0, blocked: 1 });
-      expect((await settingsOf(store, GUILD))?.blocked).toEqual({ code, reason, since: DUE_AT });
+      // The code is stored; the reason is worded from it, in the reader's language (issue 14).
+      const blocked = (await settingsOf(store, GUILD))?.blocked;
+      expect(blocked).toEqual({ code, since: DUE_AT });
+      expect(blockedReason(blocked!.code, stringsFor('en').schedule)).toBe(reason);
       expect(discord.to(CHANNEL)).toHaveLength(1);
       expect(discord.to(OTHER_CHANNEL).map((a) => a.messageId)).not.toContain(null);
       expect(await postsFor(store, GUILD)).toEqual([]);
