@@ -1,7 +1,7 @@
-import type {
-  APIApplicationCommandOption,
+import {
   ApplicationCommandOptionType,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type APIApplicationCommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 
 /*
@@ -84,3 +84,41 @@ export function registrationBody(
 
 /** An option definition through Discord's type, for code that walks definitions at run time. */
 export type OptionDefinition = DeepReadonly<APIApplicationCommandOption>;
+
+/**
+ * An input's options held to the definition, the one run-time check behind `ArgumentsOf`: a value
+ * of the wrong type, or not one of its option's choices, is read as absent, as the commands read
+ * such values before they were typed; a required string arrives as text (`String(value ?? '')`),
+ * so a command never meets a number where its definition says a string (anything else: ''). Discord and the preview
+ * send only conforming inputs; this keeps a hand-built one (a test, a replayed payload) safe.
+ */
+export function conformOptions(
+  data: CommandData,
+  subcommand: string | null,
+  options: Readonly<Record<string, unknown>>,
+): Record<string, string | number | boolean | undefined> {
+  const top = (data.options ?? []) as readonly OptionShape[];
+  const scope = subcommand
+    ? (top.find((option) => option.name === subcommand)?.options ?? [])
+    : top;
+  const conformed: Record<string, string | number | boolean | undefined> = {};
+  for (const option of scope) {
+    const value = Object.hasOwn(options, option.name) ? options[option.name] : undefined;
+    const fits =
+      typeof value === expectedType(option.type) &&
+      (!option.choices || option.choices.some((choice) => choice.value === value));
+    if (fits) conformed[option.name] = value as string | number | boolean;
+    else if (option.required && expectedType(option.type) === 'string' && !option.choices) {
+      conformed[option.name] =
+        typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+    }
+  }
+  return conformed;
+}
+
+function expectedType(type: ApplicationCommandOptionType): 'string' | 'number' | 'boolean' {
+  if (type === ApplicationCommandOptionType.Integer || type === ApplicationCommandOptionType.Number)
+    return 'number';
+  if (type === ApplicationCommandOptionType.Boolean) return 'boolean';
+  return 'string';
+}

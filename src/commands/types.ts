@@ -7,7 +7,12 @@ import type { ReplyBody } from '../render/reply.js';
 import type { PromptBank } from '../schedule/prompts.js';
 import type { StorePorts } from '../store/ports.js';
 import type { FactReport } from '../store/reports.js';
-import { registrationBody, type ArgumentsOf, type CommandData } from './arguments.js';
+import {
+  conformOptions,
+  registrationBody,
+  type ArgumentsOf,
+  type CommandData,
+} from './arguments.js';
 import type { CooldownKeeper } from './cooldowns.js';
 
 /** Option values as Discord sends them, by option name; a subcommand's options are flattened in. */
@@ -147,7 +152,12 @@ export function defineCommand<const D extends CommandData>(
   return {
     ...definition,
     data: registrationBody(definition.data),
-    respond: (input, ctx) =>
-      definition.respond(input as unknown as CommandInput<ArgumentsOf<D>>, ctx),
+    respond: (input, ctx) => {
+      const options = conformOptions(definition.data, input.subcommand, input.options);
+      return definition.respond(
+        { ...input, options } as unknown as CommandInput<ArgumentsOf<D>>,
+        ctx,
+      );
+    },
   };
 }
