@@ -15,7 +15,7 @@ import type { GuildSettings, PostKind } from '../store/domain.js';
 import type { StorePorts } from '../store/ports.js';
 import type { SuggestionState } from '../store/suggestions.js';
 import { updateSettings } from '../store/update-settings.js';
-import { queuePage } from './suggest.js';
+import { queuePage } from '../suggest/queue.js';
 import type { CommandInput, ScheduleContext } from './types.js';
 
 /*

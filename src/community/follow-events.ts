@@ -32,7 +32,7 @@ export function changeHash(change: Dataset['changelog'][number]): string {
 }
 
 /** One DM's text within Discord's limit, with a footer that says why it came. */
-function dm(text: string, language: string): string {
+function fitDmText(text: string, language: string): string {
   const footer = `-# ${stringsFor(language).follow.dmFooter}`;
   return `${truncate(text, LIMITS.content - footer.length - 2)}\n\n${footer}`;
 }
@@ -55,7 +55,7 @@ export function followEvents(
   if (years > 0 && day.month === signed.month && day.day === signed.day) {
     events.push({
       key: `anniversary:${agreement.id}:${day.year}`,
-      content: dm(
+      content: fitDmText(
         strings.follow.anniversaryDm(name, years, discordDate(agreement.signed, 'D')),
         language,
       ),
@@ -69,7 +69,10 @@ export function followEvents(
     if (change.date <= followedOn || change.date > today || change.date < oldest) continue;
     events.push({
       key: `change:${agreement.id}:${changeHash(change)}`,
-      content: dm(strings.follow.changeDm(name, uk ? change.text.uk : change.text.en), language),
+      content: fitDmText(
+        strings.follow.changeDm(name, uk ? change.text.uk : change.text.en),
+        language,
+      ),
     });
   }
   return events;

@@ -15,6 +15,11 @@ function field(error: unknown, name: string): unknown {
     : undefined;
 }
 
+/** The code Discord (or the network) gave a failure, if any: one reading for every caller. */
+export function readErrorCode(error: unknown): unknown {
+  return field(error, 'code');
+}
+
 /** The error's own words, whether an Error or a plain `{ message }` object. */
 function messageOf(error: unknown, fallback: string): string {
   const message = field(error, 'message');

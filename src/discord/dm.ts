@@ -1,10 +1,7 @@
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { Routes, type REST } from 'discord.js';
 import type { DirectMessenger, DmBody, DmOutcome } from '../community/follow-dms.js';
-
-function codeOf(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-}
+import { readErrorCode } from './channel-errors.js';
 
 /**
  * DMs through REST: open (or find) the DM channel, then post with a nonce, so a retry after a
@@ -30,7 +27,7 @@ export function createRestMessenger(rest: Pick<REST, 'post'>): DirectMessenger {
         });
         return { kind: 'sent' };
       } catch (error) {
-        const code = codeOf(error);
+        const code = readErrorCode(error);
         if (code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return { kind: 'refused' };
         return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
       }

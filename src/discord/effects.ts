@@ -16,7 +16,7 @@ import { NO_PINGS } from './send.js';
 type Repliable = Extract<Interaction, { followUp: unknown }>;
 
 /** The create-message body of an effect: the API's own JSON, every mention off. */
-function messageBody(body: ReplyBody) {
+function toMessageBody(body: ReplyBody) {
   return {
     content: body.content,
     embeds: body.embeds ?? [],
@@ -26,7 +26,7 @@ function messageBody(body: ReplyBody) {
 }
 
 /** Why Discord refused, in the user's words where the code is a known one. */
-function reasonOf(error: unknown, locale: string): string {
+function explainRefusal(error: unknown, locale: string): string {
   if (error instanceof DiscordAPIError) {
     const known: Readonly<Record<string, string>> = stringsFor(locale).schedule.blockedReasons;
     return known[String(error.code)] ?? error.message;
@@ -34,6 +34,7 @@ function reasonOf(error: unknown, locale: string): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Sends what a reply set in motion, in order; a failure is logged and, for a post, told. */
 export async function runEffects(
   interaction: Repliable,
   effects: readonly ReplyEffect[] | undefined,
@@ -42,22 +43,7 @@ export async function runEffects(
 ): Promise<void> {
   for (const effect of effects ?? []) {
     try {
-      if (effect.kind === 'post') {
-        await interaction.client.rest.post(Routes.channelMessages(effect.channelId), {
-          body: messageBody(effect.body),
-        });
-      } else {
-        const channel = (await interaction.client.rest.post(Routes.userChannels(), {
-          body: { recipient_id: effect.userId },
-        })) as { id: string };
-        await interaction.client.rest.post(Routes.channelMessages(channel.id), {
-          body: messageBody(effect.body),
-        });
-        await ctx.schedule?.store.suggestions.markNotified(
-          effect.suggestion.guildId,
-          effect.suggestion.id,
-        );
-      }
+      await sendEffect(interaction, effect, ctx);
     } catch (error) {
       // A DM refused (closed DMs: 50007) leaves the outcome untold: the author sees it at their
       // next use of the bot instead.
@@ -68,7 +54,10 @@ export async function runEffects(
       if (effect.kind === 'post' && effect.failureNotice) {
         await interaction
           .followUp({
-            content: effect.failureNotice.replace('{reason}', reasonOf(error, interaction.locale)),
+            content: effect.failureNotice.replace(
+              '{reason}',
+              explainRefusal(error, interaction.locale),
+            ),
             flags: MessageFlags.Ephemeral,
             allowedMentions: NO_PINGS,
           })
@@ -76,6 +65,29 @@ export async function runEffects(
       }
     }
   }
+}
+
+/** One effect: a post in a channel, or a DM whose suggestion is then marked as told. */
+async function sendEffect(
+  interaction: Repliable,
+  effect: ReplyEffect,
+  ctx: CommandContext,
+): Promise<void> {
+  const rest = interaction.client.rest;
+  if (effect.kind === 'post') {
+    await rest.post(Routes.channelMessages(effect.channelId), {
+      body: toMessageBody(effect.body),
+    });
+    return;
+  }
+  const channel = (await rest.post(Routes.userChannels(), {
+    body: { recipient_id: effect.userId },
+  })) as { id: string };
+  await rest.post(Routes.channelMessages(channel.id), { body: toMessageBody(effect.body) });
+  await ctx.schedule?.store.suggestions.markNotified(
+    effect.suggestion.guildId,
+    effect.suggestion.id,
+  );
 }
 
 /** Tells a member, only to them, the decisions on their suggestions no DM could deliver. */

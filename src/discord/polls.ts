@@ -1,16 +1,13 @@
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { Routes, type REST } from 'discord.js';
 import type { PollDiscord } from '../community/poll-results.js';
-import { classifyPostError } from './channel-errors.js';
+import { classifyPostError, readErrorCode } from './channel-errors.js';
 
 interface ApiPoll {
   question?: { text?: string };
   answers?: { answer_id: number; poll_media?: { text?: string } }[];
   results?: { is_finalized?: boolean; answer_counts?: { id: number; count: number }[] };
 }
-
-const codeOf = (error: unknown): unknown =>
-  typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 
 /** Where the results can never go: the message, the channel or access to it is gone. */
 const GONE = new Set<unknown>([
@@ -31,7 +28,7 @@ export function createRestPollDiscord(rest: Pick<REST, 'get' | 'post'>): PollDis
           poll?: ApiPoll;
         };
       } catch (error) {
-        if (codeOf(error) === RESTJSONErrorCodes.UnknownMessage) {
+        if (readErrorCode(error) === RESTJSONErrorCodes.UnknownMessage) {
           return { kind: 'gone', reason: 'the message was deleted' };
         }
         throw error;
@@ -61,7 +58,7 @@ export function createRestPollDiscord(rest: Pick<REST, 'get' | 'post'>): PollDis
         };
         return { messageId: sent.id };
       } catch (error) {
-        const code = codeOf(error);
+        const code = readErrorCode(error);
         if (code !== RESTJSONErrorCodes.UnknownChannel && code !== RESTJSONErrorCodes.MissingAccess)
           throw error;
       }
@@ -74,7 +71,8 @@ export function createRestPollDiscord(rest: Pick<REST, 'get' | 'post'>): PollDis
       return { messageId: sent.id };
     },
     classify(error) {
-      if (GONE.has(codeOf(error))) return { kind: 'gone', reason: classifyPostError(error).reason };
+      if (GONE.has(readErrorCode(error)))
+        return { kind: 'gone', reason: classifyPostError(error).reason };
       const failure = classifyPostError(error);
       return { kind: failure.kind === 'retry' ? 'retry' : 'gone', reason: failure.reason };
     },

@@ -32,6 +32,8 @@ export interface RouterDeps {
    * issue 13, keeps it so the results are posted when it closes. Its failure is only logged.
    */
   onPollReply?: (poll: PollReply) => Promise<void>;
+  /** How long a reply may take before it is deferred; DEFER_AFTER_MS unless a test shortens it. */
+  deferAfterMs?: number;
 }
 
 /** A reply with a poll, as sent. */
@@ -46,7 +48,14 @@ export interface PollReply {
 }
 
 /** The one interactionCreate handler: routes to the command, and holds the one catch. */
-export function createInteractionRouter({ commands, ctx, log, metrics, onPollReply }: RouterDeps) {
+export function createInteractionRouter({
+  commands,
+  ctx,
+  log,
+  metrics,
+  onPollReply,
+  deferAfterMs = DEFER_AFTER_MS,
+}: RouterDeps) {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
   async function onChatInput(
@@ -54,8 +63,10 @@ export function createInteractionRouter({ commands, ctx, log, metrics, onPollRep
   ): Promise<InteractionOutcome> {
     const command = byName.get(interaction.commandName);
     if (!command) throw new Error(`unknown command ${interaction.commandName}`);
-    const body = await withDeferral(command.respond(toCommandInput(interaction), ctx), () =>
-      interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    const body = await withDeferral(
+      command.respond(toCommandInput(interaction), ctx),
+      () => interaction.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+      deferAfterMs,
     );
     if (interaction.deferred) await interaction.editReply(toReplyOptions(body));
     else await interaction.reply(toReplyOptions(body));
@@ -169,7 +180,7 @@ export function createInteractionRouter({ commands, ctx, log, metrics, onPollRep
     return 'ok';
   }
 
-  async function handle(interaction: Interaction): Promise<InteractionOutcome | null> {
+  async function dispatchInteraction(interaction: Interaction): Promise<InteractionOutcome | null> {
     if (interaction.isChatInputCommand()) return onChatInput(interaction);
     if (interaction.isAutocomplete()) return onAutocomplete(interaction);
     if (interaction.isButton()) return onButton(interaction);
@@ -181,12 +192,12 @@ export function createInteractionRouter({ commands, ctx, log, metrics, onPollRep
     const startedAt = performance.now();
     let outcome: InteractionOutcome | null = 'failed';
     try {
-      outcome = await handle(interaction);
+      outcome = await dispatchInteraction(interaction);
     } catch (error) {
       log.error(
         {
           err: error,
-          command: commandLabel(interaction),
+          command: labelInteraction(interaction),
           guildId: interaction.guildId,
           interactionId: interaction.id,
         },
@@ -243,7 +254,7 @@ function describeInteraction(interaction: Interaction): {
   return { kind: 'button', command: name || 'unknown', subcommand: null };
 }
 
-function commandLabel(interaction: Interaction): string {
+function labelInteraction(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
   if (interaction.isButton()) return `button ${interaction.customId}`;
   if (interaction.isModalSubmit()) return `modal ${interaction.customId}`;
@@ -253,11 +264,12 @@ function commandLabel(interaction: Interaction): string {
 async function withDeferral(
   pending: ReplyBody | Promise<ReplyBody>,
   defer: () => Promise<unknown>,
+  deferAfterMs: number,
 ): Promise<ReplyBody> {
   if (!(pending instanceof Promise)) return pending;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), DEFER_AFTER_MS);
+    timer = setTimeout(() => resolve('late'), deferAfterMs);
   });
   try {
     const first = await Promise.race([pending, late]);

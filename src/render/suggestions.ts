@@ -28,26 +28,26 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 /** The embed admins see of one suggestion; mentions in an embed show a name and never ping. */
 export function suggestionEmbed(
   suggestion: Suggestion,
-  s: SuggestStrings,
+  words: SuggestStrings,
   title: string,
 ): APIEmbed {
   const fields = [
-    { name: s.question, value: shownText(suggestion.question) },
+    { name: words.question, value: shownText(suggestion.question) },
     ...(suggestion.answers
       ? [
           {
-            name: s.answers,
+            name: words.answers,
             value: suggestion.answers.map((a) => `• ${shownText(a, 60)}`).join('\n'),
           },
         ]
       : []),
-    { name: s.by, value: `<@${suggestion.authorId}>`, inline: true },
-    { name: s.when, value: discordTimestamp(seconds(suggestion.createdAt), 'R'), inline: true },
+    { name: words.by, value: `<@${suggestion.authorId}>`, inline: true },
+    { name: words.when, value: discordTimestamp(seconds(suggestion.createdAt), 'R'), inline: true },
     ...(suggestion.state !== 'open' && suggestion.decidedBy && suggestion.decidedAt
       ? [
           {
-            name: s.states[suggestion.state],
-            value: s.decidedBy(
+            name: words.states[suggestion.state],
+            value: words.decidedBy(
               `<@${suggestion.decidedBy}>`,
               discordTimestamp(seconds(suggestion.decidedAt), 'R'),
             ),
@@ -55,16 +55,21 @@ export function suggestionEmbed(
           },
         ]
       : []),
-    ...(suggestion.reason ? [{ name: s.reason, value: shownText(suggestion.reason, 300) }] : []),
+    ...(suggestion.reason
+      ? [{ name: words.reason, value: shownText(suggestion.reason, 300) }]
+      : []),
   ];
   return fitEmbed({ title, color: 0x5865f2, fields, footer: { text: `#${suggestion.id}` } });
 }
 
 /** What the suggestions channel gets for each new suggestion. */
-export function renderSuggestionForAdmins(suggestion: Suggestion, s: SuggestStrings): ReplyBody {
+export function renderSuggestionForAdmins(
+  suggestion: Suggestion,
+  words: SuggestStrings,
+): ReplyBody {
   return {
-    content: s.channelHint,
-    embeds: [suggestionEmbed(suggestion, s, s.channelTitle(suggestion.id))],
+    content: words.channelHint,
+    embeds: [suggestionEmbed(suggestion, words, words.channelTitle(suggestion.id))],
   };
 }
 
@@ -100,12 +105,12 @@ export interface QueuePageInput {
 }
 
 /** One page of the queue: one suggestion, the buttons that decide it, and the way on. */
-export function renderQueuePage(input: QueuePageInput, s: SuggestStrings): ReplyBody {
-  const stateName = s.states[input.state];
+export function renderQueuePage(input: QueuePageInput, words: SuggestStrings): ReplyBody {
+  const stateName = words.states[input.state];
   const { suggestion } = input;
   if (!suggestion) {
     return {
-      content: [input.notice, s.queueEmpty(stateName)].filter(Boolean).join('\n'),
+      content: [input.notice, words.queueEmpty(stateName)].filter(Boolean).join('\n'),
       embeds: [],
       components: [],
     };
@@ -115,7 +120,7 @@ export function renderQueuePage(input: QueuePageInput, s: SuggestStrings): Reply
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Success,
-      label: s.approve,
+      label: words.approve,
       custom_id: queueCustomId('approve', suggestion, input.state, input.index),
     });
   }
@@ -123,7 +128,7 @@ export function renderQueuePage(input: QueuePageInput, s: SuggestStrings): Reply
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Danger,
-      label: s.deny,
+      label: words.deny,
       custom_id: queueCustomId('deny', suggestion, input.state, input.index),
     });
   }
@@ -131,14 +136,14 @@ export function renderQueuePage(input: QueuePageInput, s: SuggestStrings): Reply
     {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: s.previous,
+      label: words.previous,
       custom_id: pageCustomId(input.state, Math.max(0, input.index - 1)),
       disabled: input.index <= 0,
     },
     {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: s.next,
+      label: words.next,
       custom_id: pageCustomId(input.state, input.index + 1),
       disabled: input.index + 1 >= input.total,
     },
@@ -149,7 +154,9 @@ export function renderQueuePage(input: QueuePageInput, s: SuggestStrings): Reply
   };
   return {
     content: input.notice ?? '',
-    embeds: [suggestionEmbed(suggestion, s, s.queueTitle(stateName, input.index + 1, input.total))],
+    embeds: [
+      suggestionEmbed(suggestion, words, words.queueTitle(stateName, input.index + 1, input.total)),
+    ],
     components: [row],
   };
 }
@@ -159,11 +166,11 @@ export function denyModal(
   suggestion: Pick<Suggestion, 'id' | 'version'>,
   state: SuggestionState,
   index: number,
-  s: SuggestStrings,
+  words: SuggestStrings,
 ): APIModalInteractionResponseCallbackData {
   return {
     custom_id: queueCustomId('reason', suggestion, state, index),
-    title: truncate(s.modalTitle, 45),
+    title: truncate(words.modalTitle, 45),
     components: [
       {
         type: ComponentType.ActionRow,
@@ -172,8 +179,8 @@ export function denyModal(
             type: ComponentType.TextInput,
             custom_id: 'reason',
             style: TextInputStyle.Paragraph,
-            label: truncate(s.reasonLabel, 45),
-            placeholder: s.reasonPlaceholder,
+            label: truncate(words.reasonLabel, 45),
+            placeholder: words.reasonPlaceholder,
             required: false,
             max_length: DENIAL_REASON_MAX,
           },
@@ -187,26 +194,31 @@ export function denyModal(
 export function renderOutcomeDm(
   suggestion: Suggestion,
   serverName: string,
-  s: SuggestStrings,
+  words: SuggestStrings,
 ): ReplyBody {
   const question = shownText(suggestion.question, 500);
   const lines =
     suggestion.state === 'approved'
-      ? [s.dmApproved(serverName, question)]
+      ? [words.dmApproved(serverName, question)]
       : [
-          s.dmDenied(serverName, question),
-          ...(suggestion.reason ? [s.dmReason(shownText(suggestion.reason, 300))] : []),
+          words.dmDenied(serverName, question),
+          ...(suggestion.reason ? [words.dmReason(shownText(suggestion.reason, 300))] : []),
         ];
   return { content: lines.join('\n') };
 }
 
 /** The ephemeral notice at an author's next use, for outcomes no DM could tell. */
-export function renderOutcomeNotice(suggestions: readonly Suggestion[], s: SuggestStrings): string {
+export function renderOutcomeNotice(
+  suggestions: readonly Suggestion[],
+  words: SuggestStrings,
+): string {
   const lines = suggestions.slice(0, 10).map((suggestion) => {
     const question = shownText(suggestion.question, 150);
-    if (suggestion.state === 'approved') return s.noticeApproved(suggestion.id, question);
-    const reason = suggestion.reason ? ` (${s.reason}: ${shownText(suggestion.reason, 200)})` : '';
-    return `${s.noticeDenied(suggestion.id, question)}${reason}`;
+    if (suggestion.state === 'approved') return words.noticeApproved(suggestion.id, question);
+    const reason = suggestion.reason
+      ? ` (${words.reason}: ${shownText(suggestion.reason, 200)})`
+      : '';
+    return `${words.noticeDenied(suggestion.id, question)}${reason}`;
   });
-  return truncate([`**${s.noticeTitle}**`, ...lines].join('\n'), 2000);
+  return truncate([`**${words.noticeTitle}**`, ...lines].join('\n'), 2000);
 }

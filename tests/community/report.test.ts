@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { REPORT_LIMITS, report } from '../../src/commands/report.js';
+import { report } from '../../src/commands/report.js';
+import { REPORT_LIMITS } from '../../src/community/report-text.js';
 import { reports } from '../../src/commands/reports.js';
 import type { CommunityContext } from '../../src/commands/types.js';
 import { renderOperatorReport } from '../../src/render/report.js';

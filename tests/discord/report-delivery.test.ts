@@ -44,16 +44,24 @@ interface SentBody {
   allowed_mentions?: unknown;
 }
 
+/** A delivery to the operator's channel (REPORT_CHANNEL_ID) through the fake REST. */
+function channelDelivery(
+  fake: ReturnType<typeof fakeRest>,
+  logged: ReturnType<typeof recordingLog>,
+) {
+  return createReportDelivery({
+    rest: fake.rest,
+    data,
+    log: logged.log,
+    channelId: OPERATOR_CHANNEL,
+  });
+}
+
 describe('createReportDelivery', () => {
   test('GIVEN REPORT_CHANNEL_ID WHEN a report is delivered THEN one post reaches that channel, naming the record and the member by id, pinging nobody', async () => {
     const fake = fakeRest().answers('POST', `/channels/${OPERATOR_CHANNEL}/messages`, { id: '1' });
     const logged = recordingLog();
-    const deliver = createReportDelivery({
-      rest: fake.rest,
-      data,
-      log: logged.log,
-      channelId: OPERATOR_CHANNEL,
-    });
+    const deliver = channelDelivery(fake, logged);
 
     expect(await deliver(REPORT)).toBe(true);
     expect(fake.calls).toHaveLength(1);
@@ -74,12 +82,7 @@ describe('createReportDelivery', () => {
       apiError(50013, 403, 'Missing Permissions'),
     );
     const logged = recordingLog();
-    const deliver = createReportDelivery({
-      rest: fake.rest,
-      data,
-      log: logged.log,
-      channelId: OPERATOR_CHANNEL,
-    });
+    const deliver = channelDelivery(fake, logged);
     expect(await deliver(REPORT)).toBe(false);
     expect(logged.lines).toEqual([
       expect.objectContaining({ level: 40, reportId: 'R0123456789', err: 'Missing Permissions' }),

@@ -4,6 +4,8 @@ import { commands } from '../../src/commands/index.js';
 import { createInteractionRouter } from '../../src/discord/router.js';
 import { createLogger } from '../../src/log.js';
 import { createMetrics } from '../../src/ops/metrics.js';
+import { en } from '../../src/i18n/en.js';
+import { EPHEMERAL } from '../../src/render/limits.js';
 import { testContext } from '../helpers/context.js';
 
 const GUILD = '200000000000000001';
@@ -23,6 +25,8 @@ interface FakeOptions {
  */
 function fakeInteraction({ kind, name, options = [], customId }: FakeOptions) {
   const sent: unknown[] = [];
+  /** Which of the interaction's answers were called, in order, with what. */
+  const calls: { method: string; body: unknown }[] = [];
   const interaction = {
     id: '300000000000000001',
     type: kind === 'autocomplete' ? 4 : kind === 'button' ? 3 : 2,
@@ -54,23 +58,37 @@ function fakeInteraction({ kind, name, options = [], customId }: FakeOptions) {
     reply(body: unknown) {
       interaction.replied = true;
       sent.push(body);
+      calls.push({ method: 'reply', body });
+      return Promise.resolve();
+    },
+    deferReply(body: unknown) {
+      interaction.deferred = true;
+      calls.push({ method: 'deferReply', body });
+      return Promise.resolve();
+    },
+    editReply(body: unknown) {
+      sent.push(body);
+      calls.push({ method: 'editReply', body });
       return Promise.resolve();
     },
     followUp(body: unknown) {
       sent.push(body);
+      calls.push({ method: 'followUp', body });
       return Promise.resolve();
     },
     update(body: unknown) {
       sent.push(body);
+      calls.push({ method: 'update', body });
       return Promise.resolve();
     },
     respond(choices: unknown) {
       interaction.responded = true;
       sent.push(choices);
+      calls.push({ method: 'respond', body: choices });
       return Promise.resolve();
     },
   };
-  return { interaction: interaction as unknown as Interaction, sent };
+  return { interaction: interaction as unknown as Interaction, sent, calls };
 }
 
 function harness(overrides: Partial<Parameters<typeof createInteractionRouter>[0]> = {}) {
@@ -197,5 +215,113 @@ describe('the router logs one line per interaction', () => {
     expect(text).toContain(
       'bot_interaction_reply_seconds_count{kind="command",command="agreement"} 3',
     );
+  });
+});
+
+/** A command of the test's own: the router is tested apart from the real commands. */
+function commandThat(
+  respond: () => unknown,
+  extra: { ephemeral?: true; autocomplete?: () => unknown } = {},
+): typeof commands {
+  return [{ data: { name: 'probe', description: 'a test command' }, respond, ...extra }] as never;
+}
+
+const flagsOf = (body: unknown) => (body as { flags?: number }).flags ?? 0;
+
+describe('the router on its own', () => {
+  test('GIVEN a command that throws before answering WHEN routed THEN the one catch replies with the generic apology, ephemerally', async () => {
+    const { route } = harness({
+      commands: commandThat(() => {
+        throw new Error('boom');
+      }),
+    });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'probe' });
+    await route(interaction);
+    expect(calls.map((c) => c.method)).toEqual(['reply']);
+    expect(calls[0]!.body).toMatchObject({ content: en.errors.unexpected });
+    expect(flagsOf(calls[0]!.body) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  test('GIVEN a command that fails after its reply was deferred WHEN routed THEN the apology is a follow-up, since the reply is taken', async () => {
+    const { route, records } = harness({
+      deferAfterMs: 1,
+      commands: commandThat(
+        () => new Promise((_, reject) => setTimeout(() => reject(new Error('late boom')), 30)),
+      ),
+    });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'probe' });
+    await route(interaction);
+    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'followUp']);
+    expect(calls[1]!.body).toMatchObject({ content: en.errors.unexpected });
+    expect(flagsOf(calls[1]!.body) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(records()).toEqual([expect.objectContaining({ outcome: 'failed', deferred: true })]);
+  });
+
+  test('GIVEN a button whose command is unknown WHEN pressed THEN an ephemeral "no longer in use", and its message is not updated', async () => {
+    const { route, records } = harness();
+    const { interaction, calls } = fakeInteraction({
+      kind: 'button',
+      name: '',
+      customId: 'gone:page:2',
+    });
+    await route(interaction);
+    expect(calls.map((c) => c.method)).toEqual(['reply']);
+    expect(calls[0]!.body).toMatchObject({ content: en.errors.unknownButton });
+    expect(flagsOf(calls[0]!.body) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(records()).toEqual([
+      expect.objectContaining({ kind: 'button', command: 'gone', outcome: 'ephemeral' }),
+    ]);
+  });
+
+  test('GIVEN an autocomplete that throws WHEN routed THEN Discord gets no choices (autocomplete cannot show a message) and the line says failed', async () => {
+    const { route, records } = harness({
+      commands: commandThat(() => ({ content: 'unused' }), {
+        autocomplete: () => {
+          throw new Error('boom');
+        },
+      }),
+    });
+    const { interaction, calls } = fakeInteraction({
+      kind: 'autocomplete',
+      name: 'probe',
+      options: [{ name: 'partner', value: 'ger' }],
+    });
+    await route(interaction);
+    expect(calls).toEqual([{ method: 'respond', body: [] }]);
+    expect(records()).toEqual([
+      expect.objectContaining({ kind: 'autocomplete', command: 'probe', outcome: 'failed' }),
+    ]);
+  });
+
+  test('GIVEN a public command whose late answer is ephemeral WHEN routed THEN the deferral was public and the answer edits it: Discord fixed its visibility at the deferral', async () => {
+    const late = { content: 'only for you', flags: EPHEMERAL };
+    const { route, records } = harness({
+      deferAfterMs: 1,
+      commands: commandThat(() => new Promise((resolve) => setTimeout(() => resolve(late), 30))),
+    });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'probe' });
+    await route(interaction);
+    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+    expect(flagsOf(calls[0]!.body) & EPHEMERAL).toBe(0);
+    expect(calls[1]!.body).toMatchObject({ content: 'only for you' });
+    // Counted by what the command meant, though Discord shows it to everyone in the channel.
+    expect(records()).toEqual([expect.objectContaining({ outcome: 'ephemeral', deferred: true })]);
+  });
+
+  test('GIVEN an ephemeral command whose answer is late WHEN routed THEN the deferral itself is ephemeral', async () => {
+    const { route } = harness({
+      deferAfterMs: 1,
+      commands: commandThat(
+        () =>
+          new Promise((resolve) =>
+            setTimeout(() => resolve({ content: 'admin view', flags: EPHEMERAL }), 30),
+          ),
+        { ephemeral: true },
+      ),
+    });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'probe' });
+    await route(interaction);
+    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+    expect(flagsOf(calls[0]!.body) & EPHEMERAL).toBe(EPHEMERAL);
   });
 });
