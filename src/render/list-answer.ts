@@ -32,14 +32,7 @@ export function answerList(
   if (isRecordKind(filters.kind)) return answerRecordList(data, order, page, filters, strings);
   const kept = applyFilters(data.agreements, filters);
   const counts = filterCounts(data.agreements, filters, strings);
-  if (kept.length === 0) {
-    return renderNotFound(
-      [strings.filters.noneMatch, ...counts].join(' '),
-      [],
-      strings.filters.noneTry,
-      strings,
-    );
-  }
+  if (kept.length === 0) return renderNoneMatch(counts, strings);
   return renderAgreementList(kept, order, page, strings, {
     filters,
     total: data.agreements.length,
@@ -57,17 +50,20 @@ function answerRecordList(
 ): ReplyBody {
   const kept = applyRecordFilters(data.records, filters);
   const counts = recordFilterCounts(data.records, data.agreements.length, filters, strings);
-  if (kept.length === 0) {
-    return renderNotFound(
-      [strings.filters.noneMatch, ...counts].join(' '),
-      [],
-      strings.filters.noneTry,
-      strings,
-    );
-  }
+  if (kept.length === 0) return renderNoneMatch(counts, strings);
   return renderRecordList(kept, order, page, strings, {
     filters,
     total: data.records.length,
     counts,
   });
+}
+
+/** Filters that keep nothing: say so, with what each filter alone would keep. */
+function renderNoneMatch(counts: readonly string[], strings: Strings): ReplyBody {
+  return renderNotFound(
+    [strings.filters.noneMatch, ...counts].join(' '),
+    [],
+    strings.filters.noneTry,
+    strings,
+  );
 }
