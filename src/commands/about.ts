@@ -1,8 +1,8 @@
 import { stringsFor } from '../i18n/index.js';
 import { renderAbout } from '../render/about.js';
-import type { SlashCommand } from './types.js';
+import { defineCommand } from './types.js';
 
-export const about: SlashCommand = {
+export const about = defineCommand({
   data: {
     name: 'about',
     description: 'What this bot knows, where its facts come from, how to report an error',
@@ -11,4 +11,4 @@ export const about: SlashCommand = {
   respond(input, { data, reportUrl }) {
     return renderAbout(data, reportUrl, stringsFor(input.locale));
   },
-};
+});

@@ -1,87 +1,11 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { Dataset } from '../data/load.js';
-import { stringsFor, type Strings } from '../i18n/index.js';
-import {
-  isListOrder,
-  renderAgreementList,
-  renderRecordList,
-  type ListOrder,
-} from '../render/list.js';
-import { renderNotFound } from '../render/not-found.js';
-import type { ReplyBody } from '../render/reply.js';
-import {
-  applyFilters,
-  applyRecordFilters,
-  filterCounts,
-  filtersFromId,
-  hasFilters,
-  isClauseFilter,
-  isKindFilter,
-  isRecordKind,
-  readYear,
-  recordFilterCounts,
-  type ListFilters,
-} from '../search/filters.js';
-import type { SlashCommand } from './types.js';
+import { stringsFor } from '../i18n/index.js';
+import { isListOrder, type ListOrder } from '../render/list.js';
+import { answerList } from '../render/list-answer.js';
+import { filtersFromId, readYear } from '../search/filters.js';
+import { defineCommand } from './types.js';
 
-/** A page of the list, filtered where filters are set, with their counts above it. */
-function answerList(
-  data: Dataset,
-  order: ListOrder,
-  page: number,
-  filters: ListFilters,
-  strings: Strings,
-): ReplyBody {
-  if (!hasFilters(filters)) {
-    const later = applyRecordFilters(data.records, { kind: 'later' }).length;
-    const none = applyRecordFilters(data.records, { kind: 'no-agreement' }).length;
-    const hint = later + none > 0 ? strings.list.moreKinds(later, none) : undefined;
-    return renderAgreementList(data.agreements, order, page, strings, undefined, hint);
-  }
-  if (isRecordKind(filters.kind)) return answerRecordList(data, order, page, filters, strings);
-  const kept = applyFilters(data.agreements, filters);
-  const counts = filterCounts(data.agreements, filters, strings);
-  if (kept.length === 0) {
-    return renderNotFound(
-      [strings.filters.noneMatch, ...counts].join(' '),
-      [],
-      strings.filters.noneTry,
-      strings,
-    );
-  }
-  return renderAgreementList(kept, order, page, strings, {
-    filters,
-    total: data.agreements.length,
-    counts,
-  });
-}
-
-/** kind:later or kind:no-agreement: the later records, counted and paged like the 31. */
-function answerRecordList(
-  data: Dataset,
-  order: ListOrder,
-  page: number,
-  filters: ListFilters,
-  strings: Strings,
-): ReplyBody {
-  const kept = applyRecordFilters(data.records, filters);
-  const counts = recordFilterCounts(data.records, data.agreements.length, filters, strings);
-  if (kept.length === 0) {
-    return renderNotFound(
-      [strings.filters.noneMatch, ...counts].join(' '),
-      [],
-      strings.filters.noneTry,
-      strings,
-    );
-  }
-  return renderRecordList(kept, order, page, strings, {
-    filters,
-    total: data.records.length,
-    counts,
-  });
-}
-
-export const agreements: SlashCommand = {
+export const agreements = defineCommand({
   data: {
     name: 'agreements',
     description: 'All the security agreements, a page at a time',
@@ -130,15 +54,12 @@ export const agreements: SlashCommand = {
 
   respond(input, { data }) {
     const { order, clause, year, kind } = input.options;
+    // The year keeps its own rule (a year a document could be signed in), as a page button's does.
     return answerList(
       data,
-      isListOrder(order) ? order : 'date',
+      order ?? 'date',
       0,
-      {
-        clause: isClauseFilter(clause) ? clause : undefined,
-        year: readYear(year),
-        kind: isKindFilter(kind) ? kind : undefined,
-      },
+      { clause, year: readYear(year), kind },
       stringsFor(input.locale),
     );
   },
@@ -156,4 +77,4 @@ export const agreements: SlashCommand = {
       stringsFor(input.locale),
     );
   },
-};
+});

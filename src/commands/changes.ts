@@ -1,8 +1,8 @@
 import { stringsFor } from '../i18n/index.js';
 import { renderChanges } from '../render/later.js';
-import type { SlashCommand } from './types.js';
+import { defineCommand } from './types.js';
 
-export const changes: SlashCommand = {
+export const changes = defineCommand({
   data: {
     name: 'changes',
     description: 'What was recently added to or corrected in the bot’s data, with sources',
@@ -11,4 +11,4 @@ export const changes: SlashCommand = {
   respond(input, { data }) {
     return renderChanges(data, stringsFor(input.locale));
   },
-};
+});

@@ -4,26 +4,27 @@ import { partnerLabel } from '../render/agreement.js';
 import { renderComparison } from '../render/compare.js';
 import { renderNotFound } from '../render/not-found.js';
 import { withPicture } from '../render/picture-reply.js';
-import { partnerChoices, readPartnerOption } from './partner-option.js';
-import type { SlashCommand } from './types.js';
+import { PARTNER_OPTION, partnerChoices, readPartnerOption } from './partner-option.js';
+import { defineCommand } from './types.js';
 
-const side = (name: string, description: string) => ({
-  type: ApplicationCommandOptionType.String as const,
-  name,
-  description,
-  required: true,
-  autocomplete: true,
-  max_length: 100,
-});
-
-export const compare: SlashCommand = {
+export const compare = defineCommand({
   data: {
     name: 'compare',
     description:
       'Two agreements side by side: date, signatories, term, commitments, 24-hour clause',
     options: [
-      side('first', 'The first agreement: Germany, UK, EU, 🇯🇵, Німеччина…'),
-      side('second', 'The agreement to set beside it'),
+      {
+        ...PARTNER_OPTION,
+        name: 'first',
+        description: 'The first agreement: Germany, UK, EU, 🇯🇵, Німеччина…',
+        required: true,
+      },
+      {
+        ...PARTNER_OPTION,
+        name: 'second',
+        description: 'The agreement to set beside it',
+        required: true,
+      },
       {
         type: ApplicationCommandOptionType.Boolean,
         name: 'picture',
@@ -34,9 +35,9 @@ export const compare: SlashCommand = {
 
   async respond(input, { data }) {
     const strings = stringsFor(input.locale);
-    const first = readPartnerOption(String(input.options['first'] ?? ''), data, strings);
+    const first = readPartnerOption(input.options.first, data, strings);
     if (first.kind !== 'found') return first.body;
-    const second = readPartnerOption(String(input.options['second'] ?? ''), data, strings);
+    const second = readPartnerOption(input.options.second, data, strings);
     if (second.kind !== 'found') return second.body;
     if (first.agreement === second.agreement) {
       return renderNotFound(
@@ -47,7 +48,7 @@ export const compare: SlashCommand = {
       );
     }
     const body = renderComparison(first.agreement, second.agreement, strings);
-    if (input.options['picture'] !== true) return body;
+    if (input.options.picture !== true) return body;
     // Loaded on first use, as /timeline's and /map's renderers are.
     const { renderComparePng } = await import('../render/pictures/compare.js');
     return withPicture(
@@ -59,4 +60,4 @@ export const compare: SlashCommand = {
   autocomplete(input, { data }) {
     return partnerChoices(data, input.focused.value, input.locale);
   },
-};
+});

@@ -1,3 +1,4 @@
+import { InteractionContextType } from 'discord-api-types/v10';
 import { DateTime } from 'luxon';
 import { languageOf, stringsFor } from '../i18n/index.js';
 import { discordTimestamp } from '../render/format.js';
@@ -7,33 +8,33 @@ import { markPromptSeen, nextPrompt, promptSources } from '../schedule/prompts.j
 import type { GuildSettings } from '../store/domain.js';
 import { ifSetUp, updateSettings } from '../store/update-settings.js';
 import type { CooldownResult } from './cooldowns.js';
-import type { SlashCommand } from './types.js';
+import { defineCommand } from './types.js';
 
 /** One discussion per member per 10 minutes, and per channel per 3: enough to talk, not to flood. */
 export const DISCUSS_USER_COOLDOWN_MS = 10 * 60 * 1000;
 export const DISCUSS_CHANNEL_COOLDOWN_MS = 3 * 60 * 1000;
 
-export const discuss: SlashCommand = {
+export const discuss = defineCommand({
   data: {
     name: 'discuss',
     description:
       'Start a discussion here: a question grounded in the agreements, often with a poll',
-    contexts: [0],
+    contexts: [InteractionContextType.Guild],
   },
 
   async respond(input, ctx) {
-    const s = stringsFor(input.locale).schedule;
-    if (!input.guildId || !input.channelId) return ephemeral({ content: s.notInGuild });
-    if (!ctx.schedule) return ephemeral({ content: s.notServed });
+    const strings = stringsFor(input.locale);
+    if (!input.guildId || !input.channelId)
+      return ephemeral({ content: strings.schedule.notInGuild });
+    if (!ctx.schedule) return ephemeral({ content: strings.schedule.notServed });
     const { store, prompts, cooldowns } = ctx.schedule;
-    const storage = stringsFor(input.locale).storage;
     const now = ctx.now();
     // Read before the cooldown is taken: a store that does not answer costs the member no wait.
     let settings: GuildSettings | undefined;
     try {
       settings = (await store.settings.get(input.guildId))?.value;
     } catch {
-      return ephemeral({ content: storage.unavailable });
+      return ephemeral({ content: strings.storage.unavailable });
     }
     let wait: CooldownResult;
     try {
@@ -46,11 +47,13 @@ export const discuss: SlashCommand = {
         now,
       );
     } catch {
-      return ephemeral({ content: storage.unavailable });
+      return ephemeral({ content: strings.storage.unavailable });
     }
     if (!wait.ok) {
       return ephemeral({
-        content: s.discussCooldown(discordTimestamp(wait.retryAt.getTime() / 1000, 'R')),
+        content: strings.schedule.discussCooldown(
+          discordTimestamp(wait.retryAt.getTime() / 1000, 'R'),
+        ),
       });
     }
 
@@ -71,7 +74,7 @@ export const discuss: SlashCommand = {
         })),
       );
       if (marked.kind === 'unavailable' || marked.kind === 'contended') {
-        return ephemeral({ content: storage.notSaved });
+        return ephemeral({ content: strings.storage.notSaved });
       }
     }
     const zone = settings?.timeZone ?? 'UTC';
@@ -92,4 +95,4 @@ export const discuss: SlashCommand = {
       ...(message.thread ? { thread: message.thread } : {}),
     };
   },
-};
+});

@@ -1,8 +1,8 @@
 import { stringsFor } from '../i18n/index.js';
 import { renderGuarantees } from '../render/later.js';
-import type { SlashCommand } from './types.js';
+import { defineCommand } from './types.js';
 
-export const guarantees: SlashCommand = {
+export const guarantees = defineCommand({
   data: {
     name: 'guarantees',
     description:
@@ -12,4 +12,4 @@ export const guarantees: SlashCommand = {
   respond(input, { data }) {
     return renderGuarantees(data, stringsFor(input.locale));
   },
-};
+});

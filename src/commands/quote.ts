@@ -1,14 +1,15 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { Person } from '../data/schema.js';
 import { stringsFor } from '../i18n/index.js';
+import { MAX_QUERY_LENGTH } from '../lookup/normalize.js';
 import { pickQuote, resolveSpeaker, suggestSpeakers } from '../lookup/speakers.js';
 import { renderNotFound } from '../render/not-found.js';
 import { personName, renderQuote } from '../render/quote.js';
 import { echoUserText } from '../render/user-text.js';
 import { findQuotesAbout } from '../search/quotes.js';
-import type { SlashCommand } from './types.js';
+import { defineCommand } from './types.js';
 
-export const quote: SlashCommand = {
+export const quote = defineCommand({
   data: {
     name: 'quote',
     description: 'What an expert or leader said about the agreements',
@@ -18,24 +19,23 @@ export const quote: SlashCommand = {
         name: 'speaker',
         description: 'Who said it: Shea, Krayev, Tusk…',
         autocomplete: true,
-        max_length: 100,
+        max_length: MAX_QUERY_LENGTH,
       },
       {
         type: ApplicationCommandOptionType.String,
         name: 'topic',
         description:
           'What the quote is about, in English or Ukrainian: NATO, guarantees, гарантії…',
-        max_length: 100,
+        max_length: MAX_QUERY_LENGTH,
       },
     ],
   },
 
   respond(input, { data, random }) {
     const strings = stringsFor(input.locale);
-    const speakerQuery = input.options['speaker'];
-    const topic = input.options['topic'];
+    const { speaker: speakerQuery, topic } = input.options;
     let speaker: Person | undefined;
-    if (typeof speakerQuery === 'string' && speakerQuery.trim() !== '') {
+    if (speakerQuery !== undefined && speakerQuery.trim() !== '') {
       const match = resolveSpeaker(speakerQuery, data);
       if (match.kind !== 'found') {
         const candidates = match.kind === 'ambiguous' ? match.candidates : match.suggestions;
@@ -48,7 +48,7 @@ export const quote: SlashCommand = {
       }
       speaker = match.person;
     }
-    const topicText = typeof topic === 'string' && topic.trim() !== '' ? topic : undefined;
+    const topicText = topic !== undefined && topic.trim() !== '' ? topic : undefined;
     const found = findQuotesAbout(data, { speakerId: speaker?.id, topic: topicText });
     const picked = found.kind === 'quotes' ? pickQuote(found.quotes, random) : undefined;
     if (!picked) {
@@ -72,4 +72,4 @@ export const quote: SlashCommand = {
   autocomplete(input, { data }) {
     return suggestSpeakers(input.focused.value, data, input.locale);
   },
-};
+});

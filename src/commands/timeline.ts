@@ -2,9 +2,9 @@ import { stringsFor } from '../i18n/index.js';
 import { withPicture } from '../render/picture-reply.js';
 import { renderTimeline } from '../render/timeline.js';
 import { loadPictures } from './pictures.js';
-import type { SlashCommand } from './types.js';
+import { defineCommand } from './types.js';
 
-export const timeline: SlashCommand = {
+export const timeline = defineCommand({
   data: {
     name: 'timeline',
     description:
@@ -16,4 +16,4 @@ export const timeline: SlashCommand = {
     const { renderTimelinePng } = await loadPictures();
     return withPicture(body, await renderTimelinePng(data, { locale: input.locale }));
   },
-};
+});

@@ -1,5 +1,6 @@
 import type { InteractionReplyOptions, InteractionUpdateOptions, JSONEncodable } from 'discord.js';
 import type { ReplyBody } from '../render/reply.js';
+import { DEFAULT_POLL_HOURS } from '../render/limits.js';
 
 /** No reply of the bot pings anyone; a setting that wants a ping opts in where it posts. */
 export const NO_PINGS = { parse: [] } as const;
@@ -34,7 +35,7 @@ export function toReplyOptions(
           poll: {
             question: { text: body.poll.question.text ?? '' },
             answers: body.poll.answers.map((answer) => ({ text: answer.poll_media.text ?? '' })),
-            duration: body.poll.duration ?? 24,
+            duration: body.poll.duration ?? DEFAULT_POLL_HOURS,
             allowMultiselect: body.poll.allow_multiselect ?? false,
           },
         }

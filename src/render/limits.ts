@@ -1,3 +1,5 @@
+import { MessageFlags } from 'discord-api-types/v10';
+
 /**
  * Discord's limits, in one place (Discord API docs: message, embed, component, interaction
  * references). Renderers cut to these; tests hold every reply to them.
@@ -29,5 +31,8 @@ export const LIMITS = {
   pollAnswer: 55,
 } as const;
 
-/** The ephemeral message flag (MessageFlags.Ephemeral). */
-export const EPHEMERAL = 64;
+/** The ephemeral message flag: Discord's own constant, named here for the renderers and tests. */
+export const EPHEMERAL = MessageFlags.Ephemeral;
+
+/** How long a poll stays open when its body sets no duration: Discord's own default, in hours. */
+export const DEFAULT_POLL_HOURS = 24;

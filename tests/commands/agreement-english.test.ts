@@ -1,6 +1,7 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { describe, expect, test } from 'vitest';
-import { agreement, answerEnglishOriginal } from '../../src/commands/agreement.js';
+import { agreement } from '../../src/commands/agreement.js';
+import { answerEnglishOriginal } from '../../src/render/subject-answer.js';
 import { en } from '../../src/i18n/en.js';
 import { uk } from '../../src/i18n/uk.js';
 import { englishOriginalId } from '../../src/render/record.js';
