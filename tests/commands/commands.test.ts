@@ -53,7 +53,7 @@ describe('/agreement', () => {
       expect(embed?.title).toContain(expected.partner.shortName.en);
       expect(text(body)).toContain(`<t:${Date.parse(`${expected.signed}T12:00:00Z`) / 1000}:D>`);
       for (const name of expected.signatories.partner)
-        expect(text(body)).toContain(JSON.stringify(name).slice(1, -1));
+        expect(text(body)).toContain(JSON.stringify(name.en).slice(1, -1));
       const button = body.components?.[0]?.components[0];
       expect(button && 'url' in button ? button.url : undefined).toMatch(/^https:\/\//);
     },
