@@ -4,7 +4,6 @@ import { bundledData, loadData, type Dataset } from '../../src/data/load.js';
 import type { Change } from '../../src/data/records-schema.js';
 import {
   CHANGE_WINDOW_DAYS,
-  computeDue,
   GRACE_MS,
   MISSED_LOOKBACK_MS,
   nextDueTimes,
@@ -13,7 +12,7 @@ import {
 } from '../../src/schedule/due.js';
 import { LEDGER_RETENTION_MS } from '../../src/schedule/runner.js';
 import type { GuildSettings } from '../../src/store/domain.js';
-import { GUILD, prompts, settings, simulate } from './helpers.js';
+import { due as duePosts, GUILD, settings, simulate } from './helpers.js';
 
 /*
  * Data-change announcements (issue 12): when a change to the data comes due for a server that
@@ -65,14 +64,7 @@ function changePosts(
   dataset: Dataset,
   posted: Iterable<string> = [],
 ): DuePost[] {
-  return computeDue({
-    now: new Date(now),
-    guildId: GUILD,
-    settings: s,
-    postLog: new Set(posted),
-    data: dataset,
-    prompts,
-  }).filter((p) => p.kind === 'change');
+  return duePosts(now, s, posted, dataset).filter((p) => p.kind === 'change');
 }
 
 const keys = (posts: readonly DuePost[]) => posts.map((p) => p.key);
@@ -259,14 +251,7 @@ describe('when a change comes due', () => {
 
   test('GIVEN a change that shipped three days after its date WHEN the next posting time comes THEN it is due then, not reported missed', () => {
     const s = optedIn('2026-11-30T10:00:00.000Z');
-    const due = computeDue({
-      now: new Date('2026-12-04T07:05:00.000Z'),
-      guildId: GUILD,
-      settings: s,
-      postLog: new Set(),
-      data: DEC3,
-      prompts,
-    });
+    const due = duePosts('2026-12-04T07:05:00.000Z', s, [], DEC3);
     expect(due.every((p) => p.status === 'due')).toBe(true);
     // Opted in on 30 November: the correction of 28 November came before, so it is not among them.
     const sinceOptIn = bundledKeysFrom('2026-11-30');

@@ -84,17 +84,7 @@ describeWriteFailureContract('json file', async () => {
   };
 });
 
-describeStoreContract('json file', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'store-contract-'));
-  const store = await openJsonStore(join(folder, 'store.json'), quiet);
-  return {
-    ...store,
-    async close() {
-      await store.close();
-      await rm(folder, { recursive: true, force: true });
-    },
-  };
-});
+describeStoreContract('json file', openContractFile);
 
 const open = (log: StoreLog = recordingLog(), keepAside?: number) =>
   openJsonStore(path, log, { now: () => NOW, ...(keepAside ? { keepAside } : {}) });
