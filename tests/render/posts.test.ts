@@ -16,6 +16,7 @@ import { data, prompts, settings } from '../schedule/helpers.js';
 
 const ROLE = '555555555555555555';
 const agreement = (id: string) => data.agreementById.get(id)!;
+type PromptInput = Parameters<typeof renderPromptPost>[0];
 
 /** A prompt's grounding as the runner passes it: its agreements, and its quotes with speakers. */
 function groundingOf(prompt: (typeof prompts.prompts)[number]) {
@@ -144,18 +145,32 @@ describe('termLine', () => {
   });
 });
 
+/**
+ * A prompt post for Monday 16 February 2026 with no ping role, quoting Jamie Shea's `quoteId`
+ * when one is given: the setup the prompt tests share, each passing only what it varies.
+ */
+function renderPromptOn(
+  prompt: PromptInput['prompt'],
+  cadence: PromptInput['cadence'],
+  quoteId: string | null,
+  language?: PromptInput['language'],
+) {
+  const quote = quoteId === null ? undefined : data.quotes.find((q) => q.id === quoteId)!;
+  return renderPromptPost({
+    prompt,
+    agreements: [],
+    quotes: quote ? [{ quote, speaker: data.personById.get('jamie-shea') }] : [],
+    cadence,
+    localDate: '2026-02-16',
+    pingRoleId: null,
+    ...(language ? { language } : {}),
+  });
+}
+
 describe('renderPromptPost', () => {
   test('GIVEN the Shea prompt WHEN rendered weekly THEN it carries a Discord poll open a week and a thread name', () => {
     const prompt = prompts.byId.get('shea-psychological')!;
-    const quote = data.quotes.find((q) => q.id === 'jamie-shea-1')!;
-    const { body, thread } = renderPromptPost({
-      prompt,
-      agreements: [],
-      quotes: [{ quote, speaker: data.personById.get('jamie-shea') }],
-      cadence: 'weekly',
-      localDate: '2026-02-16',
-      pingRoleId: null,
-    });
+    const { body, thread } = renderPromptOn(prompt, 'weekly', 'jamie-shea-1');
     expect(body.poll).toEqual({
       question: { text: prompt.question.en },
       answers: prompt.poll!.answers.en.map((text) => ({ poll_media: { text } })),
@@ -173,28 +188,13 @@ describe('renderPromptPost', () => {
 
   test('GIVEN a prompt without poll answers WHEN rendered THEN it has no poll', () => {
     const prompt = prompts.prompts.find((p) => p.poll === null)!;
-    const { body } = renderPromptPost({
-      prompt,
-      agreements: [],
-      quotes: [],
-      cadence: 'daily',
-      localDate: '2026-02-16',
-      pingRoleId: null,
-    });
+    const { body } = renderPromptOn(prompt, 'daily', null);
     expect(body.poll).toBeUndefined();
   });
 
   test('GIVEN a quote whose speaker is inferred WHEN rendered THEN the post says so', () => {
-    const quote = data.quotes.find((q) => q.id === 'jamie-shea-5')!;
     const prompt = prompts.prompts.find((p) => p.quoteIds.includes('jamie-shea-5'))!;
-    const { body } = renderPromptPost({
-      prompt,
-      agreements: [],
-      quotes: [{ quote, speaker: data.personById.get('jamie-shea') }],
-      cadence: 'daily',
-      localDate: '2026-02-16',
-      pingRoleId: null,
-    });
+    const { body } = renderPromptOn(prompt, 'daily', 'jamie-shea-5');
     expect(body.embeds[0]!.fields![0]!.value).toContain('attribution inferred');
   });
 });
@@ -318,16 +318,7 @@ describe('posts in Ukrainian', () => {
 
   test('GIVEN the Shea prompt WHEN rendered in uk THEN question, poll and thread are Ukrainian and the quote is not translated', () => {
     const prompt = prompts.byId.get('shea-psychological')!;
-    const quote = data.quotes.find((q) => q.id === 'jamie-shea-1')!;
-    const { body, thread } = renderPromptPost({
-      prompt,
-      agreements: [],
-      quotes: [{ quote, speaker: data.personById.get('jamie-shea') }],
-      cadence: 'daily',
-      localDate: '2026-02-16',
-      pingRoleId: null,
-      language: 'uk',
-    });
+    const { body, thread } = renderPromptOn(prompt, 'daily', 'jamie-shea-1', 'uk');
     expect(body.content).toBe(
       `💬 **Питання для обговорення**\n${prompt.question.uk}\nПроголосуйте й поясніть чому.`,
     );
