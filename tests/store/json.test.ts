@@ -93,8 +93,9 @@ const valueOf = async (store: StorePorts, id = GUILD) => (await store.settings.g
 const settled = async (store: StorePorts, id = GUILD) => [
   ...((await store.ledger.settledKeys([id])).get(id) ?? []),
 ];
-async function post(store: StorePorts, key = KEY, id = GUILD): Promise<void> {
-  await store.ledger.claim({
+/** The claim these tests make: one anniversary post, owned by 'me'. */
+const claimOf = (key = KEY, id = GUILD) =>
+  ({
     guildId: id,
     key,
     kind: 'anniversary',
@@ -103,7 +104,9 @@ async function post(store: StorePorts, key = KEY, id = GUILD): Promise<void> {
     owner: 'me',
     leaseMs: 60_000,
     retakeWindowMs: 150_000,
-  });
+  }) as const;
+async function post(store: StorePorts, key = KEY, id = GUILD): Promise<void> {
+  await store.ledger.claim(claimOf(key, id));
   await store.ledger.complete(id, key, 'me', '444444444444444444', null);
 }
 const onDisk = async () =>
@@ -457,16 +460,7 @@ describe('migration', () => {
       expect.objectContaining({ state: 'failed', reason: 'Invalid Form Body', attempts: 0 }),
     ]);
     // Settled: a claim finds nothing to do, so nothing is posted again.
-    const claim = await store.ledger.claim({
-      guildId: GUILD,
-      key: KEY,
-      kind: 'anniversary',
-      localDate: '2026-02-16',
-      nonce: 'n',
-      owner: 'me',
-      leaseMs: 60_000,
-      retakeWindowMs: 150_000,
-    });
+    const claim = await store.ledger.claim(claimOf());
     expect(claim.kind).toBe('settled');
     const copy = (await readdir(dir)).find((f) => f.startsWith('store.json.v2-'));
     expect(await readFile(join(dir, copy!), 'utf8')).toBe(text);
