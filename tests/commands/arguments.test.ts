@@ -5,8 +5,13 @@ import {
   type ArgumentsOf,
   type SubcommandName,
 } from '../../src/commands/arguments.js';
-import { defineCommand } from '../../src/commands/types.js';
+import { defineCommand, type CommandInput } from '../../src/commands/types.js';
 import { ephemeral, isEphemeral } from '../../src/render/reply.js';
+import { input } from '../helpers/context.js';
+
+/** An input from outside any server, as the respond tests send it. */
+const outsideAServer = (options: CommandInput['options']) =>
+  input(options, { guildId: null, channelId: null, userId: '1' });
 
 /* Types from definitions (issue 14): checked by `npm run typecheck`, which covers tests. */
 
@@ -82,15 +87,7 @@ describe('GIVEN a command definition written as const', () => {
         ephemeral({ content: `${input.options.partner}/${input.options.order ?? '-'}` }),
     });
     const body = await command.respond(
-      {
-        options: { partner: 'Germany', order: 'name' },
-        subcommand: null,
-        locale: 'en-US',
-        guildLocale: null,
-        guildId: null,
-        channelId: null,
-        userId: '1',
-      },
+      outsideAServer({ partner: 'Germany', order: 'name' }),
       {} as never,
     );
     expect(body.content).toBe('Germany/name');
@@ -124,18 +121,7 @@ describe('GIVEN an input checked against its definition at run time', () => {
         return ephemeral({ content: 'ran' });
       },
     });
-    const body = await command.respond(
-      {
-        options: { partner: 0 },
-        subcommand: null,
-        locale: 'en-US',
-        guildLocale: null,
-        guildId: null,
-        channelId: null,
-        userId: '1',
-      },
-      {} as never,
-    );
+    const body = await command.respond(outsideAServer({ partner: 0 }), {} as never);
     expect(ran).toBe(false);
     expect(isEphemeral(body)).toBe(true);
     expect(body.content).toContain('“partner”');

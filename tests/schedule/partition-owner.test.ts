@@ -42,6 +42,19 @@ function holders(owners: PartitionOwner[]): Map<number, string[]> {
   return byPartition;
 }
 
+/** Two owners a and b that have each beaten twice, a beat apart: the half each settles into. */
+async function twoSettled() {
+  const w = world();
+  const a = w.owner('a');
+  const b = w.owner('b');
+  await a.step();
+  await b.step();
+  w.advance(HEARTBEAT);
+  await a.step();
+  await b.step();
+  return { w, a, b };
+}
+
 describe('GIVEN partition owners on one lease table', () => {
   test('WHEN one process runs alone THEN it holds every partition and lists their servers', async () => {
     const w = world();
@@ -73,14 +86,7 @@ describe('GIVEN partition owners on one lease table', () => {
   });
 
   test('WHEN a holder dies THEN the survivor takes its partitions within a lease and a beat, and the dead one stops listing them', async () => {
-    const w = world();
-    const a = w.owner('a');
-    const b = w.owner('b');
-    await a.step();
-    await b.step();
-    w.advance(HEARTBEAT);
-    await a.step();
-    await b.step();
+    const { w, a, b } = await twoSettled();
     // b dies: it beats no more. Its lease, as b itself judges it, runs out on the same clock.
     for (let t = 0; t < LEASE + HEARTBEAT; t += HEARTBEAT) {
       w.advance(HEARTBEAT);
@@ -92,14 +98,7 @@ describe('GIVEN partition owners on one lease table', () => {
   });
 
   test('WHEN a process stops gracefully THEN the other takes everything at its next beat', async () => {
-    const w = world();
-    const a = w.owner('a');
-    const b = w.owner('b');
-    await a.step();
-    await b.step();
-    w.advance(HEARTBEAT);
-    await a.step();
-    await b.step();
+    const { w, a, b } = await twoSettled();
     await b.stop();
     w.advance(HEARTBEAT);
     await a.step();
