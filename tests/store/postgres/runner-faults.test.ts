@@ -22,6 +22,19 @@ const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.
 const LEASE = 1_500;
 const WINDOW = 6_000;
 
+/** A claim by a 'probe' owner on the anniversary post: what it finds shows how the post settled. */
+const probeClaim = (guild: string, retakeWindowMs: number) =>
+  ({
+    guildId: guild,
+    key: ANNIVERSARY_KEY,
+    kind: 'anniversary',
+    localDate: '2026-02-16',
+    nonce: 'probe',
+    owner: 'probe',
+    leaseMs: 60_000,
+    retakeWindowMs,
+  }) as const;
+
 /** Runs the child bot until its poster prints a line starting with `marker`, then SIGKILLs it. */
 function runChildUntil(args: string[], marker: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -109,16 +122,7 @@ describe.skipIf(noPostgres)(
         const settled = await stores[1]!.ledger.settledKeys(guilds);
         expect(guilds.every((g) => settled.get(g)?.has(ANNIVERSARY_KEY))).toBe(true);
         // Settled as posted, once: a third claim finds it done, with a message id.
-        const again = await stores[0]!.ledger.claim({
-          guildId: guilds[0]!,
-          key: ANNIVERSARY_KEY,
-          kind: 'anniversary',
-          localDate: '2026-02-16',
-          nonce: 'probe',
-          owner: 'probe',
-          leaseMs: 60_000,
-          retakeWindowMs: 150_000,
-        });
+        const again = await stores[0]!.ledger.claim(probeClaim(guilds[0]!, 150_000));
         expect(again.kind).toBe('settled');
         expect(again.entry.state).toBe('posted');
         expect(again.entry.messageId).not.toBeNull();
@@ -166,17 +170,7 @@ describe.skipIf(noPostgres)(
       }
 
       async function entryOf(guild: string) {
-        const probe = await store.ledger.claim({
-          guildId: guild,
-          key: ANNIVERSARY_KEY,
-          kind: 'anniversary',
-          localDate: '2026-02-16',
-          nonce: 'probe',
-          owner: 'probe',
-          leaseMs: 60_000,
-          retakeWindowMs: WINDOW,
-        });
-        return probe;
+        return store.ledger.claim(probeClaim(guild, WINDOW));
       }
 
       // Can fail: a runner that sent before claiming, or that minted a new nonce on the retake,
