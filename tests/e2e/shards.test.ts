@@ -27,6 +27,20 @@ function guildsByShard(handle: EmulatorHandle, count: number): FixtureGuild[][] 
   return byShard;
 }
 
+/**
+ * An emulator with two shards and `guildCount` guilds spread over them; max_concurrency 2 puts
+ * the shards in two identify buckets, so neither waits 5 s.
+ */
+function startTwoShards(guildCount: number): Promise<EmulatorHandle> {
+  return startEmulator({
+    token: FAKE_TOKEN,
+    heartbeatIntervalMs: HEARTBEAT_MS,
+    shardCount: 2,
+    world: spreadWorld(guildCount),
+    sessionStartLimit: { maxConcurrency: 2 },
+  });
+}
+
 async function answersOn(handle: EmulatorHandle, guild: FixtureGuild): Promise<number> {
   const payload = handle.interactions.slash({ name: 'about', guildId: guild.id });
   handle.dispatchInteraction(payload);
@@ -43,14 +57,7 @@ describe('GIVEN the real bot and an emulator with two shards', () => {
   });
 
   test('WHEN one process holds SHARD_COUNT=2 SHARD_IDS=0,1 THEN both shards connect and answer', async () => {
-    // max_concurrency 2 puts the shards in two identify buckets, so neither waits 5 s.
-    handle = await startEmulator({
-      token: FAKE_TOKEN,
-      heartbeatIntervalMs: HEARTBEAT_MS,
-      shardCount: 2,
-      world: spreadWorld(12),
-      sessionStartLimit: { maxConcurrency: 2 },
-    });
+    handle = await startTwoShards(12);
     const byShard = guildsByShard(handle, 2);
     expect(byShard.every((guilds) => guilds.length > 0)).toBe(true);
     const bot = await startBot({
@@ -74,13 +81,7 @@ describe('GIVEN the real bot and an emulator with two shards', () => {
   }, 40_000);
 
   test('WHEN two processes hold shard 0 and shard 1 of 2 THEN each gets only its own guilds', async () => {
-    handle = await startEmulator({
-      token: FAKE_TOKEN,
-      heartbeatIntervalMs: HEARTBEAT_MS,
-      shardCount: 2,
-      world: spreadWorld(12),
-      sessionStartLimit: { maxConcurrency: 2 },
-    });
+    handle = await startTwoShards(12);
     const byShard = guildsByShard(handle, 2);
     const started = await Promise.all(
       [0, 1].map((id) =>
@@ -99,13 +100,7 @@ describe('GIVEN the real bot and an emulator with two shards', () => {
   }, 40_000);
 
   test('WHEN no shard keys are set THEN the recommended count from /gateway/bot is used', async () => {
-    handle = await startEmulator({
-      token: FAKE_TOKEN,
-      heartbeatIntervalMs: HEARTBEAT_MS,
-      shardCount: 2,
-      world: spreadWorld(6),
-      sessionStartLimit: { maxConcurrency: 2 },
-    });
+    handle = await startTwoShards(6);
     const bot = await startBot({ apiUrl: handle.restUrl });
     bots.push(bot);
     expect(bot.logs().find((r) => r.msg === 'ready')).toMatchObject({ guilds: 6, shards: [0, 1] });
