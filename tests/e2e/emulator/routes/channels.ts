@@ -120,13 +120,24 @@ function postMessage(request: RouteRequest) {
   if (body.poll) requirePermission(permissions, PermissionFlagsBits.SendPolls);
   if (files.length > 0) requirePermission(permissions, PermissionFlagsBits.AttachFiles);
   validateMessage(body, files.length);
+  return createOncePerNonce(request, channelId, guild.id);
+}
 
+/**
+ * The message a checked POST makes, made once per nonce: a nonce seen in the channel within the
+ * window answers with the message it made before. Guild channels and DMs share this step.
+ */
+function createOncePerNonce(
+  { state, body, files }: RouteRequest,
+  channelId: string,
+  guildId: string | null,
+) {
   const nonceKey = nonceKeyOf(channelId, body);
   const earlier = messageForNonce(state, nonceKey);
   if (earlier) return { status: 200, body: earlier.api };
   const stored = createMessage(state, {
     channelId,
-    guildId: guild.id,
+    guildId,
     body,
     files,
     source: 'channel',
@@ -140,25 +151,11 @@ function postMessage(request: RouteRequest) {
  * A message in a DM channel: no guild and no permissions, but the user may have closed their
  * DMs to the bot, and then Discord answers 403/50007 "Cannot send messages to this user".
  */
-function postDirectMessage(
-  { state, body, files }: RouteRequest,
-  dm: { id: string; userId: string },
-) {
+function postDirectMessage(request: RouteRequest, dm: { id: string; userId: string }) {
+  const { state, body, files } = request;
   if (state.closedDms.has(dm.userId)) throw errors.cannotSendToUser();
   validateMessage(body, files.length);
-  const nonceKey = nonceKeyOf(dm.id, body);
-  const earlier = messageForNonce(state, nonceKey);
-  if (earlier) return { status: 200, body: earlier.api };
-  const stored = createMessage(state, {
-    channelId: dm.id,
-    guildId: null,
-    body,
-    files,
-    source: 'channel',
-    interactionId: null,
-  });
-  if (nonceKey) state.nonces.set(nonceKey, { messageId: stored.id, at: state.now() });
-  return { status: 200, body: stored.api };
+  return createOncePerNonce(request, dm.id, null);
 }
 
 /** With `enforce_nonce`, the key a nonce is remembered under in this channel; else null. */
