@@ -6,7 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { loadData } from '../src/data/load.js';
 import { computeDueForGuilds, type DuePost } from '../src/schedule/due.js';
 import { loadPrompts } from '../src/schedule/prompts.js';
-import type { GuildSettings, PromptCadence } from '../src/store/domain.js';
+import type { GuildSettings } from '../src/store/domain.js';
+import { guildId, variedSettings, type ServerMix } from './lib/servers.js';
 
 const SERVERS = 10_000;
 const ZONES = [
@@ -29,46 +30,25 @@ const ZONES = [
   'Pacific/Auckland',
   'Africa/Cairo',
 ];
-const CADENCES: PromptCadence[] = ['daily', 'weekly', 'off'];
 
 const data = loadData();
 const prompts = loadPrompts(data);
 
-function guildId(i: number): string {
-  return String(100_000_000_000_000_000n + BigInt(i));
-}
-
-/** A cheap deterministic hash, so the settings vary independently of each other. */
-function hash(i: number, salt: number): number {
-  return Math.abs(Math.imul(i ^ salt, 2654435761) ^ (i >>> 3)) >>> 0;
-}
-
 /** Most people pick round times. */
 const MINUTES = [0, 0, 0, 0, 30, 30, 15, 45, 5, 50];
 
-/** Deterministic variety: zone, hour, minute, kinds and cadence all vary with the index. */
-function variedSettings(i: number): GuildSettings {
-  return {
-    channelId: '333333333333333333',
-    hour: 4 + (hash(i, 1) % 20),
-    minute: MINUTES[hash(i, 2) % MINUTES.length]!,
-    timeZone: ZONES[hash(i, 3) % ZONES.length]!,
-    paused: i % 50 === 0,
-    blocked: null,
-    anniversaries: i % 3 !== 0,
-    digest: { enabled: i % 2 === 0, weekday: 1 + (i % 7) },
-    prompts: CADENCES[i % 3]!,
-    pingRoleId: i % 4 === 0 ? '555555555555555555' : null,
-    language: null,
-    promptsSeen: prompts.prompts.slice(0, i % prompts.prompts.length).map((p) => p.id),
-    activeSince: '2025-01-01T00:00:00.000Z',
-  };
-}
+const MIX: ServerMix = {
+  zones: ZONES,
+  minutes: MINUTES,
+  pingRoleId: (i) => (i % 4 === 0 ? '555555555555555555' : null),
+  promptsSeen: (i) => prompts.prompts.slice(0, i % prompts.prompts.length).map((p) => p.id),
+};
+const settingsOf = (i: number): GuildSettings => variedSettings(i, MIX);
 
 /** Every server due at once: 09:00 Kyiv on an anniversary that is also the digest day. */
 function worstSettings(i: number): GuildSettings {
   return {
-    ...variedSettings(i),
+    ...settingsOf(i),
     hour: 9,
     minute: 0,
     timeZone: 'Europe/Kyiv',
@@ -141,13 +121,13 @@ console.log(`baseline RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
 run({
   name: 'steady tick (varied zones and hours)',
   now: at,
-  settingsFor: variedSettings,
+  settingsFor: settingsOf,
   steady: true,
 });
 run({
   name: 'first tick after a day down (varied)',
   now: at,
-  settingsFor: variedSettings,
+  settingsFor: settingsOf,
   steady: false,
 });
 run({

@@ -17,10 +17,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadData } from '../src/data/load.js';
-import { computeDueForGuilds, postNonce, type DuePost } from '../src/schedule/due.js';
+import { computeDueForGuilds, type DuePost } from '../src/schedule/due.js';
 import { createPartitionOwner, type PartitionOwner } from '../src/schedule/partition-owner.js';
 import { loadPrompts } from '../src/schedule/prompts.js';
-import { createRunner, type Poster } from '../src/schedule/runner.js';
+import { claimRequestFor, createRunner, type Poster } from '../src/schedule/runner.js';
 import type { GuildSettings } from '../src/store/domain.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgres/index.js';
 import {
@@ -109,16 +109,9 @@ async function claimAll(store: PostgresStore, posts: DuePost[], owner: string): 
   const worker = async () => {
     while (next < posts.length) {
       const post = posts[next++]!;
-      const result = await store.ledger.claim({
-        guildId: post.guildId,
-        key: post.key,
-        kind: post.kind,
-        localDate: post.localDate,
-        nonce: postNonce(post.guildId, post.key),
-        owner,
-        leaseMs: 60_000,
-        retakeWindowMs: 150_000,
-      });
+      const result = await store.ledger.claim(
+        claimRequestFor(post, owner, { leaseMs: 60_000, retakeWindowMs: 150_000 }),
+      );
       if (result.kind === 'claimed') claimed += 1;
     }
   };

@@ -19,7 +19,7 @@ import type { DuePost } from '../src/schedule/due.js';
 import { DueIndex } from '../src/schedule/due-index.js';
 import { loadPrompts } from '../src/schedule/prompts.js';
 import { loadDue } from '../src/schedule/runner.js';
-import type { GuildSettings, PromptCadence } from '../src/store/domain.js';
+import type { GuildSettings } from '../src/store/domain.js';
 import type { StorePorts } from '../src/store/ports.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
 import { ChangeWatermark } from '../src/store/postgres/watermark.js';
@@ -29,6 +29,7 @@ import {
   findPostgresBin,
   startPostgresServer,
 } from '../tests/helpers/postgres-server.js';
+import { guildId, variedSettings } from './lib/servers.js';
 
 const ZONES = [
   'Europe/Kyiv',
@@ -40,7 +41,6 @@ const ZONES = [
   'America/Los_Angeles',
   'Asia/Kolkata',
 ];
-const CADENCES: PromptCadence[] = ['daily', 'weekly', 'off'];
 const MINUTES = [0, 0, 0, 30, 15, 45];
 /** Claims timed per size; the rest of a day-down tick's posts are settled in bulk, untimed. */
 const CLAIM_SAMPLE = 20_000;
@@ -50,27 +50,13 @@ const data = loadData();
 const prompts = loadPrompts(data);
 const silent = { info() {}, warn() {}, error() {} };
 
-const guildId = (i: number) => String(100_000_000_000_000_000n + BigInt(i));
-const hash = (i: number, salt: number) =>
-  Math.abs(Math.imul(i ^ salt, 2654435761) ^ (i >>> 3)) >>> 0;
-
-function settingsOf(i: number): GuildSettings {
-  return {
-    channelId: '333333333333333333',
-    hour: 4 + (hash(i, 1) % 20),
-    minute: MINUTES[hash(i, 2) % MINUTES.length]!,
-    timeZone: ZONES[hash(i, 3) % ZONES.length]!,
-    paused: i % 50 === 0,
-    blocked: null,
-    anniversaries: i % 3 !== 0,
-    digest: { enabled: i % 2 === 0, weekday: 1 + (i % 7) },
-    prompts: CADENCES[i % 3]!,
-    pingRoleId: null,
-    language: null,
-    promptsSeen: prompts.prompts.slice(0, i % 20).map((p) => p.id),
-    activeSince: '2025-01-01T00:00:00.000Z',
-  };
-}
+const settingsOf = (i: number): GuildSettings =>
+  variedSettings(i, {
+    zones: ZONES,
+    minutes: MINUTES,
+    pingRoleId: () => null,
+    promptsSeen: (n) => prompts.prompts.slice(0, n % 20).map((p) => p.id),
+  });
 
 function cpuMs(from: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(from);

@@ -14,6 +14,15 @@ const KIND_CHOICES = [
   { name: 'Discussion prompt', value: 'prompt' },
 ] as const;
 
+/** The `kind:` option of test, skip and preview (preview adds data-change posts). */
+const KIND_OPTION = {
+  type: ApplicationCommandOptionType.String,
+  name: 'kind',
+  description: 'Which post',
+  required: true,
+  choices: KIND_CHOICES,
+} as const;
+
 /** Suggestions and admin tools (issue 13), appended to /schedule's options as one block. */
 const ADMIN_SUBCOMMANDS = [
   {
@@ -53,29 +62,13 @@ const ADMIN_SUBCOMMANDS = [
     type: ApplicationCommandOptionType.Subcommand,
     name: 'test',
     description: 'Post a sample of a kind in the schedule’s channel now, marked as a test',
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'kind',
-        description: 'Which post',
-        required: true,
-        choices: KIND_CHOICES,
-      },
-    ],
+    options: [KIND_OPTION],
   },
   {
     type: ApplicationCommandOptionType.Subcommand,
     name: 'skip',
     description: 'Skip the next post of a kind',
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'kind',
-        description: 'Which post',
-        required: true,
-        choices: KIND_CHOICES,
-      },
-    ],
+    options: [KIND_OPTION],
   },
 ] as const;
 
@@ -187,13 +180,7 @@ export const scheduleData = {
       name: 'preview',
       description: 'See the next post of a kind, only to you',
       options: [
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'kind',
-          description: 'Which post',
-          required: true,
-          choices: [...KIND_CHOICES, { name: 'Data change', value: 'change' }],
-        },
+        { ...KIND_OPTION, choices: [...KIND_CHOICES, { name: 'Data change', value: 'change' }] },
       ],
     },
     {

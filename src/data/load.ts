@@ -15,6 +15,7 @@ import {
 import {
   agreementsFileSchema,
   peopleFileSchema,
+  partnerSpellings,
   quotesFileSchema,
   type Agreement,
   type FactKey,
@@ -164,16 +165,7 @@ function checkAgreements(agreements: readonly Agreement[]): string[] {
     if (ids.has(agreement.id)) problems.push(`${at}.id: duplicate id "${agreement.id}"`);
     ids.add(agreement.id);
 
-    const { partner } = agreement;
-    const spellings = [
-      agreement.id,
-      partner.name.en,
-      partner.name.uk,
-      partner.shortName.en,
-      partner.shortName.uk,
-      partner.iso2,
-      ...partner.aliases,
-    ];
+    const spellings = [agreement.id, ...partnerSpellings(agreement.partner)];
     // The same spelling twice within one partner is harmless; across partners it makes lookup ambiguous.
     for (const spelling of new Set(spellings.flatMap((s) => (s ? [lookupForm(s)] : [])))) {
       const owner = names.get(spelling);

@@ -90,6 +90,20 @@ export const partnerSchema = z.strictObject({
   definiteArticle: z.boolean().default(false),
 });
 
+export type Partner = z.infer<typeof partnerSchema>;
+
+/** Every name a partner goes by, as written (null where a language has none): what lookup and search match. */
+export function partnerSpellings(partner: Partner): (string | null)[] {
+  return [
+    partner.name.en,
+    partner.name.uk,
+    partner.shortName.en,
+    partner.shortName.uk,
+    partner.iso2,
+    ...partner.aliases,
+  ];
+}
+
 export const commitmentSchema = z.strictObject({
   text: z.string().min(1),
   amount: z.number().positive().nullable(),

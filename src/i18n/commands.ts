@@ -18,6 +18,17 @@ export interface OptionLocalization {
   options?: Record<string, OptionLocalization>;
 }
 
+/** /schedule test's, skip's and preview's `kind:` (preview adds data-change posts). */
+const KIND_OPTION = {
+  name: 'вид',
+  description: 'Який допис',
+  choices: {
+    anniversary: 'Нагадування про річницю',
+    digest: 'Щотижневий огляд',
+    prompt: 'Питання для обговорення',
+  },
+} satisfies OptionLocalization;
+
 /**
  * Ukrainian names and descriptions for every command, option and choice (Discord locale `uk`).
  * Names keep Discord's rule: lowercase, `^[-_'\p{L}\p{N}]{1,32}$`.
@@ -199,16 +210,7 @@ export const ukCommands: Record<string, CommandLocalization> = {
         name: 'перегляд',
         description: 'Показати наступний допис певного виду (бачите лише ви)',
         options: {
-          kind: {
-            name: 'вид',
-            description: 'Який допис',
-            choices: {
-              anniversary: 'Нагадування про річницю',
-              digest: 'Щотижневий огляд',
-              prompt: 'Питання для обговорення',
-              change: 'Зміна в даних',
-            },
-          },
+          kind: { ...KIND_OPTION, choices: { ...KIND_OPTION.choices, change: 'Зміна в даних' } },
         },
       },
       pause: { name: 'пауза', description: 'Зупинити дописи до відновлення' },
@@ -241,32 +243,12 @@ export const ukCommands: Record<string, CommandLocalization> = {
       test: {
         name: 'тест',
         description: 'Опублікувати зразок допису в каналі розкладу зараз, позначений як тест',
-        options: {
-          kind: {
-            name: 'вид',
-            description: 'Який допис',
-            choices: {
-              anniversary: 'Нагадування про річницю',
-              digest: 'Щотижневий огляд',
-              prompt: 'Питання для обговорення',
-            },
-          },
-        },
+        options: { kind: KIND_OPTION },
       },
       skip: {
         name: 'пропустити',
         description: 'Пропустити наступний допис певного виду',
-        options: {
-          kind: {
-            name: 'вид',
-            description: 'Який допис',
-            choices: {
-              anniversary: 'Нагадування про річницю',
-              digest: 'Щотижневий огляд',
-              prompt: 'Питання для обговорення',
-            },
-          },
-        },
+        options: { kind: KIND_OPTION },
       },
     },
   },

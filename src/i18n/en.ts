@@ -1,5 +1,21 @@
 import type { Language } from './language.js';
 
+/** English months read the same in a date and on their own (Ukrainian's differ in case). */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 /** Every string the bot shows, in English. Other languages implement the same shape. */
 export const en = {
   locale: 'en-GB',
@@ -214,35 +230,9 @@ export const en = {
       'Dec',
     ],
     /** In a date: "12 July 2023". */
-    monthsInDate: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
-    /** On its own: "July 2024: Luxembourg, Romania". */
-    monthsAlone: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
+    monthsInDate: MONTHS,
+    /** On its own: "July 2024: Luxembourg, Romania". English has one form; Ukrainian two. */
+    monthsAlone: MONTHS,
     kinds: { bilateral: 'Bilateral', eu: 'European Union', multilateral: 'Multilateral' },
     /** The EU's name on a crowded chart. */
     eu: 'EU',

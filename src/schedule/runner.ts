@@ -3,7 +3,13 @@ import { hostname } from 'node:os';
 import type { Dataset } from '../data/load.js';
 import type { PostBody, ThreadSpec } from '../render/posts.js';
 import type { GuildSettings, PostKind } from '../store/domain.js';
-import type { ClaimResult, LedgerEntry, StorePorts, Versioned } from '../store/ports.js';
+import type {
+  ClaimRequest,
+  ClaimResult,
+  LedgerEntry,
+  StorePorts,
+  Versioned,
+} from '../store/ports.js';
 import type { StoreLog } from '../store/store.js';
 import { ifSetUp, updateSettings } from '../store/update-settings.js';
 import { computeDueForGuilds, GRACE_MS, postNonce, type DuePost, type PostedKeys } from './due.js';
@@ -196,6 +202,23 @@ function emptySummary(): TickSummary {
   return { posted: 0, skipped: 0, failed: 0, blocked: 0 };
 }
 
+/** The ledger claim for a due post; exported so the partitions bench claims exactly as a tick does. */
+export function claimRequestFor(
+  post: DuePost,
+  owner: string,
+  lease: Pick<ClaimRequest, 'leaseMs' | 'retakeWindowMs'>,
+): ClaimRequest {
+  return {
+    guildId: post.guildId,
+    key: post.key,
+    kind: post.kind,
+    localDate: post.localDate,
+    nonce: postNonce(post.guildId, post.key),
+    owner,
+    ...lease,
+  };
+}
+
 /**
  * Posts what is due. `tick()` is what node-cron (and start-up) calls. What is due comes from the
  * calendar, the settings and the ledger, loaded for the tick's servers in one batch; every post
@@ -332,16 +355,9 @@ export function createRunner(deps: RunnerDeps) {
     // Another process owns the server now; it will post (the ledger would refuse us anyway).
     if (deps.owns && !deps.owns(post.guildId)) return 'held';
 
-    const claim = await store.ledger.claim({
-      guildId: post.guildId,
-      key: post.key,
-      kind: post.kind,
-      localDate: post.localDate,
-      nonce: postNonce(post.guildId, post.key),
-      owner,
-      leaseMs,
-      retakeWindowMs,
-    });
+    const claim = await store.ledger.claim(
+      claimRequestFor(post, owner, { leaseMs, retakeWindowMs }),
+    );
     deps.onClaim?.(claim.kind);
     if (claim.kind === 'held') return 'held';
     if (claim.kind === 'settled') {

@@ -1,6 +1,13 @@
 import type { Dataset } from '../data/load.js';
 import type { Bilingual, LaterRecord } from '../data/records-schema.js';
-import type { Agreement, FactKey, Person, Quote, SourceRef } from '../data/schema.js';
+import {
+  partnerSpellings,
+  type Agreement,
+  type FactKey,
+  type Person,
+  type Quote,
+  type SourceRef,
+} from '../data/schema.js';
 import { en } from '../i18n/en.js';
 import { uk } from '../i18n/uk.js';
 
@@ -103,7 +110,6 @@ function present(texts: readonly (string | null | undefined)[]): string[] {
 }
 
 function agreementPassages(agreement: Agreement): Passage[] {
-  const { partner } = agreement;
   const passages: Passage[] = [];
   const add = (
     field: FieldName,
@@ -112,18 +118,7 @@ function agreementPassages(agreement: Agreement): Passage[] {
   ) => {
     for (const text of present(texts)) passages.push({ field, text, source });
   };
-  add(
-    'name',
-    [
-      partner.name.en,
-      partner.name.uk,
-      partner.shortName.en,
-      partner.shortName.uk,
-      partner.iso2,
-      ...partner.aliases,
-    ],
-    null,
-  );
+  add('name', partnerSpellings(agreement.partner), null);
   add('title', [agreement.title], sourceOf(agreement, 'title'));
   agreement.commitments.forEach((commitment, index) => {
     add('commitments', [commitment.text], sourceOf(agreement, `commitments.${index}`));
