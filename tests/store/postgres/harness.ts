@@ -1,5 +1,10 @@
-import { inject } from 'vitest';
-import { createDatabase } from '../../helpers/postgres-server.js';
+import { afterAll, beforeAll, inject } from 'vitest';
+import {
+  createDatabase,
+  startPostgresServer,
+  type PostgresServer,
+} from '../../helpers/postgres-server.js';
+import type { StorePorts } from '../../../src/store/ports.js';
 import type { GuildSettings } from '../../../src/store/domain.js';
 import { openPostgresStore, type OpenPostgresOptions } from '../../../src/store/postgres/index.js';
 import type { PostgresLog } from '../../../src/store/postgres/pool.js';
@@ -64,3 +69,21 @@ export function claimFor(guild: string, key: string, owner: string, leaseMs = 30
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A PostgreSQL server of the calling block's own, for tests that stop and start it (the run's
+ * shared one stays up), with a store on it that gives up within a second. Read its fields inside
+ * the tests: beforeAll fills them.
+ */
+export function useOwnServer(): { readonly server: PostgresServer; readonly store: StorePorts } {
+  const own = {} as { server: PostgresServer; store: StorePorts };
+  beforeAll(async () => {
+    own.server = await startPostgresServer();
+    own.store = await openOn(own.server.url, { connectTimeoutMs: 1_000, healthTimeoutMs: 1_000 });
+  }, 60_000);
+  afterAll(async () => {
+    await own.store?.close();
+    own.server?.destroy();
+  });
+  return own;
+}

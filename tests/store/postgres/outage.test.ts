@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { StoreUnavailableError } from '../../../src/store/postgres/index.js';
-import type { StorePorts } from '../../../src/store/ports.js';
-import { startPostgresServer, type PostgresServer } from '../../helpers/postgres-server.js';
-import { claimFor, GUILD, guildId, noPostgres, openOn, settingsFor } from './harness.js';
+import {
+  claimFor,
+  GUILD,
+  guildId,
+  noPostgres,
+  openOn,
+  settingsFor,
+  useOwnServer,
+} from './harness.js';
 
 /** Its own server, since this file stops and starts it: the run's shared one stays up. */
 describe.skipIf(noPostgres)('PostgreSQL stopped mid-operation and started again', () => {
-  let server: PostgresServer;
-  let store: StorePorts;
-  beforeAll(async () => {
-    server = await startPostgresServer();
-    store = await openOn(server.url, { connectTimeoutMs: 1_000, healthTimeoutMs: 1_000 });
-  }, 60_000);
-  afterAll(async () => {
-    await store?.close();
-    server?.destroy();
-  });
+  const own = useOwnServer();
 
   test('GIVEN writes in flight WHEN the server stops THEN calls fail with StoreUnavailableError, healthy() turns false, then true, and nothing is lost or half-written', async () => {
+    const { server, store } = own;
     const ids = Array.from({ length: 40 }, (_, i) => guildId(500 + i));
     for (const id of ids.slice(0, 20)) await store.settings.put(id, settingsFor(), null);
     await store.ledger.claim(claimFor(GUILD, 'prompt:before', 'a'));
@@ -76,6 +74,7 @@ describe.skipIf(noPostgres)('PostgreSQL stopped mid-operation and started again'
   }, 60_000);
 
   test('GIVEN no server at the URL WHEN the store is opened THEN it fails with StoreUnavailableError', async () => {
+    const { server } = own;
     const url = server.url.replace(`:${server.port}/`, ':1/');
     await expect(openOn(url, { connectTimeoutMs: 500 })).rejects.toBeInstanceOf(
       StoreUnavailableError,

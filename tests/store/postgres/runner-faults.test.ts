@@ -4,9 +4,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { classifyPostError } from '../../../src/discord/channel-errors.js';
 import { createRunner, type Poster } from '../../../src/schedule/runner.js';
 import type { StorePorts } from '../../../src/store/ports.js';
-import { startPostgresServer, type PostgresServer } from '../../helpers/postgres-server.js';
 import { data, prompts, settings } from '../../schedule/helpers.js';
-import { freshDatabase, guildId, noPostgres, openOn, recordingLog, sleep } from './harness.js';
+import {
+  freshDatabase,
+  guildId,
+  noPostgres,
+  openOn,
+  recordingLog,
+  sleep,
+  useOwnServer,
+} from './harness.js';
 
 /** 09:00 in Kyiv on Monday 16 February 2026: Germany's and France's anniversary. */
 const DUE_AT = new Date('2026-02-16T07:00:00.000Z');
@@ -235,20 +242,12 @@ describe.skipIf(noPostgres)(
 
       /** Its own server, since this stops and starts it: the run's shared one stays up. */
       describe('PostgreSQL stopped mid-tick', () => {
-        let server: PostgresServer;
-        let store: StorePorts;
-        beforeAll(async () => {
-          server = await startPostgresServer();
-          store = await openOn(server.url, { connectTimeoutMs: 1_000, healthTimeoutMs: 1_000 });
-        }, 60_000);
-        afterAll(async () => {
-          await store?.close();
-          server?.destroy();
-        });
+        const own = useOwnServer();
 
         // Can fail: a runner that sent before its claim, or kept sending when claims failed, would
         // show sends with no ledger entry; one that lost settings or crashed would fail the rest.
         test('GIVEN 60 servers due WHEN the server stops during the tick THEN no send lacks a claim, the tick reports failures, and after restart the rest is posted once', async () => {
+          const { server, store } = own;
           const guilds = Array.from({ length: 60 }, (_, i) => guildId(7000 + i));
           for (const [i, g] of guilds.entries()) {
             await store.settings.put(g, settings({ channelId: channelOf(7000 + i) }), null);
