@@ -32,6 +32,19 @@ function memberOf(handle: EmulatorHandle, guildIndex = 0): string {
   return guild.members.find((m) => !m.user.bot && m.user.id !== guild.ownerId)!.user.id;
 }
 
+/** `/suggest question` sent by `userId` in `guildId`, waited on until the bot answers. */
+async function suggestAs(
+  handle: EmulatorHandle,
+  userId: string,
+  guildId: string,
+  question: string,
+): Promise<void> {
+  await roundTrip(
+    handle,
+    handle.interactions.slash({ name: 'suggest', options: { question }, guildId, userId }),
+  );
+}
+
 describe('GIVEN the real bot with REPORT_CHANNEL_ID set to a channel of the operator’s own server', () => {
   let handle: EmulatorHandle;
   let bot: BotProcess;
@@ -117,15 +130,7 @@ describe('GIVEN the real bot with REPORT_CHANNEL_ID set to a channel of the oper
       adminSchedule(handle, 'setup', setupOptions(handle.channel(DEFAULT_CHANNELS.general).id)),
     );
     const question = 'Which partner should publish its delivery report first, and why?';
-    await roundTrip(
-      handle,
-      handle.interactions.slash({
-        name: 'suggest',
-        options: { question },
-        guildId,
-        userId: author,
-      }),
-    );
+    await suggestAs(handle, author, guildId, question);
     const queue = await roundTrip(handle, adminSchedule(handle, 'suggestions'));
     const queueMessage = handle.interactionMessages(queue.interactionId).original!;
     const approve = customIds(queueMessage).find((id) => id.startsWith('suggest:approve:'))!;
@@ -166,15 +171,7 @@ describe('GIVEN the real bot with REPORT_CHANNEL_ID set to a channel of the oper
     const guildId = handle.guild(0).id;
     handle.closeDms(author);
     const question = 'Should the agreements be renewed before they run out, or let lapse?';
-    await roundTrip(
-      handle,
-      handle.interactions.slash({
-        name: 'suggest',
-        options: { question },
-        guildId,
-        userId: author,
-      }),
-    );
+    await suggestAs(handle, author, guildId, question);
     // The author is the admin here: their queue view looks for untold news after its reply, so
     // it must be done with before the approval, or that news would follow the queue instead.
     const handled = () =>
