@@ -1,4 +1,5 @@
 import type { Strings } from './en.js';
+import { ukrainianPlural } from './plural.js';
 
 /** Every string the bot shows, in Ukrainian. */
 export const uk = {
@@ -83,12 +84,12 @@ export const uk = {
     latestStep: (date: string) => `останній крок ${date}`,
     recordLegend: 'Повністю: `/угода`; шлях до гарантій: `/гарантії`.',
     moreKinds: (later: number, none: number) =>
-      `Не в цьому переліку: ${later} ${plural(later, 'пізніший документ', 'пізніші документи', 'пізніших документів')} (від 2025 року) і ${none} ${plural(none, 'партнер', 'партнери', 'партнерів')} без угоди; оберіть їх у параметрі «вид».`,
+      `Не в цьому переліку: ${later} ${ukrainianPlural(later, 'пізніший документ', 'пізніші документи', 'пізніших документів')} (від 2025 року) і ${none} ${ukrainianPlural(none, 'партнер', 'партнери', 'партнерів')} без угоди; оберіть їх у параметрі «вид».`,
   },
   timeline: {
     title: 'Хронологія безпекових угод',
     description: (count: number) =>
-      `${count} ${plural(count, 'документ', 'документи', 'документів')}: від декларації G7 у Вільнюсі до останньої угоди.`,
+      `${count} ${ukrainianPlural(count, 'документ', 'документи', 'документів')}: від декларації G7 у Вільнюсі до останньої угоди.`,
   },
   map: {
     title: 'Партнери України за безпековими угодами',
@@ -130,7 +131,7 @@ export const uk = {
   },
   posts: {
     years: (n: number) => `${n} ${yearsWord(n)}`,
-    months: (n: number) => `${n} ${plural(n, 'місяць', 'місяці', 'місяців')}`,
+    months: (n: number) => `${n} ${ukrainianPlural(n, 'місяць', 'місяці', 'місяців')}`,
     and: ' і ',
     yearsAgoToday: (years: number, date: string, clause: string) =>
       `📅 **Цього дня ${years} ${yearsWord(years)} тому** (${date}) ${clause}.`,
@@ -144,7 +145,7 @@ export const uk = {
     signedOnThisDay: (count: number) =>
       count === 1
         ? 'Підписано цього дня'
-        : `Цього дня підписано ${count} ${plural(count, 'документ', 'документи', 'документів')}`,
+        : `Цього дня підписано ${count} ${ukrainianPlural(count, 'документ', 'документи', 'документів')}`,
     termEnded: (term: string, end: string) => `Строк дії: ${term}, завершився ${end}.`,
     termLeft: (term: string, end: string, left: string) =>
       `Строк дії: ${term}, до ${end}; лишається: ${left}.`,
@@ -251,14 +252,14 @@ export const uk = {
     timeline: {
       title: 'Безпекові угоди України',
       subtitle: (count: number, from: string, to: string) =>
-        `${count} ${plural(count, 'документ', 'документи', 'документів')} за датою підписання, ${from} – ${to}`,
+        `${count} ${ukrainianPlural(count, 'документ', 'документи', 'документів')} за датою підписання, ${from} – ${to}`,
       empty: 'Угод немає',
       disputed: 'Спірна',
       disputedPill: (name: string) => `${name} (спірна)`,
       summit: 'Саміт НАТО',
       altEmpty: 'Хронологія безпекових угод України: записів немає.',
       altRange: (count: number, first: string, firstDate: string, last: string, lastDate: string) =>
-        `Хронологія: ${count} ${plural(count, 'документ', 'документи', 'документів')} про безпеку України. Перший: ${first}, ${firstDate}; останній: ${last}, ${lastDate}.`,
+        `Хронологія: ${count} ${ukrainianPlural(count, 'документ', 'документи', 'документів')} про безпеку України. Перший: ${first}, ${firstDate}; останній: ${last}, ${lastDate}.`,
       altKinds: (bilateral: number, eu: number, multilateral: number) =>
         `Колір показує вид: двосторонніх — ${bilateral}, з Європейським Союзом — ${eu}, багатосторонніх — ${multilateral}.`,
       altDisputed: (names: string) => `Позначено як спірні: ${names}.`,
@@ -266,12 +267,12 @@ export const uk = {
       and: ' і ',
       // Issue 12, the later records on the timeline picture.
       subtitleLater: (count: number) =>
-        `, далі ${count} ${plural(count, 'пізніший документ', 'пізніші документи', 'пізніших документів')}`,
+        `, далі ${count} ${ukrainianPlural(count, 'пізніший документ', 'пізніші документи', 'пізніших документів')}`,
       later: 'Пізніший документ (від 2025 року), не серед 28',
       draftedPill: (name: string) => `${name} (проєкт)`,
       dataEnd: (date: string) => `Наші дані сягають ${date}`,
       altLater: (count: number, list: string) =>
-        `Далі ${count} ${plural(count, 'пізніший документ', 'пізніші документи', 'пізніших документів')}, обведені контуром, не серед 28: ${list}.`,
+        `Далі ${count} ${ukrainianPlural(count, 'пізніший документ', 'пізніші документи', 'пізніших документів')}, обведені контуром, не серед 28: ${list}.`,
       altDrafted: 'проєкт, не підписано',
       altDataEnd: (date: string) => `Наші дані сягають ${date}.`,
     },
@@ -285,7 +286,7 @@ export const uk = {
         partner: (name: string, date: string) => `${name}: підписано ${date}`,
       },
       subtitle: (scope: string, countries: number) =>
-        `${scope}: ${countries} ${plural(countries, 'країна', 'країни', 'країн')}, відтінок за датою підписання`,
+        `${scope}: ${countries} ${ukrainianPlural(countries, 'країна', 'країни', 'країн')}, відтінок за датою підписання`,
       ukraineLabel: 'УКРАЇНА',
       dateSigned: 'Дата підписання',
       ukraine: 'Україна',
@@ -297,7 +298,7 @@ export const uk = {
       alt: {
         intro: (count: number, scope: string, from: string, to: string) =>
           // The verb agrees with the count: "1 країна, що підписала", "21 країна, що підписала".
-          `Мапа Європи: ${count} ${plural(count, 'країна, що підписала', 'країни, що підписали', 'країн, що підписали')} безпекову угоду з Україною (${scope}); відтінок від темно-фіолетового (${from}) до зеленого (${to}).`,
+          `Мапа Європи: ${count} ${ukrainianPlural(count, 'країна, що підписала', 'країни, що підписали', 'країн, що підписали')} безпекову угоду з Україною (${scope}); відтінок від темно-фіолетового (${from}) до зеленого (${to}).`,
         ukraine:
           'Україну в міжнародно визнаних кордонах, разом із Кримом, показано жовтим із синім контуром.',
         overseas: 'США, Канаду та Японію показано в окремих рамках поруч із мапою.',
@@ -485,7 +486,7 @@ export const uk = {
   search: {
     title: (query: string) => `Пошук: «${query}»`,
     found: (total: number) =>
-      `${plural(total, 'Знайдено запис', 'Знайдено записи', 'Знайдено записів')}: ${total}.`,
+      `${ukrainianPlural(total, 'Знайдено запис', 'Знайдено записи', 'Знайдено записів')}: ${total}.`,
     someWords: 'Жоден запис не містить усіх слів; ці містять деякі з них.',
     fields: {
       name: 'назва',
@@ -549,28 +550,28 @@ export const uk = {
     title: (shown: number, total: number) => `Безпекові угоди України: ${shown} з ${total}`,
     clause: {
       stated: (n: number, total: number, unknown: number) =>
-        `${n} з ${total} ${plural(n, 'містить', 'містять', 'містять')} пункт про 24 години; щодо ${unknown} наші джерела нічого не кажуть.`,
+        `${n} з ${total} ${ukrainianPlural(n, 'містить', 'містять', 'містять')} пункт про 24 години; щодо ${unknown} наші джерела нічого не кажуть.`,
       'not-stated': (n: number, total: number, stated: number) =>
-        `Щодо ${n} з ${total} наші джерела нічого не кажуть про пункт про 24 години; ${stated} ${plural(stated, 'його містить', 'його містять', 'його містять')}.`,
+        `Щодо ${n} з ${total} наші джерела нічого не кажуть про пункт про 24 години; ${stated} ${ukrainianPlural(stated, 'його містить', 'його містять', 'його містять')}.`,
       none: (n: number, total: number) =>
-        `${n} з ${total} ${plural(n, 'не встановлює', 'не встановлюють', 'не встановлюють')} у тексті 24-годинного строку.`,
+        `${n} з ${total} ${ukrainianPlural(n, 'не встановлює', 'не встановлюють', 'не встановлюють')} у тексті 24-годинного строку.`,
     },
     year: (n: number, total: number, year: number) => `${n} з ${total} підписано ${year} року.`,
     kind: {
       official: (n: number, total: number) =>
-        `${n} з ${total} ${plural(n, 'входить', 'входять', 'входять')} до офіційного переліку України.`,
+        `${n} з ${total} ${ukrainianPlural(n, 'входить', 'входять', 'входять')} до офіційного переліку України.`,
       framework: (n: number, total: number) => `${n} з ${total}: рамкові документи.`,
       disputed: (n: number, total: number) =>
         `${n} з ${total}: спірні, їх рахують деякі джерела, але не переліки України.`,
       // Issue 12, the later records in /agreements: kind:later and kind:no-agreement.
       later: (n: number, agreements: number) =>
-        `${n} ${plural(n, 'пізніший документ', 'пізніші документи', 'пізніших документів')} (від 2025 року), окремо від ${agreements}: кожен зі своїм станом, підписаний чи ні.`,
+        `${n} ${ukrainianPlural(n, 'пізніший документ', 'пізніші документи', 'пізніших документів')} (від 2025 року), окремо від ${agreements}: кожен зі своїм станом, підписаний чи ні.`,
       'no-agreement': (n: number, talks: number) =>
-        `${n} ${plural(n, 'партнер не має', 'партнери не мають', 'партнерів не мають')} безпекової угоди з Україною: ${talks} ведуть переговори, ${n - talks} мають щонайбільше інші угоди.`,
+        `${n} ${ukrainianPlural(n, 'партнер не має', 'партнери не мають', 'партнерів не мають')} безпекової угоди з Україною: ${talks} ведуть переговори, ${n - talks} мають щонайбільше інші угоди.`,
     },
     // Issue 12, the later records in /agreements.
     recordYear: (n: number, total: number, year: number) =>
-      `${n} з ${total} ${plural(n, 'має', 'мають', 'мають')} датований крок у ${year} році.`,
+      `${n} з ${total} ${ukrainianPlural(n, 'має', 'мають', 'мають')} датований крок у ${year} році.`,
     clauseOnlyAgreements: (agreements: number) =>
       `Пункт про 24 години записано лише для ${agreements} угод.`,
     noneMatch: 'Жоден документ не відповідає всім цим фільтрам.',
@@ -727,24 +728,6 @@ export const uk = {
   },
 } as const satisfies Strings;
 
-// Built on first use: the English-only start then maps none of ICU's plural data.
-let plurals: Intl.PluralRules | undefined;
-
-/** The Ukrainian noun form for a count: 1 рік, 2–4 роки, 5+ років, 11–14 років, 21 рік. */
-function plural(n: number, one: string, few: string, many: string): string {
-  switch ((plurals ??= new Intl.PluralRules('uk')).select(n)) {
-    case 'one':
-      return one;
-    case 'few':
-      return few;
-    case 'many':
-      return many;
-    default:
-      // Fractions ("1,5 роки") take the genitive singular, which for these nouns is the "few" form.
-      return few;
-  }
-}
-
 /** "щопонеділка", "щоп’ятниці": on every such weekday, from its name in `weekdayNames`. */
 function everyWeekday(weekday: string): string {
   const every: Readonly<Record<string, string>> = {
@@ -760,13 +743,13 @@ function everyWeekday(weekday: string): string {
 }
 
 function stepsWord(n: number): string {
-  return plural(n, 'крок', 'кроки', 'кроків');
+  return ukrainianPlural(n, 'крок', 'кроки', 'кроків');
 }
 
 function yearsWord(n: number): string {
-  return plural(n, 'рік', 'роки', 'років');
+  return ukrainianPlural(n, 'рік', 'роки', 'років');
 }
 
 function votesWord(n: number): string {
-  return plural(n, 'голос', 'голоси', 'голосів');
+  return ukrainianPlural(n, 'голос', 'голоси', 'голосів');
 }

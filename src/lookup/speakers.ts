@@ -3,6 +3,7 @@ import type { Dataset } from '../data/load.js';
 import type { Person, Quote } from '../data/schema.js';
 import { LIMITS } from '../render/limits.js';
 import { languageOf, pick, stringsFor } from '../i18n/index.js';
+import { ukrainianPlural } from '../i18n/plural.js';
 import { truncate } from '../render/fit.js';
 import { personRole } from '../render/quote.js';
 import { choice } from './choices.js';
@@ -91,18 +92,8 @@ export function speakerChoiceName(person: Person, quoteCount: number, locale: st
   return `${head}${truncate(organisation, room)}${tail}`;
 }
 
-// Built on first use, so the start maps none of ICU's plural data.
-let ukrainianPlurals: Intl.PluralRules | undefined;
-const UKRAINIAN_QUOTES: Readonly<Record<string, string>> = {
-  one: 'цитата',
-  few: 'цитати',
-  many: 'цитат',
-  other: 'цитати',
-};
-
 function quoteCountLabel(count: number, ukrainian: boolean): string {
-  if (ukrainian)
-    return `${count} ${UKRAINIAN_QUOTES[(ukrainianPlurals ??= new Intl.PluralRules('uk')).select(count)] ?? 'цитат'}`;
+  if (ukrainian) return `${count} ${ukrainianPlural(count, 'цитата', 'цитати', 'цитат')}`;
   return `${count} ${count === 1 ? 'quote' : 'quotes'}`;
 }
 
