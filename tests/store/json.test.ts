@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { GuildSettings } from '../../src/store/domain.js';
 import { StoreLockedError } from '../../src/store/lock.js';
 import type { StorePorts } from '../../src/store/ports.js';
@@ -48,6 +48,7 @@ beforeEach(async () => {
   path = join(dir, 'store.json');
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -502,13 +503,16 @@ describe('writes', () => {
   });
 
   test('GIVEN a burst of writes WHEN a second has passed THEN the backup holds the last of them, without a close', async () => {
+    // The second passes on a fake clock: the backup's once-a-second timer and its Date.now()
+    // move together, and the files are still written for real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const store = await open();
     await store.settings.put(GUILD, settings(), null);
     for (let hour = 5; hour <= 9; hour += 1) {
       const current = await store.settings.get(GUILD);
       await store.settings.put(GUILD, settings({ hour }), current!.version);
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    await vi.advanceTimersByTimeAsync(1_300);
     await store.flush();
     expect(await readFile(`${path}.bak`, 'utf8')).toBe(await readFile(path, 'utf8'));
     expect((await onDisk()).guilds[GUILD]).toMatchObject({ hour: 9 });
