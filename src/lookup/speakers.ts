@@ -15,16 +15,9 @@ export type SpeakerMatch =
   | { kind: 'ambiguous'; candidates: Person[] }
   | { kind: 'not-found'; suggestions: Person[] };
 
-const indexes = new WeakMap<Dataset, NameIndex<Person>>();
-const quoteWords = new WeakMap<Dataset, ReadonlyMap<Quote, QuoteWords>>();
-
-function speakerIndex(data: Dataset): NameIndex<Person> {
-  let index = indexes.get(data);
-  if (!index) {
-    index = buildIndex(data.people, speakerNames);
-    indexes.set(data, index);
-  }
-  return index;
+/** The index of people's names, which loadData builds once as `data.indexes.speakers`. */
+export function buildSpeakerIndex(people: readonly Person[]): NameIndex<Person> {
+  return buildIndex(people, speakerNames);
 }
 
 function speakerNames(person: Person): NameSpec[] {
@@ -43,7 +36,7 @@ export function resolveSpeaker(query: string, data: Dataset): SpeakerMatch {
   const text = query.slice(0, MAX_QUERY_LENGTH * 2);
   const exactId = data.personById.get(text.trim().toLowerCase());
   if (exactId) return { kind: 'found', person: exactId };
-  const resolution = resolveByName(speakerIndex(data), lookupForm(text));
+  const resolution = resolveByName(data.indexes.speakers, lookupForm(text));
   switch (resolution.kind) {
     case 'found':
       return { kind: 'found', person: resolution.item };
@@ -68,7 +61,7 @@ export function suggestSpeakers(query: string, data: Dataset, locale: string): C
       ? [...data.people].sort((a, b) => count(b) - count(a) || a.name.en.localeCompare(b.name.en))
       : [
           ...(exactId ? [exactId] : []),
-          ...rankByName(speakerIndex(data), normalized).map((r) => r.item),
+          ...rankByName(data.indexes.speakers, normalized).map((r) => r.item),
         ];
   return [...new Set(ranked)]
     .filter((person) => count(person) > 0)
@@ -97,24 +90,17 @@ function quoteCountLabel(count: number, ukrainian: boolean): string {
   return `${count} ${count === 1 ? 'quote' : 'quotes'}`;
 }
 
-interface QuoteWords {
+export interface QuoteWords {
   text: readonly string[];
   context: readonly string[];
 }
 
-function wordsOf(data: Dataset): ReadonlyMap<Quote, QuoteWords> {
-  let words = quoteWords.get(data);
-  if (!words) {
-    const split = (text: string) => foldLookalikes(normalizeText(text)).split(' ');
-    words = new Map(
-      data.quotes.map((quote) => [
-        quote,
-        { text: split(quote.text), context: split(quote.context) },
-      ]),
-    );
-    quoteWords.set(data, words);
-  }
-  return words;
+/** Each quote's words as findQuotes compares them, once per Dataset (`data.indexes.quoteWords`). */
+export function buildQuoteWords(quotes: readonly Quote[]): ReadonlyMap<Quote, QuoteWords> {
+  const split = (text: string) => foldLookalikes(normalizeText(text)).split(' ');
+  return new Map(
+    quotes.map((quote) => [quote, { text: split(quote.text), context: split(quote.context) }]),
+  );
 }
 
 /**
@@ -133,7 +119,7 @@ export function findQuotes(
   const topicWords =
     filter.topic === undefined ? [] : lookupForm(filter.topic).split(' ').filter(Boolean);
   if (topicWords.length === 0) return [...pool];
-  const words = wordsOf(data);
+  const words = data.indexes.quoteWords;
   const mentions = (list: readonly string[]) =>
     topicWords.every((topicWord) => list.some((word) => word.startsWith(topicWord)));
   // The quote's own words first: many contexts name the source article, whose title says "NATO",
