@@ -2,7 +2,7 @@ import type { Choice } from '../commands/types.js';
 import type { Dataset } from '../data/load.js';
 import type { Person, Quote } from '../data/schema.js';
 import { LIMITS } from '../render/limits.js';
-import { languageOf, pick, stringsFor } from '../i18n/index.js';
+import { languageOf, pick, stringsFor, type Language } from '../i18n/index.js';
 import { ukrainianPlural } from '../i18n/plural.js';
 import { truncate } from '../render/fit.js';
 import { personRole } from '../render/quote.js';
@@ -79,16 +79,17 @@ export function speakerChoiceName(person: Person, quoteCount: number, locale: st
     '',
   );
   const head = `${name} — `;
-  const tail = ` (${quoteCountLabel(quoteCount, language === 'uk')})`;
+  const tail = ` (${QUOTE_COUNT[language](quoteCount)})`;
   const room = LIMITS.choiceName - head.length - tail.length;
   if (room < 10) return truncate(`${name}${tail}`, LIMITS.choiceName);
   return `${head}${truncate(organisation, room)}${tail}`;
 }
 
-function quoteCountLabel(count: number, ukrainian: boolean): string {
-  if (ukrainian) return `${count} ${ukrainianPlural(count, 'цитата', 'цитати', 'цитат')}`;
-  return `${count} ${count === 1 ? 'quote' : 'quotes'}`;
-}
+/** "5 quotes", "5 цитат": each language with its own plural forms. */
+const QUOTE_COUNT: Readonly<Record<Language, (count: number) => string>> = {
+  en: (count) => `${count} ${count === 1 ? 'quote' : 'quotes'}`,
+  uk: (count) => `${count} ${ukrainianPlural(count, 'цитата', 'цитати', 'цитат')}`,
+};
 
 export interface QuoteWords {
   text: readonly string[];
