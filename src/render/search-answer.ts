@@ -2,7 +2,7 @@ import type { Dataset } from '../data/load.js';
 import { pick, type Strings } from '../i18n/index.js';
 import { choice } from '../lookup/choices.js';
 import type { RecordType } from '../search/documents.js';
-import { search, searchIndexFor, suggestQueries } from '../search/index.js';
+import { search, suggestQueries } from '../search/index.js';
 import { NAME_GROUP } from '../search/synonyms.js';
 import { LIMITS } from './limits.js';
 import { renderNotFound } from './not-found.js';
@@ -27,7 +27,7 @@ export function answerSearch(
   strings: Strings,
 ): ReplyBody {
   const query = carriedQuery(rawQuery);
-  const outcome = search(searchIndexFor(data), { query, type: SCOPE_TYPES[scope] });
+  const outcome = search(data.indexes.search, { query, type: SCOPE_TYPES[scope] });
   switch (outcome.kind) {
     case 'empty':
       return ephemeral({ content: strings.search.empty });
@@ -53,7 +53,7 @@ export function answerSearch(
  * yet, one way of saying each synonym group, in the reader's script.
  */
 export function suggestSearchChoices(data: Dataset, typed: string, strings: Strings) {
-  const index = searchIndexFor(data);
+  const index = data.indexes.search;
   const suggestions =
     typed.trim() === ''
       ? index.synonyms.groups
