@@ -12,6 +12,7 @@ import { Cooldowns } from './commands/cooldowns.js';
 import { commands } from './commands/index.js';
 import { readConfig } from './config.js';
 import { DataError, loadData, type Dataset } from './data/load.js';
+import { isDeliberateCacheWarning } from './discord/cache.js';
 import { createChannelInspector } from './discord/channels.js';
 import { createClient } from './discord/client.js';
 import { readGatewayState } from './discord/gateway.js';
@@ -31,6 +32,7 @@ import { exitWith, loadDotEnv } from './env.js';
 import { clockFrom } from './clock.js';
 import { createAppLogger } from './log.js';
 import { logBootFacts } from './ops/boot-log.js';
+import { logProcessWarnings } from './ops/process-warnings.js';
 import { createMetrics } from './ops/metrics.js';
 import { serveOpsIfConfigured } from './ops/serve.js';
 import { isStoreFileWritable } from './ops/store-health.js';
@@ -60,6 +62,7 @@ const log = await createAppLogger({
   secrets: [config.DISCORD_TOKEN],
 });
 logBootFacts(config, log);
+logProcessWarnings(process, log, isDeliberateCacheWarning);
 const metrics = createMetrics();
 const now = clockFrom(config.BOT_CLOCK_START);
 

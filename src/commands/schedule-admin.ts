@@ -27,8 +27,8 @@ import type { ScheduleContext } from './types.js';
  */
 
 /** The next post of the kind asked for, with the settings it was found in; null: not set up. */
-async function findAskedPost(request: ScheduleScope, kind: 'anniversary' | 'digest' | 'prompt') {
-  const { guildId, deps, data, now } = request;
+async function findAskedPost(scope: ScheduleScope, kind: 'anniversary' | 'digest' | 'prompt') {
+  const { guildId, deps, data, now } = scope;
   const current = await loadSettings(deps, guildId);
   if (!current) return null;
   const keys = await loadSettledKeys(deps, guildId);
@@ -37,9 +37,9 @@ async function findAskedPost(request: ScheduleScope, kind: 'anniversary' | 'dige
   return { current, next };
 }
 
-export const answerTestPost: ScheduleHandler<'test'> = async (request) => {
-  const { strings } = request;
-  const found = await findAskedPost(request, request.input.options.kind);
+export const answerTestPost: ScheduleHandler<'test'> = async (input, scope) => {
+  const { strings } = scope;
+  const found = await findAskedPost(scope, input.options.kind);
   if (!found) return ephemeral({ content: strings.schedule.notSetUp });
   const { current, next } = found;
   const admin = strings.adminTools;
@@ -65,9 +65,9 @@ export const answerTestPost: ScheduleHandler<'test'> = async (request) => {
   });
 };
 
-export const answerSkip: ScheduleHandler<'skip'> = async (request) => {
-  const { input, guildId, deps, strings } = request;
-  const found = await findAskedPost(request, request.input.options.kind);
+export const answerSkip: ScheduleHandler<'skip'> = async (input, scope) => {
+  const { guildId, deps, strings } = scope;
+  const found = await findAskedPost(scope, input.options.kind);
   if (!found) return ephemeral({ content: strings.schedule.notSetUp });
   const { current, next } = found;
   const admin = strings.adminTools;
@@ -90,8 +90,8 @@ export const answerSkip: ScheduleHandler<'skip'> = async (request) => {
   return ephemeral({ content: admin.skipped(kindName, when) });
 };
 
-export const answerSuggestions: ScheduleHandler<'suggestions'> = async (request) => {
-  const { input, guildId, deps, strings } = request;
+export const answerSuggestions: ScheduleHandler<'suggestions'> = async (input, scope) => {
+  const { guildId, deps, strings } = scope;
   const suggest = strings.suggest;
   const { channel, no_channel: clearChannel, links, show } = input.options;
   const wantsChannel = isSnowflake(channel);

@@ -26,18 +26,18 @@ import {
 
 /** A change saved: the words for it, and the status as it now stands. */
 async function answerSaved(
-  request: ScheduleScope,
+  scope: ScheduleScope,
   settings: GuildSettings,
   content: string,
 ): Promise<ReplyBody> {
-  const { deps, guildId, data, now, strings } = request;
+  const { deps, guildId, data, now, strings } = scope;
   const facts = await loadStatusFacts(deps, guildId, settings, data, now);
   return ephemeral({ content, embeds: [renderScheduleStatus(settings, facts, strings.schedule)] });
 }
 
-export const answerSetup: ScheduleHandler<'setup'> = async (request) => {
-  const { input, guildId, deps, now } = request;
-  const strings = request.strings.schedule;
+export const answerSetup: ScheduleHandler<'setup'> = async (input, scope) => {
+  const { guildId, deps, now } = scope;
+  const strings = scope.strings.schedule;
   const time = checkPostingTime(input.options.time);
   if (time.kind === 'invalid') {
     return ephemeral({ content: strings.badTime(echoUserText(input.options.time, 20)) });
@@ -80,7 +80,7 @@ export const answerSetup: ScheduleHandler<'setup'> = async (request) => {
     language: input.guildLocale ? languageOf(input.guildLocale) : null,
   };
   const saved = await saveSettings(deps, guildId, (previous) => applySetup(previous, setup, now));
-  if (saved.kind !== 'saved') return answerUnsaved(saved, request.strings);
+  if (saved.kind !== 'saved') return answerUnsaved(saved, scope.strings);
   const optional = check.optionalMissing;
   const content = [
     strings.saved,
@@ -88,18 +88,18 @@ export const answerSetup: ScheduleHandler<'setup'> = async (request) => {
   ]
     .filter((line): line is string => line !== null)
     .join('\n');
-  return answerSaved(request, saved.settings, content);
+  return answerSaved(scope, saved.settings, content);
 };
 
-export const answerSet: ScheduleHandler<'set'> = async (request) => {
-  const { input, guildId, deps, now } = request;
+export const answerSet: ScheduleHandler<'set'> = async (input, scope) => {
+  const { guildId, deps, now } = scope;
   const change = ifSetUp((current) => applySettingsChoices(current, input.options, now));
   const saved = await saveSettings(deps, guildId, change);
-  if (saved.kind !== 'saved') return answerUnsaved(saved, request.strings);
-  return answerSaved(request, saved.settings, request.strings.schedule.saved);
+  if (saved.kind !== 'saved') return answerUnsaved(saved, scope.strings);
+  return answerSaved(scope, saved.settings, scope.strings.schedule.saved);
 };
 
-export const answerPause: ScheduleHandler<'pause'> = async ({ guildId, deps, strings }) => {
+export const answerPause: ScheduleHandler<'pause'> = async (_input, { guildId, deps, strings }) => {
   const saved = await saveSettings(
     deps,
     guildId,
@@ -109,9 +109,9 @@ export const answerPause: ScheduleHandler<'pause'> = async ({ guildId, deps, str
   return ephemeral({ content: strings.schedule.paused_now });
 };
 
-export const answerResume: ScheduleHandler<'resume'> = async (request) => {
-  const { guildId, deps, now } = request;
-  const strings = request.strings.schedule;
+export const answerResume: ScheduleHandler<'resume'> = async (_input, scope) => {
+  const { guildId, deps, now } = scope;
+  const strings = scope.strings.schedule;
   const current = await loadSettings(deps, guildId);
   if (!current) return ephemeral({ content: strings.notSetUp });
   const check = await checkPostingChannel(deps, guildId, current.channelId);
@@ -126,6 +126,6 @@ export const answerResume: ScheduleHandler<'resume'> = async (request) => {
     guildId,
     ifSetUp((c) => applyResume(c, now)),
   );
-  if (saved.kind !== 'saved') return answerUnsaved(saved, request.strings);
-  return answerSaved(request, saved.settings, strings.resumed);
+  if (saved.kind !== 'saved') return answerUnsaved(saved, scope.strings);
+  return answerSaved(scope, saved.settings, strings.resumed);
 };

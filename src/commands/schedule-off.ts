@@ -15,13 +15,10 @@ import type { ButtonInput, CommandContext } from './types.js';
  */
 const OFF_CONFIRM_MS = 5 * 60_000;
 
-export const askToTurnOff: ScheduleHandler<'off'> = async ({
+export const askToTurnOff: ScheduleHandler<'off'> = async (
   input,
-  guildId,
-  deps,
-  now,
-  strings,
-}) => {
+  { guildId, deps, now, strings },
+) => {
   const { offConfirm, notSetUp } = strings.schedule;
   const current = await loadSettings(deps, guildId);
   if (!current) return ephemeral({ content: notSetUp });

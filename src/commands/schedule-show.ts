@@ -14,9 +14,9 @@ import {
 
 /* The subcommands that show and change nothing: status and preview. */
 
-export const answerStatus: ScheduleHandler<'status'> = async (request) => {
-  const { input, guildId, deps, data, now } = request;
-  const strings = request.strings.schedule;
+export const answerStatus: ScheduleHandler<'status'> = async (input, scope) => {
+  const { guildId, deps, data, now } = scope;
+  const strings = scope.strings.schedule;
   const current = await loadSettings(deps, guildId);
   if (!current) return ephemeral({ content: strings.notSetUp });
   const facts = await loadStatusFacts(deps, guildId, current, data, now);
@@ -28,9 +28,9 @@ export const answerStatus: ScheduleHandler<'status'> = async (request) => {
   });
 };
 
-export const answerPreview: ScheduleHandler<'preview'> = async (request) => {
-  const { input, guildId, deps, data, now } = request;
-  const strings = request.strings.schedule;
+export const answerPreview: ScheduleHandler<'preview'> = async (input, scope) => {
+  const { guildId, deps, data, now } = scope;
+  const strings = scope.strings.schedule;
   const current = await loadSettings(deps, guildId);
   if (!current) return ephemeral({ content: strings.notSetUp });
   const keys = await loadSettledKeys(deps, guildId);

@@ -9,12 +9,14 @@ import type { GuildSettings } from '../store/domain.js';
 import { updateSettings, type SettingsChange } from '../store/update-settings.js';
 import type { ArgumentsOf, SubcommandName } from './arguments.js';
 import type { scheduleData } from './schedule-definition.js';
+import type { SubcommandHandlers } from './subcommands.js';
 import type { CommandInput, ScheduleContext } from './types.js';
 
 /*
- * What every /schedule subcommand shares: the request it is handed, and its reads and writes of
- * the store. A write answers with a value (saved, not set up, not saved) that the handler words;
- * a read the store cannot answer throws StoreUnavailable, answered in one place (`respond`).
+ * What every /schedule subcommand shares: the scope it is handed beside its input, and its reads
+ * and writes of the store. A write answers with a value (saved, not set up, not saved) that the
+ * handler words; a read the store cannot answer throws StoreUnavailable, answered in one place
+ * (`respond`).
  */
 
 export type ScheduleSubcommand = SubcommandName<typeof scheduleData>;
@@ -24,9 +26,8 @@ export type ScheduleInput<S extends ScheduleSubcommand> = CommandInput<
   Extract<ArgumentsOf<typeof scheduleData>, { readonly subcommand: S }>
 >;
 
-/** What a subcommand's handler is given: checked to come from an admin in a served server. */
-export interface ScheduleRequest<S extends ScheduleSubcommand> {
-  readonly input: ScheduleInput<S>;
+/** What a handler is given beside its input: checked to come from an admin in a served server. */
+export interface ScheduleScope {
   readonly guildId: string;
   readonly deps: ScheduleContext;
   readonly data: Dataset;
@@ -34,12 +35,14 @@ export interface ScheduleRequest<S extends ScheduleSubcommand> {
   readonly strings: Strings;
 }
 
-/** A request without its input: what helpers shared by several subcommands take. */
-export type ScheduleScope = Omit<ScheduleRequest<ScheduleSubcommand>, 'input'>;
+/** The handlers by subcommand, for the shared router: each sees its own subcommand's options. */
+export type ScheduleHandlers = SubcommandHandlers<
+  ScheduleInput<ScheduleSubcommand>,
+  [scope: ScheduleScope],
+  Promise<ReplyBody>
+>;
 
-export type ScheduleHandler<S extends ScheduleSubcommand> = (
-  request: ScheduleRequest<S>,
-) => Promise<ReplyBody>;
+export type ScheduleHandler<S extends ScheduleSubcommand> = ScheduleHandlers[S];
 
 /** The store could not answer a read: the admin hears "try again shortly". */
 export class StoreUnavailable extends Error {

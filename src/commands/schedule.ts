@@ -7,13 +7,8 @@ import { checkAdminAccess } from './schedule-checks.js';
 import { scheduleData } from './schedule-definition.js';
 import { askToTurnOff, answerTurnOff } from './schedule-off.js';
 import { answerPreview, answerStatus } from './schedule-show.js';
-import {
-  StoreUnavailable,
-  takeNotice,
-  type ScheduleHandler,
-  type ScheduleRequest,
-  type ScheduleSubcommand,
-} from './schedule-store.js';
+import { StoreUnavailable, takeNotice, type ScheduleHandlers } from './schedule-store.js';
+import { routeSubcommand } from './subcommands.js';
 import { defineCommand } from './types.js';
 
 /** One handler per subcommand: a subcommand added to the definition without one fails to compile. */
@@ -29,16 +24,7 @@ const HANDLERS = {
   suggestions: answerSuggestions,
   test: answerTestPost,
   skip: answerSkip,
-} satisfies { [S in ScheduleSubcommand]: ScheduleHandler<S> };
-
-/**
- * Calls the subcommand's own handler. The one widening: TypeScript cannot see that the input of
- * subcommand S goes to S's handler when S is a union, so the map is read as handling any.
- */
-function dispatch(request: ScheduleRequest<ScheduleSubcommand>): Promise<ReplyBody> {
-  const handler = HANDLERS[request.input.subcommand] as ScheduleHandler<ScheduleSubcommand>;
-  return handler(request);
-}
+} satisfies ScheduleHandlers;
 
 export const schedule = defineCommand({
   ephemeral: true,
@@ -51,7 +37,8 @@ export const schedule = defineCommand({
     const { guildId, deps } = access;
     let reply: ReplyBody;
     try {
-      reply = await dispatch({ input, guildId, deps, data: ctx.data, now: ctx.now(), strings });
+      const scope = { guildId, deps, data: ctx.data, now: ctx.now(), strings };
+      reply = await routeSubcommand(HANDLERS, input, scope);
     } catch (error) {
       if (!(error instanceof StoreUnavailable)) throw error;
       return ephemeral({ content: strings.storage.unavailable });

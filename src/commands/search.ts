@@ -55,6 +55,6 @@ export const searchCommand = defineCommand({
   },
 
   autocomplete(input, { data }) {
-    return suggestSearchChoices(data, input.focused.value, input.locale);
+    return suggestSearchChoices(data, input.focused.value, stringsFor(input.locale));
   },
 });

@@ -81,7 +81,10 @@ export interface ChannelInspector {
   inspect(
     guildId: string,
     channelId: string,
-  ): Promise<{ kind: 'ok'; name: string; missing: ChannelPermission[] } | { kind: 'not-found' }>;
+  ): Promise<
+    /** `name` is null for a channel the bot may not see (Discord does not say its name). */
+    { kind: 'ok'; name: string | null; missing: ChannelPermission[] } | { kind: 'not-found' }
+  >;
 }
 
 export type ChannelPermission =

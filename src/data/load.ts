@@ -1,5 +1,11 @@
 import type { z } from 'zod';
+import type { NameIndex } from '../lookup/match.js';
 import { lookupForm } from '../lookup/normalize.js';
+import { buildPartnerIndex } from '../lookup/partners.js';
+import { buildQuoteWords, buildSpeakerIndex, type QuoteWords } from '../lookup/speakers.js';
+import { buildSubjectIndex, type Subject } from '../lookup/subjects.js';
+import { buildScheduleIndex, type ScheduleIndex } from '../schedule/schedule-index.js';
+import { buildSearchIndex, type SearchIndex } from '../search/index.js';
 import agreementsJson from './agreements.json' with { type: 'json' };
 import changelogJson from './changelog.json' with { type: 'json' };
 import peopleJson from './people.json' with { type: 'json' };
@@ -23,8 +29,8 @@ import {
   type Quote,
 } from './schema.js';
 
-/** The validated, indexed data the bot answers from. Built once at start-up. */
-export interface Dataset {
+/** The validated data, in the orders the bot shows it, with its look-ups by id. */
+export interface DatasetFacts {
   /** In signing order (then by id), the order lists and timelines use. */
   readonly agreements: readonly Agreement[];
   readonly agreementById: ReadonlyMap<string, Agreement>;
@@ -40,6 +46,45 @@ export interface Dataset {
   /** "Our data runs to …": the newest day among the sources' dates. */
   readonly dataRunsTo: string;
 }
+
+/**
+ * What the lookup, search and schedule modules answer from, each built by the module that reads
+ * it, once per Dataset, by buildDataset: no module keeps a cache of its own beside the data.
+ */
+export interface DatasetIndexes {
+  /** Partners' names in every spelling we hold (lookup/partners.ts). */
+  readonly partners: NameIndex<Agreement>;
+  /** The agreements' and the later records' names in one index (lookup/subjects.ts). */
+  readonly subjects: NameIndex<Subject>;
+  /** People's names (lookup/speakers.ts). */
+  readonly speakers: NameIndex<Person>;
+  /** Each quote's words, for a quote topic (lookup/speakers.ts). */
+  readonly quoteWords: ReadonlyMap<Quote, QuoteWords>;
+  /**
+   * Full text of every record, with its vocabulary and synonyms (search/index.ts). Built on
+   * first read, the one index that is: built at start it costs ~85 ms of CPU, ~5 MiB of heap and
+   * ~20 MiB of RSS in a bare process (its garbage grows the heap), which a bot nobody searches
+   * never needs.
+   */
+  readonly search: SearchIndex;
+  /** Anniversaries by day, the digest's quotes and the changelog's posts (schedule-index.ts). */
+  readonly schedule: ScheduleIndex;
+}
+
+/**
+ * The validated, indexed data the bot answers from. Built once at start-up. A copy with other
+ * facts comes from buildDataset, never from a spread (`{ ...data, agreements }`), which would keep
+ * the indexes of the old facts.
+ */
+export interface Dataset extends DatasetFacts {
+  readonly indexes: DatasetIndexes;
+}
+
+/** What a Dataset is built from: the checked files, and the day their sources run to. */
+export type DatasetParts = Pick<
+  DatasetFacts,
+  'agreements' | 'people' | 'quotes' | 'records' | 'changelog' | 'dataRunsTo'
+>;
 
 export interface RawData {
   agreements: unknown;
@@ -94,29 +139,56 @@ export function loadData(raw: RawData = bundledData): Dataset {
     problems.push('records: no source has a full date, so the data has none');
   if (problems.length > 0 || dataRunsTo === null) throw new DataError(problems);
 
+  return buildDataset({ agreements, people, quotes, records, changelog, dataRunsTo });
+}
+
+/**
+ * The Dataset of checked parts: agreements in signing order, the look-ups by id and every index.
+ * loadData's last step; tests that vary the facts beyond what the checks allow call it directly.
+ * No builder compares by locale or works in a time zone (Intl, localeCompare, luxon): built
+ * eagerly, they would map ICU's collation data (~2 MiB of RSS per process) or its zone data at
+ * start, which only a listing in a user's language or a server's schedule needs.
+ */
+export function buildDataset(parts: DatasetParts): Dataset {
   // By code point, not localeCompare: on YYYY-MM-DD dates and lowercase slugs the order is the
-  // same, and the start then maps none of ICU's collation data (~2 MiB of RSS per process) that
-  // only a listing in a user's language needs.
-  const sorted = [...agreements].sort(
+  // same.
+  const agreements = [...parts.agreements].sort(
     (a, b) => compareCodePoints(a.signed, b.signed) || compareCodePoints(a.id, b.id),
   );
+  const { people, quotes, records } = parts;
   const quotesBySpeaker = new Map<string, Quote[]>();
   for (const quote of quotes) {
     const list = quotesBySpeaker.get(quote.speakerId) ?? [];
     list.push(quote);
     quotesBySpeaker.set(quote.speakerId, list);
   }
-  return {
-    agreements: sorted,
-    agreementById: new Map(sorted.map((a) => [a.id, a])),
+  const facts: DatasetFacts = {
+    agreements,
+    agreementById: new Map(agreements.map((a) => [a.id, a])),
     people,
     personById: new Map(people.map((p) => [p.id, p])),
     quotes,
     quotesBySpeaker,
     records,
     recordById: new Map(records.map((r) => [r.id, r])),
-    changelog,
-    dataRunsTo,
+    changelog: parts.changelog,
+    dataRunsTo: parts.dataRunsTo,
+  };
+  let search: SearchIndex | undefined;
+  // Every index here, at once, but the search index, on first read (see DatasetIndexes.search).
+  return {
+    ...facts,
+    indexes: {
+      partners: buildPartnerIndex(agreements),
+      subjects: buildSubjectIndex(agreements, records),
+      speakers: buildSpeakerIndex(people),
+      quoteWords: buildQuoteWords(quotes),
+      get search() {
+        search ??= buildSearchIndex(facts);
+        return search;
+      },
+      schedule: buildScheduleIndex(facts),
+    },
   };
 }
 

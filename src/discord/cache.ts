@@ -60,15 +60,16 @@ export function createOwnRoles(): OwnRoles {
 }
 
 /**
- * Caches sized to what the bot reads: guilds, their channels, @everyone and the bot's own roles
- * (setup checks permissions from them with no request), and the bot's own member and user
- * (permissions need the member's roles). Everything else the Guilds intent would fill is never
- * read here, so it is not kept: at thousands of servers each of these is memory per server for
- * nothing (other roles alone were about a third of a 15-role server's cache).
+ * Caches sized to what the bot reads: guilds, @everyone and the bot's own roles, and the bot's own
+ * member and user (channel permissions need the member's roles). Everything else the Guilds intent
+ * would fill is never read here, so it is not kept: at thousands of servers each of these is
+ * memory per server for nothing.
  *
- * Guilds, channels and threads keep discord.js's defaults (unlimited): they are what
- * `createChannelInspector` reads, and a limit on them would drop entries the gateway never sends
- * again.
+ * Channels and threads are not kept either. The bot posts through REST by channel id
+ * (poster.ts), and only a setup or resume looks at a channel, which the channel inspector fetches
+ * then (channels.ts). At 2,500 servers of 10 text channels the channel cache held about 24 MiB,
+ * more than the bot's own code and data (bench/rss.ts). Guilds keep discord.js's default: a guild
+ * dropped from the cache would never be sent again by the gateway.
  */
 export function createLeanCache(ownRoles: OwnRoles): CacheFactory {
   const isTheBot = (value: { id: string; client: { user: { id: string } | null } }) =>
@@ -97,18 +98,35 @@ export function createLeanCache(ownRoles: OwnRoles): CacheFactory {
     StageInstanceManager: 0,
     ThreadMemberManager: 0,
     VoiceStateManager: 0,
-    ...limitRoles(ownRoles),
+    ...limitRolesAndChannels(ownRoles),
   });
 }
 
 /**
- * discord.js's typings leave RoleManager out of the caches one may limit (a TODO there), but
- * `cacheWithLimits` limits it by the manager's name like any other at run time.
+ * discord.js's typings leave these managers out of the caches one may limit (it warns that limiting
+ * them "breaks functionality": the functions that read those caches, which the bot does not call),
+ * but `cacheWithLimits` limits them by the manager's name like any other at run time.
  */
-function limitRoles(ownRoles: OwnRoles): CacheWithLimitsOptions {
+function limitRolesAndChannels(ownRoles: OwnRoles): CacheWithLimitsOptions {
   const keepOverLimit = (role: Role): boolean => ownRoles.keeps(role);
-  return { RoleManager: { maxSize: 0, keepOverLimit } } as CacheWithLimitsOptions;
+  return {
+    RoleManager: { maxSize: 0, keepOverLimit },
+    ChannelManager: 0,
+    GuildChannelManager: 0,
+    ThreadManager: 0,
+  } as CacheWithLimitsOptions;
 }
 
-/** discord.js's default thread sweep (archived threads leave after 4 h); nothing else caches. */
-export const LEAN_SWEEPERS: SweeperOptions = { ...Options.DefaultSweeperSettings };
+/**
+ * Whether a process warning is discord.js's notice about one of the limits above
+ * (UnsupportedCacheOverwriteWarning, once per manager at start): deliberate here, not a fault.
+ */
+export function isDeliberateCacheWarning(warning: Error): boolean {
+  return (
+    warning.name === 'UnsupportedCacheOverwriteWarning' &&
+    /\b(RoleManager|ChannelManager|GuildChannelManager)\b/.test(warning.message)
+  );
+}
+
+/** No sweepers: the caches that discord.js sweeps by default (threads) keep nothing here. */
+export const LEAN_SWEEPERS: SweeperOptions = {};

@@ -15,15 +15,19 @@ export const CHANNEL_PERMISSIONS: readonly ChannelPermission[] = [
   'SendPolls',
 ];
 
-/** Discord's answers for a channel that is gone or out of the bot's sight. */
-const GONE: ReadonlySet<unknown> = new Set([
-  RESTJSONErrorCodes.UnknownChannel,
-  RESTJSONErrorCodes.MissingAccess,
-]);
+/** Discord's answer for a channel that is gone. */
+const UNKNOWN_CHANNEL = RESTJSONErrorCodes.UnknownChannel;
+/** Its answer for a channel the bot may not see: without View Channel it may do nothing there. */
+const MISSING_ACCESS = RESTJSONErrorCodes.MissingAccess;
 
 /**
- * What the bot may do in a channel, from the guild's cached roles and overwrites (the Guilds intent
- * delivers both), so a setup check costs no request.
+ * What the bot may do in a channel: the channel is fetched (one GET, its overwrites included), and
+ * the bot's permissions come from it and the guild's cached @everyone and own roles.
+ *
+ * Channels are not cached (cache.ts): only a setup or resume asks about one, and at 2,500 servers
+ * their cache was the bulk of the bot's memory. Fetching also answers rightly for a channel the bot
+ * cannot see: Discord hides such channels from the bot over HTTP, and from November 2026 it
+ * obfuscates them over the gateway too, so a cached copy could not say what the bot lacks there.
  */
 export function createChannelInspector(client: Client): ChannelInspector {
   return {
@@ -33,22 +37,27 @@ export function createChannelInspector(client: Client): ChannelInspector {
       // Only a channel Discord says is gone is "not found". Any other failure (a 5xx, a reset
       // connection) goes to the router's catch: an admin told the channel was deleted, or that
       // the bot lacks every permission, would go and fix the wrong thing.
-      const channel =
-        guild.channels.cache.get(channelId) ??
-        (await guild.channels.fetch(channelId).catch((error: unknown) => {
-          if (GONE.has((error as { code?: unknown } | null)?.code)) return null;
+      const fetched = await guild.channels
+        .fetch(channelId, { cache: false, force: true })
+        .catch((error: unknown) => {
+          const code = (error as { code?: unknown } | null)?.code;
+          if (code === UNKNOWN_CHANNEL) return 'gone' as const;
+          if (code === MISSING_ACCESS) return 'hidden' as const;
           throw error;
-        }));
-      if (!channel || !channel.isTextBased()) return { kind: 'not-found' };
+        });
+      // The others cannot be read until the bot can see the channel, and View Channel is the one
+      // to grant first; the next check lists whatever is still missing.
+      if (fetched === 'hidden') return { kind: 'ok', name: null, missing: ['ViewChannel'] };
+      if (fetched === 'gone' || !fetched || !fetched.isTextBased()) return { kind: 'not-found' };
       const me = guild.members.me ?? (await guild.members.fetchMe());
       // The roles cache keeps only the bot's own (cache.ts); one given to the bot after its
       // GUILD_CREATE was not kept when created, so fetch the roles before counting on them.
       if (me.roles.cache.size < heldRoleIds(me).length + 1) await guild.roles.fetch();
-      const permissions = channel.permissionsFor(me);
+      const permissions = fetched.permissionsFor(me);
       const missing = CHANNEL_PERMISSIONS.filter(
         (name) => !permissions?.has(PermissionFlagsBits[name]),
       );
-      return { kind: 'ok', name: channel.name, missing };
+      return { kind: 'ok', name: fetched.name, missing };
     },
   };
 }

@@ -5,7 +5,7 @@ import type {
   Interaction,
   ModalSubmitInteraction,
 } from 'discord.js';
-import { MessageFlags } from 'discord.js';
+import { MessageFlags, Routes } from 'discord.js';
 import type { CommandContext, SlashCommand } from '../commands/types.js';
 import { stringsFor } from '../i18n/index.js';
 import type { Logger } from '../log.js';
@@ -84,11 +84,11 @@ export function createInteractionRouter({
   ): Promise<void> {
     if (!interaction.guildId || !onPollReply) return;
     try {
-      const message = await interaction.fetchReply();
+      const reply = await fetchReplyIds(interaction);
       await onPollReply({
         guildId: interaction.guildId,
-        channelId: message.channelId,
-        messageId: message.id,
+        channelId: reply.channelId,
+        messageId: reply.messageId,
         durationHours,
         locale: interaction.guildLocale ?? interaction.locale,
       });
@@ -103,10 +103,11 @@ export function createInteractionRouter({
     thread: NonNullable<ReplyBody['thread']>,
   ): Promise<void> {
     try {
-      const message = await interaction.fetchReply();
-      await message.startThread({
-        name: thread.name,
-        autoArchiveDuration: thread.auto_archive_duration,
+      const reply = await fetchReplyIds(interaction);
+      // Through REST by ids, as the scheduled posts do (poster.ts): `message.startThread` needs
+      // the channel in discord.js's cache, and the bot keeps no channels (cache.ts).
+      await interaction.client.rest.post(Routes.threads(reply.channelId, reply.messageId), {
+        body: thread,
       });
     } catch (error) {
       log.warn(
@@ -302,4 +303,20 @@ async function answerFailure(interaction: Interaction, log: Logger): Promise<voi
       'could not tell the user about a failure',
     );
   }
+}
+
+/**
+ * Where the interaction's reply landed, read raw: `interaction.fetchReply()` builds a discord.js
+ * Message, which needs the channel in the cache for a reply with a poll, and the bot keeps no
+ * channels (cache.ts).
+ */
+async function fetchReplyIds(
+  interaction: ChatInputCommandInteraction,
+): Promise<{ channelId: string; messageId: string }> {
+  const message = (await interaction.client.rest.get(
+    Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'),
+    // A webhook URL carries its own token: the bot's is not sent, as discord.js does not.
+    { auth: false },
+  )) as { id: string; channel_id: string };
+  return { channelId: message.channel_id, messageId: message.id };
 }

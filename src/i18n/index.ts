@@ -3,7 +3,7 @@ import { languageOf } from './language.js';
 import { uk } from './uk.js';
 
 export type { Strings };
-export { LANGUAGES, languageOf, pick, type Language } from './language.js';
+export { LANGUAGES, languageOf, pick, readsTranslation, type Language } from './language.js';
 
 /**
  * Why a schedule stopped, in the reader's language, for a Discord error code we have words for

@@ -28,15 +28,9 @@ const LONG_NAME = 40;
 const REGIONAL_INDICATOR_A = 0x1f1e6;
 const REGIONAL_INDICATOR_Z = 0x1f1ff;
 
-const indexes = new WeakMap<Dataset, NameIndex<Agreement>>();
-
-function partnerIndex(data: Dataset): NameIndex<Agreement> {
-  let index = indexes.get(data);
-  if (!index) {
-    index = buildIndex(data.agreements, partnerNames);
-    indexes.set(data, index);
-  }
-  return index;
+/** The index of partners' names, which loadData builds once as `data.indexes.partners`. */
+export function buildPartnerIndex(agreements: readonly Agreement[]): NameIndex<Agreement> {
+  return buildIndex(agreements, partnerNames);
 }
 
 export function partnerNames(agreement: Agreement): NameSpec[] {
@@ -158,7 +152,7 @@ export function resolvePartner(query: string, data: Dataset): PartnerMatch {
     return agreement ? { kind: 'found', agreement } : { kind: 'not-partner', country };
   }
 
-  const resolution = resolveByName(partnerIndex(data), normalized);
+  const resolution = resolveByName(data.indexes.partners, normalized);
   switch (resolution.kind) {
     case 'found':
       return { kind: 'found', agreement: resolution.item };
@@ -228,7 +222,7 @@ export function suggestPartners(
       .map((agreement) => choice(partnerChoiceName(agreement, locale), agreement.id));
   }
   const countries = countriesFor(normalized, data);
-  const ranked = rankByName(partnerIndex(data), normalized).filter(
+  const ranked = rankByName(data.indexes.partners, normalized).filter(
     (r) => countries.allowTypos || r.tier !== FUZZY_TIER,
   );
   const close = ranked.filter((r) => r.tier < FUZZY_TIER).map((r) => r.item);

@@ -2,7 +2,7 @@ import type { Choice } from '../commands/types.js';
 import type { Dataset } from '../data/load.js';
 import type { Person, Quote } from '../data/schema.js';
 import { LIMITS } from '../render/limits.js';
-import { languageOf, pick, stringsFor } from '../i18n/index.js';
+import { languageOf, pick, stringsFor, type Language } from '../i18n/index.js';
 import { ukrainianPlural } from '../i18n/plural.js';
 import { truncate } from '../render/fit.js';
 import { personRole } from '../render/quote.js';
@@ -15,16 +15,9 @@ export type SpeakerMatch =
   | { kind: 'ambiguous'; candidates: Person[] }
   | { kind: 'not-found'; suggestions: Person[] };
 
-const indexes = new WeakMap<Dataset, NameIndex<Person>>();
-const quoteWords = new WeakMap<Dataset, ReadonlyMap<Quote, QuoteWords>>();
-
-function speakerIndex(data: Dataset): NameIndex<Person> {
-  let index = indexes.get(data);
-  if (!index) {
-    index = buildIndex(data.people, speakerNames);
-    indexes.set(data, index);
-  }
-  return index;
+/** The index of people's names, which loadData builds once as `data.indexes.speakers`. */
+export function buildSpeakerIndex(people: readonly Person[]): NameIndex<Person> {
+  return buildIndex(people, speakerNames);
 }
 
 function speakerNames(person: Person): NameSpec[] {
@@ -43,7 +36,7 @@ export function resolveSpeaker(query: string, data: Dataset): SpeakerMatch {
   const text = query.slice(0, MAX_QUERY_LENGTH * 2);
   const exactId = data.personById.get(text.trim().toLowerCase());
   if (exactId) return { kind: 'found', person: exactId };
-  const resolution = resolveByName(speakerIndex(data), lookupForm(text));
+  const resolution = resolveByName(data.indexes.speakers, lookupForm(text));
   switch (resolution.kind) {
     case 'found':
       return { kind: 'found', person: resolution.item };
@@ -68,7 +61,7 @@ export function suggestSpeakers(query: string, data: Dataset, locale: string): C
       ? [...data.people].sort((a, b) => count(b) - count(a) || a.name.en.localeCompare(b.name.en))
       : [
           ...(exactId ? [exactId] : []),
-          ...rankByName(speakerIndex(data), normalized).map((r) => r.item),
+          ...rankByName(data.indexes.speakers, normalized).map((r) => r.item),
         ];
   return [...new Set(ranked)]
     .filter((person) => count(person) > 0)
@@ -86,35 +79,29 @@ export function speakerChoiceName(person: Person, quoteCount: number, locale: st
     '',
   );
   const head = `${name} — `;
-  const tail = ` (${quoteCountLabel(quoteCount, language === 'uk')})`;
+  const tail = ` (${QUOTE_COUNT[language](quoteCount)})`;
   const room = LIMITS.choiceName - head.length - tail.length;
   if (room < 10) return truncate(`${name}${tail}`, LIMITS.choiceName);
   return `${head}${truncate(organisation, room)}${tail}`;
 }
 
-function quoteCountLabel(count: number, ukrainian: boolean): string {
-  if (ukrainian) return `${count} ${ukrainianPlural(count, 'цитата', 'цитати', 'цитат')}`;
-  return `${count} ${count === 1 ? 'quote' : 'quotes'}`;
-}
+/** "5 quotes", "5 цитат": each language with its own plural forms. */
+const QUOTE_COUNT: Readonly<Record<Language, (count: number) => string>> = {
+  en: (count) => `${count} ${count === 1 ? 'quote' : 'quotes'}`,
+  uk: (count) => `${count} ${ukrainianPlural(count, 'цитата', 'цитати', 'цитат')}`,
+};
 
-interface QuoteWords {
+export interface QuoteWords {
   text: readonly string[];
   context: readonly string[];
 }
 
-function wordsOf(data: Dataset): ReadonlyMap<Quote, QuoteWords> {
-  let words = quoteWords.get(data);
-  if (!words) {
-    const split = (text: string) => foldLookalikes(normalizeText(text)).split(' ');
-    words = new Map(
-      data.quotes.map((quote) => [
-        quote,
-        { text: split(quote.text), context: split(quote.context) },
-      ]),
-    );
-    quoteWords.set(data, words);
-  }
-  return words;
+/** Each quote's words as findQuotes compares them, once per Dataset (`data.indexes.quoteWords`). */
+export function buildQuoteWords(quotes: readonly Quote[]): ReadonlyMap<Quote, QuoteWords> {
+  const split = (text: string) => foldLookalikes(normalizeText(text)).split(' ');
+  return new Map(
+    quotes.map((quote) => [quote, { text: split(quote.text), context: split(quote.context) }]),
+  );
 }
 
 /**
@@ -133,7 +120,7 @@ export function findQuotes(
   const topicWords =
     filter.topic === undefined ? [] : lookupForm(filter.topic).split(' ').filter(Boolean);
   if (topicWords.length === 0) return [...pool];
-  const words = wordsOf(data);
+  const words = data.indexes.quoteWords;
   const mentions = (list: readonly string[]) =>
     topicWords.every((topicWord) => list.some((word) => word.startsWith(topicWord)));
   // The quote's own words first: many contexts name the source article, whose title says "NATO",

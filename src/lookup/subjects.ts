@@ -43,8 +43,6 @@ export type SubjectMatch =
   /** Nothing to look up: no letter, digit or flag. */
   | { kind: 'blank' };
 
-const indexes = new WeakMap<Dataset, NameIndex<Subject>>();
-
 /** Longer titles are weak names, as partners' member lists are: they suggest, never resolve by typos. */
 const LONG_TITLE = 40;
 
@@ -64,24 +62,23 @@ function recordNames(record: LaterRecord): NameSpec[] {
   ];
 }
 
-function subjectIndex(data: Dataset): NameIndex<Subject> {
-  let index = indexes.get(data);
-  if (!index) {
-    const subjects: Subject[] = [
-      ...data.agreements.map((agreement): Subject => ({ kind: 'agreement', agreement })),
-      ...data.records.map((record): Subject => ({ kind: 'record', record })),
-    ];
-    index = buildIndex(subjects, (subject) =>
-      subject.kind === 'agreement' ? partnerNames(subject.agreement) : recordNames(subject.record),
-    );
-    indexes.set(data, index);
-  }
-  return index;
+/** The index of every subject's names, which loadData builds once as `data.indexes.subjects`. */
+export function buildSubjectIndex(
+  agreements: readonly Agreement[],
+  records: readonly LaterRecord[],
+): NameIndex<Subject> {
+  const subjects: Subject[] = [
+    ...agreements.map((agreement): Subject => ({ kind: 'agreement', agreement })),
+    ...records.map((record): Subject => ({ kind: 'record', record })),
+  ];
+  return buildIndex(subjects, (subject) =>
+    subject.kind === 'agreement' ? partnerNames(subject.agreement) : recordNames(subject.record),
+  );
 }
 
 /** The same subject object each time, so results compare and deduplicate by identity. */
 function subjectOf(item: Agreement | LaterRecord, data: Dataset): Subject {
-  const found = subjectIndex(data).entries.find((entry) =>
+  const found = data.indexes.subjects.entries.find((entry) =>
     entry.item.kind === 'agreement' ? entry.item.agreement === item : entry.item.record === item,
   );
   if (found) return found.item;
@@ -127,7 +124,7 @@ export function resolveSubject(query: string, data: Dataset): SubjectMatch {
   const country = exactCountry(normalized);
   if (country) return answerForCountry(country, data);
 
-  const resolution = resolveByName(subjectIndex(data), normalized);
+  const resolution = resolveByName(data.indexes.subjects, normalized);
   switch (resolution.kind) {
     case 'found':
       return { kind: 'found', subject: resolution.item };
@@ -170,7 +167,7 @@ export function suggestSubjects(query: string, data: Dataset, locale: string): C
       return record ? [subjectOf(record, data)] : [];
     }),
   ];
-  const ranked = rankByName(subjectIndex(data), normalized);
+  const ranked = rankByName(data.indexes.subjects, normalized);
   const close = ranked.filter((r) => r.tier < FUZZY_TIER).map((r) => r.item);
   // Typo matches only for what is not a country's exact name; member lists (weaker still) stay.
   const typos = ranked

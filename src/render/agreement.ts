@@ -199,7 +199,7 @@ function commitmentLine(commitment: Agreement['commitments'][number], strings: S
   // The figure first, in bold, so amounts can be compared at a glance down the list.
   const parts: string[] = [];
   if (commitment.amount !== null && commitment.currency !== null) {
-    parts.push(formatAmount(commitment.amount, commitment.currency, strings.locale));
+    parts.push(formatAmount(commitment.amount, commitment.currency, strings));
   }
   if (commitment.period !== null) parts.push(periodText(commitment.period, strings));
   else if (commitment.year !== null) parts.push(String(commitment.year));

@@ -33,7 +33,7 @@ const ASPECTS: readonly Aspect[] = [
 export function commitmentFigure(commitment: Commitment, strings: Strings): string | null {
   const parts: string[] = [];
   if (commitment.amount !== null && commitment.currency !== null) {
-    parts.push(formatAmount(commitment.amount, commitment.currency, strings.locale));
+    parts.push(formatAmount(commitment.amount, commitment.currency, strings));
   }
   if (commitment.period !== null) parts.push(periodText(commitment.period, strings));
   else if (commitment.year !== null) parts.push(String(commitment.year));

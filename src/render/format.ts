@@ -1,5 +1,5 @@
-import { ARTICLE_SOURCE, type SourceRef } from '../data/schema.js';
-import { languageOf } from '../i18n/index.js';
+import { ARTICLE_SOURCE, type Localized, type SourceRef } from '../data/schema.js';
+import { pick, type Strings } from '../i18n/index.js';
 
 /**
  * A calendar date as a Unix time at 12:00 UTC. A date with no time of day shown as a Discord
@@ -31,17 +31,22 @@ export function addYears(isoDate: string, years: number): string {
 }
 
 /**
- * Currency names as Ukrainian writes them after "млн"/"млрд" (always genitive plural there). ICU
- * has only symbols that are ambiguous in Ukrainian text ("kr", "$") or ISO codes.
+ * Currency names written out after a compact number, by language. English needs none: ICU's
+ * compact currency reads right ("€7.1 billion"). Ukrainian writes them after "млн"/"млрд"
+ * (always genitive plural there), where ICU has only symbols that are ambiguous in Ukrainian
+ * text ("kr", "$") or ISO codes.
  */
-const UKRAINIAN_CURRENCIES: Readonly<Record<string, string>> = {
-  EUR: 'євро',
-  GBP: 'фунтів стерлінгів',
-  USD: 'доларів США',
-  CAD: 'канадських доларів',
-  SEK: 'шведських крон',
-  NOK: 'норвезьких крон',
-  ISK: 'ісландських крон',
+const CURRENCY_NAMES: Localized<Readonly<Record<string, string>>> = {
+  en: {},
+  uk: {
+    EUR: 'євро',
+    GBP: 'фунтів стерлінгів',
+    USD: 'доларів США',
+    CAD: 'канадських доларів',
+    SEK: 'шведських крон',
+    NOK: 'норвезьких крон',
+    ISK: 'ісландських крон',
+  },
 };
 
 /**
@@ -59,11 +64,15 @@ function cached(key: string, build: () => Intl.NumberFormat): Intl.NumberFormat 
 }
 
 /** "€7.1bn", "£200m"; in Ukrainian "7,1 млрд євро", "200 млн фунтів стерлінгів". */
-export function formatAmount(amount: number, currency: string, locale: string): string {
-  const ukrainianCurrency =
-    languageOf(locale) === 'uk' ? UKRAINIAN_CURRENCIES[currency] : undefined;
+export function formatAmount(
+  amount: number,
+  currency: string,
+  strings: Pick<Strings, 'locale' | 'language'>,
+): string {
+  const { locale, language } = strings;
+  const currencyName = pick(CURRENCY_NAMES, language)[currency];
   // The genitive plural reads right only after a compact unit ("тис.", "млн", "млрд").
-  if (ukrainianCurrency !== undefined && amount >= 1000) {
+  if (currencyName !== undefined && amount >= 1000) {
     const number = cached(
       'uk-compact',
       () =>
@@ -73,7 +82,7 @@ export function formatAmount(amount: number, currency: string, locale: string): 
           maximumFractionDigits: 2,
         }),
     ).format(amount);
-    return `${number} ${ukrainianCurrency}`;
+    return `${number} ${currencyName}`;
   }
   return cached(
     `currency|${locale}|${currency}`,

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset } from '../data/load.js';
 import type { Change, LaterRecord, RecordStep } from '../data/records-schema.js';
-import type { Strings } from '../i18n/index.js';
+import { readsTranslation, type Strings } from '../i18n/index.js';
 import { shortDate } from '../lookup/choices.js';
 import { fitEmbed } from './fit.js';
 import { sourceLabel } from './format.js';
@@ -124,10 +124,11 @@ export function renderChanges(data: Dataset, strings: Strings): ReplyBody {
     recent.length === 0
       ? strings.changes.none
       : strings.changes.description(recent.length, data.changelog.length, runsTo);
-  // Where a shown text is our translation, the Ukrainian reply says so (the English reply's
-  // `translated` is empty, and an English text is never a translation).
-  const translated =
-    strings.changes.translated !== '' && recent.some((change) => change.text.ukIsTranslation);
+  // Where a shown text is our translation, the Ukrainian reply says so.
+  const translated = readsTranslation(
+    strings.language,
+    recent.map((change) => change.text),
+  );
   const description = translated ? `${summary}\n${strings.changes.translated}` : summary;
   return {
     embeds: [

@@ -10,7 +10,7 @@ import type { Change, LaterRecord } from '../data/records-schema.js';
 import type { Agreement, FactKey, Person, Quote } from '../data/schema.js';
 import type { PromptCadence } from '../store/domain.js';
 import type { Prompt } from '../schedule/prompts.js';
-import { languageOf, pick, stringsFor, type Language, type Strings } from '../i18n/index.js';
+import { pick, readsTranslation, stringsFor, type Language, type Strings } from '../i18n/index.js';
 import {
   agreementHeading,
   partnerLabel,
@@ -172,7 +172,7 @@ function factsValue(
   const lines = [
     statusLine(agreement, p),
     signedLine(agreement, strings),
-    termLine(agreement, localDate, languageOf(strings.locale)),
+    termLine(agreement, localDate, strings.language),
     ...agreement.commitments
       .slice(0, commitments)
       .map((c, i) => `• ${truncate(c.text, 300)}${mark(agreement, `commitments.${i}`, p)}`),
@@ -462,7 +462,7 @@ export function renderChangePost({
 }: ChangePostInput): ScheduledMessage {
   const strings = stringsFor(language ?? 'en');
   const p = strings.posts;
-  const translated = strings.language === 'uk' && change.text.ukIsTranslation;
+  const translated = readsTranslation(strings.language, [change.text]);
   const touched = [
     ...records.map((r) => `• ${recordLabel(r, strings)}: ${recordCommand(r, strings)}`),
     ...agreements.map((a) => `• ${partnerLabel(a, strings)}: ${agreementCommand(a, strings)}`),

@@ -12,7 +12,7 @@ import type {
   RecordStep,
   StepStatus,
 } from '../data/records-schema.js';
-import { pick, type Strings } from '../i18n/index.js';
+import { pick, readsTranslation, type Strings } from '../i18n/index.js';
 import { shortDate } from '../lookup/choices.js';
 import { formatAmount } from './format.js';
 import { fitEmbed, joinLines, truncate } from './fit.js';
@@ -113,14 +113,15 @@ function sourcesField(sources: readonly RecordSource[], strings: Strings): strin
   );
 }
 
-function hasTranslation(record: LaterRecord): boolean {
+/** Every text of a record a reader sees in their language. */
+function recordTexts(record: LaterRecord): Bilingual[] {
   return [
     record.title,
     ...record.commitments.map((c) => c.text),
     ...record.timeline.map((s) => s.text),
     ...record.conflicts.map((c) => c.text),
     ...record.notes.map((n) => n.text),
-  ].some((text) => text.ukIsTranslation);
+  ];
 }
 
 /** The footer every record carries: how far the data runs, and when this record was checked. */
@@ -160,7 +161,7 @@ export function renderRecord(record: LaterRecord, dataRunsTo: string, strings: S
         record.commitments.map((c) => {
           const figure =
             c.amount !== null && c.currency !== null
-              ? `**${formatAmount(c.amount, c.currency, strings.locale)}**: `
+              ? `**${formatAmount(c.amount, c.currency, strings)}**: `
               : '';
           return `• ${figure}${truncate(textIn(c.text, strings), 400)}`;
         }),
@@ -204,7 +205,8 @@ export function renderRecord(record: LaterRecord, dataRunsTo: string, strings: S
       ? strings.lookup.notPartner(pick(record.shortName, strings.language))
       : r.later,
   );
-  if (strings.language === 'uk' && hasTranslation(record)) description.push(r.translated);
+  const translated = readsTranslation(strings.language, recordTexts(record));
+  if (translated) description.push(r.translated);
 
   const embed: APIEmbed = {
     title: `${record.flag ? `${record.flag} ` : ''}${textIn(record.title, strings)}`,
@@ -224,7 +226,7 @@ export function renderRecord(record: LaterRecord, dataRunsTo: string, strings: S
     });
   }
   const original = englishOriginalId(record.id);
-  if (strings.language === 'uk' && hasTranslation(record) && original.length <= LIMITS.customId) {
+  if (translated && original.length <= LIMITS.customId) {
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,

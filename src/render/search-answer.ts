@@ -1,8 +1,8 @@
 import type { Dataset } from '../data/load.js';
-import { languageOf, type Strings } from '../i18n/index.js';
+import { pick, type Strings } from '../i18n/index.js';
 import { choice } from '../lookup/choices.js';
 import type { RecordType } from '../search/documents.js';
-import { search, searchIndexFor, suggestQueries } from '../search/index.js';
+import { search, suggestQueries } from '../search/index.js';
 import { NAME_GROUP } from '../search/synonyms.js';
 import { LIMITS } from './limits.js';
 import { renderNotFound } from './not-found.js';
@@ -27,7 +27,7 @@ export function answerSearch(
   strings: Strings,
 ): ReplyBody {
   const query = carriedQuery(rawQuery);
-  const outcome = search(searchIndexFor(data), { query, type: SCOPE_TYPES[scope] });
+  const outcome = search(data.indexes.search, { query, type: SCOPE_TYPES[scope] });
   switch (outcome.kind) {
     case 'empty':
       return ephemeral({ content: strings.search.empty });
@@ -52,17 +52,20 @@ export function answerSearch(
  * Autocomplete for a query: words the index holds that start like what was typed; nothing typed
  * yet, one way of saying each synonym group, in the reader's script.
  */
-export function suggestSearchChoices(data: Dataset, typed: string, locale: string) {
-  const index = searchIndexFor(data);
+export function suggestSearchChoices(data: Dataset, typed: string, strings: Strings) {
+  const index = data.indexes.search;
   const suggestions =
     typed.trim() === ''
       ? index.synonyms.groups
           .filter((group) => !group.id.startsWith(NAME_GROUP))
-          .map(
-            (group) =>
-              (languageOf(locale) === 'uk'
-                ? group.terms.find((term) => /\p{Script=Cyrillic}/u.test(term))
-                : undefined) ?? group.terms[0]!,
+          .map((group) =>
+            pick(
+              {
+                en: group.terms[0]!,
+                uk: group.terms.find((term) => /\p{Script=Cyrillic}/u.test(term)) ?? null,
+              },
+              strings.language,
+            ),
           )
       : suggestQueries(index, typed, LIMITS.autocompleteChoices);
   return suggestions

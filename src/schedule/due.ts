@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DateTime, IANAZone } from 'luxon';
 import type { Dataset } from '../data/load.js';
-import type { Change, LaterRecord } from '../data/records-schema.js';
 import type { Agreement } from '../data/schema.js';
 import { languageOf } from '../i18n/index.js';
 import {
@@ -11,7 +10,6 @@ import {
   renderPromptPost,
   yearsSince,
   type PostBody,
-  type QuoteWithSpeaker,
   type ScheduledMessage,
   type ThreadSpec,
   type UpcomingAnniversary,
@@ -19,6 +17,7 @@ import {
 import type { ChangesOptIn, GuildSettings, PostKind } from '../store/domain.js';
 import { isSuggestionPromptId, suggestedByOf } from '../suggest/rotation.js';
 import { markPromptSeen, nextPrompt, promptSources, type PromptBank } from './prompts.js';
+import { CHANGE_WINDOW_DAYS, type ChangeEntry } from './schedule-index.js';
 
 /**
  * How late a post may still go out: 6 hours. Long enough to cover a restart, a deploy or a short
@@ -32,19 +31,6 @@ export const GRACE_MS = 6 * 60 * 60 * 1000;
  * skipped and `/schedule status` can say so). Older ones are not enumerated.
  */
 export const MISSED_LOOKBACK_MS = 24 * 60 * 60 * 1000;
-
-/**
- * How many days after its date a change is still announced: a week, so a release that ships a
- * few days after the changelog's date still announces it. It must stay well inside the ledger's
- * retention (LEDGER_RETENTION_MS, 14 days, in runner.ts): a change's entry may be pruned only once
- * the change can no longer come due, or it would be posted again. A test holds the two apart.
- */
-export const CHANGE_WINDOW_DAYS = 7;
-
-/** A change's ledger key; ids are at most 50 characters, so it fits the ledger's 64. */
-export function changeKey(changeId: string): string {
-  return `change:${changeId}`;
-}
 
 /** The settled keys of one guild's post log: any entry, posted, skipped or failed, settles a key. */
 export interface PostedKeys {
@@ -89,59 +75,12 @@ export interface ComputeDueInput {
   graceMs?: number;
 }
 
-/** A changelog entry with what it names resolved, and the last local day it is announced on. */
-interface ChangeEntry {
-  change: Change;
-  key: string;
-  records: LaterRecord[];
-  agreements: Agreement[];
-  /** The change's date plus CHANGE_WINDOW_DAYS, as an ISO day. */
-  until: string;
-}
-
-interface ScheduleIndex {
-  /** Agreements by signing "MM-DD", in signing order. */
-  byMonthDay: Map<string, Agreement[]>;
-  quotes: QuoteWithSpeaker[];
-  /** The changelog in its own (date) order. */
-  changes: ChangeEntry[];
-}
-
-const indexes = new WeakMap<Dataset, ScheduleIndex>();
-
-function indexFor(data: Dataset): ScheduleIndex {
-  let index = indexes.get(data);
-  if (!index) {
-    const byMonthDay = new Map<string, Agreement[]>();
-    for (const agreement of data.agreements) {
-      const monthDay = agreement.signed.slice(5);
-      byMonthDay.set(monthDay, [...(byMonthDay.get(monthDay) ?? []), agreement]);
-    }
-    const quotes = data.quotes.map((quote) => ({
-      quote,
-      speaker: data.personById.get(quote.speakerId),
-    }));
-    const changes = data.changelog.map((change) => ({
-      change,
-      key: changeKey(change.id),
-      records: change.recordIds.flatMap((id) => data.recordById.get(id) ?? []),
-      agreements: change.agreementIds.flatMap((id) => data.agreementById.get(id) ?? []),
-      until: DateTime.fromISO(change.date, { zone: 'UTC' })
-        .plus({ days: CHANGE_WINDOW_DAYS })
-        .toISODate()!,
-    }));
-    index = { byMonthDay, quotes, changes };
-    indexes.set(data, index);
-  }
-  return index;
-}
-
 /**
  * The agreements whose anniversary falls on a local date: same month and day, at least a year
  * later. A 29 February signing is remembered on 28 February in years without one.
  */
 export function anniversariesOn(data: Dataset, date: DateTime): Agreement[] {
-  const { byMonthDay } = indexFor(data);
+  const { byMonthDay } = data.indexes.schedule;
   const monthDay = date.toFormat('MM-dd');
   const found = [...(byMonthDay.get(monthDay) ?? [])];
   if (monthDay === '02-28' && !date.isInLeapYear) found.push(...(byMonthDay.get('02-29') ?? []));
@@ -198,7 +137,9 @@ function candidatesOn(day: LocalDay, settings: GuildSettings): Candidate[] {
  * Memos. Thousands of servers share a handful of zones and posting times, and luxon's date
  * arithmetic dominates the cost of a tick, so the days of a zone around an instant, the instant
  * of a local time and the rendered bodies are each computed once. They are caches of pure
- * functions of their keys: clearing them changes nothing but speed.
+ * functions of their keys: clearing them changes nothing but speed. They stay memos, not indexes
+ * built with the data (data.indexes.schedule): their keys are zones, days and settings that the
+ * clock and the servers bring, without end, so they are bounded and filled as asked.
  */
 const MEMO_LIMIT = 20_000;
 interface DayMemos {
@@ -409,7 +350,7 @@ function dueChanges(
     slot = { day, dueMs };
   }
   if (!slot) return [];
-  const { changes } = indexFor(data);
+  const { changes } = data.indexes.schedule;
   // The common case on a tick: no change recent enough to be due. Decided before any date work.
   const newest = changes.at(-1);
   if (!newest || newest.until < slot.day.iso) return [];
@@ -474,7 +415,7 @@ function nextChangeTime(
   const boundaryMs = Math.max(Date.parse(settings.changes.since), Date.parse(settings.activeSince));
   if (Number.isNaN(boundaryMs)) return undefined;
   const firstDay = localDateOf(settings.timeZone, boundaryMs);
-  const pending = indexFor(data).changes.filter(
+  const pending = data.indexes.schedule.changes.filter(
     (entry) => entry.change.date >= firstDay && !postLog.has(entry.key),
   );
   for (const day of days) {
@@ -543,7 +484,7 @@ function digestInput(date: DateTime, settings: GuildSettings, data: Dataset) {
     }
   }
   const week = weekSerial(date);
-  const { quotes } = indexFor(data);
+  const { quotes } = data.indexes.schedule;
   const featured = data.agreements[week % data.agreements.length]!;
   return {
     localDate: date.toISODate()!,

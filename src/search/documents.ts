@@ -1,4 +1,4 @@
-import type { Dataset } from '../data/load.js';
+import type { DatasetFacts } from '../data/load.js';
 import type { Bilingual, LaterRecord } from '../data/records-schema.js';
 import {
   partnerSpellings,
@@ -70,7 +70,7 @@ export function recordId(type: RecordType, id: string): string {
   return `${type === 'agreement' ? 'a' : type === 'quote' ? 'q' : 'r'}:${id}`;
 }
 
-export function searchRecords(data: Dataset): SearchRecord[] {
+export function searchRecords(data: DatasetFacts): SearchRecord[] {
   const agreements = data.agreements.map((agreement): SearchRecord => ({
     type: 'agreement',
     id: recordId('agreement', agreement.id),

@@ -1,5 +1,5 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import type { Dataset } from '../data/load.js';
+import type { DatasetFacts } from '../data/load.js';
 import { MAX_QUERY_LENGTH } from '../lookup/normalize.js';
 import { buildCloseWordIndex, wordsWithin, type CloseWordIndex } from './close-words.js';
 import {
@@ -22,9 +22,10 @@ import {
 import { phraseKeys, termForm, tokenize, tokenizeQuery, wordsOf } from './terms.js';
 
 /**
- * Full-text search over every record, built once per Dataset with MiniSearch (an inverted index
- * with BM25 ranking, prefix and fuzzy lookup; measured against Orama and FlexSearch in
- * bench/search.ts's commit). Pure: the same data and query give the same answer.
+ * Full-text search over every record, built once per Dataset (`data.indexes.search`) with
+ * MiniSearch (an inverted index with BM25 ranking, prefix and fuzzy lookup; measured against
+ * Orama and FlexSearch in bench/search.ts's commit). Pure: the same data and query give the same
+ * answer.
  */
 export interface SearchIndex {
   readonly engine: MiniSearch<IndexedDocument>;
@@ -38,6 +39,13 @@ export interface SearchIndex {
   readonly terms: ReadonlySet<string>;
   /** Each record's terms, to complete a word only with words found beside the ones before it. */
   readonly termsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each record's passages' terms, beside its passages: which passage shows a match. */
+  readonly passageTerms: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
+  /**
+   * Each synonym group's terms as queries, left out where a term holds a word no record holds:
+   * looked up exactly, it could match nothing.
+   */
+  readonly alternatives: ReadonlyMap<SynonymGroup, readonly Alternative[]>;
   /** Each record's names (a partner's or a speaker's) as phrase keys: an exact name wins. */
   readonly namesOf: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -81,19 +89,8 @@ export interface SearchRequest {
   speakerId?: string | undefined;
 }
 
-const indexes = new WeakMap<Dataset, SearchIndex>();
-
-/** The index of a Dataset, built on first use and kept as long as the Dataset lives. */
-export function searchIndexFor(data: Dataset): SearchIndex {
-  let index = indexes.get(data);
-  if (!index) {
-    index = buildSearchIndex(data);
-    indexes.set(data, index);
-  }
-  return index;
-}
-
-export function buildSearchIndex(data: Dataset, base: Synonyms = loadSynonyms()): SearchIndex {
+/** The index of the facts: a Dataset's `indexes.search`, built by buildDataset on first read. */
+export function buildSearchIndex(data: DatasetFacts, base: Synonyms = loadSynonyms()): SearchIndex {
   const records = searchRecords(data);
   // Long official names ("G7 (Canada, France, …)") are not what anyone types as a synonym.
   const short = (name: string | null) => (name !== null && name.length <= 40 ? name : null);
@@ -122,17 +119,28 @@ export function buildSearchIndex(data: Dataset, base: Synonyms = loadSynonyms())
   });
   engine.addAll(records.map(toDocument));
   const vocabulary = buildVocabulary(records, synonyms);
-  const termsOf = new Map(
-    records.map((record) => [record.id, new Set(record.passages.flatMap((p) => tokenize(p.text)))]),
+  const passageTerms = new Map(
+    records.map((record) => [
+      record.id,
+      record.passages.map((passage) => new Set(tokenize(passage.text))),
+    ]),
   );
+  const termsOf = new Map(
+    [...passageTerms].map(([id, passages]) => [id, new Set(passages.flatMap((p) => [...p]))]),
+  );
+  const terms = new Set([...termsOf.values()].flatMap((held) => [...held]));
   return {
     engine,
     records: new Map(records.map((record) => [record.id, record])),
     synonyms,
     vocabulary,
     closeWords: buildCloseWordIndex(vocabulary, (entry) => entry.term),
-    terms: new Set([...termsOf.values()].flatMap((terms) => [...terms])),
+    terms,
     termsOf,
+    passageTerms,
+    alternatives: new Map(
+      synonyms.groups.map((group) => [group, alternativesOf(group, synonyms, terms)]),
+    ),
     namesOf: new Map(
       records.map((record) => [
         record.id,
@@ -184,13 +192,12 @@ const fuzzy = (term: string) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 : f
 
 /**
  * The query as MiniSearch reads it: each word, or synonym phrase, as one unit that must match.
- * With the index's terms (`known`), a synonym holding a word no record holds is left out: looked
- * up exactly, it could match nothing, and each one costs a lookup per word in every pass.
+ * A synonym holding a word no record holds is left out (`index.alternatives`): looked up
+ * exactly, it could match nothing, and each one costs a lookup per word in every pass.
  */
 export function queryUnits(
   query: string,
-  synonyms: Synonyms,
-  known?: ReadonlySet<string>,
+  { synonyms, alternatives }: Pick<SearchIndex, 'synonyms' | 'alternatives'>,
 ): Query[] {
   const words = wordsOf(query.slice(0, MAX_QUERY_LENGTH))
     .filter((word) => word.terms.some((term) => !synonyms.stopWords.has(term)))
@@ -212,7 +219,7 @@ export function queryUnits(
       combineWith: 'OR',
       queries: [
         every(typed),
-        ...alternativesOf(match.group, synonyms, known)
+        ...(alternatives.get(match.group) ?? [])
           .filter((alternative) => alternative.form !== typedForm)
           .map((alternative) => alternative.query),
       ],
@@ -229,37 +236,19 @@ interface Alternative {
   query: Query;
 }
 
-/**
- * A group's terms as queries, worked out once per group (and per index: a term no record of it
- * holds is left out, as it could match nothing).
- */
+/** A group's terms as queries, but those the index's terms (`known`) show could match nothing. */
 function alternativesOf(
   group: SynonymGroup,
   synonyms: Synonyms,
-  known: ReadonlySet<string> | undefined,
+  known: ReadonlySet<string>,
 ): readonly Alternative[] {
-  const key = known ?? UNPRUNED;
-  let cache = alternativesCache.get(key);
-  if (!cache) {
-    cache = new WeakMap();
-    alternativesCache.set(key, cache);
-  }
-  let alternatives = cache.get(group);
-  if (!alternatives) {
-    alternatives = group.terms
-      .filter((term) => known === undefined || canMatch(term, synonyms, known))
-      .map((term) => ({
-        form: termForm(term),
-        query: { ...EXACT, combineWith: 'AND', queries: [term] },
-      }));
-    cache.set(group, alternatives);
-  }
-  return alternatives;
+  return group.terms
+    .filter((term) => canMatch(term, synonyms, known))
+    .map((term) => ({
+      form: termForm(term),
+      query: { ...EXACT, combineWith: 'AND', queries: [term] },
+    }));
 }
-
-const alternativesCache = new WeakMap<object, WeakMap<SynonymGroup, readonly Alternative[]>>();
-/** The key of the alternatives worked out without an index's terms (nothing left out). */
-const UNPRUNED = {};
 
 /** Whether every word of a phrase that is searched (not a stop word) is a term of the index. */
 function canMatch(phrase: string, synonyms: Synonyms, known: ReadonlySet<string>): boolean {
@@ -277,7 +266,7 @@ function every(text: string): Query {
 
 /** Searches the index: the best records first, each with the passage that shows the match. */
 export function search(index: SearchIndex, request: SearchRequest): SearchOutcome {
-  const units = queryUnits(request.query, index.synonyms, index.terms);
+  const units = queryUnits(request.query, index);
   if (units.length === 0) return { kind: 'empty' };
   const options = {
     prefix,
@@ -327,7 +316,12 @@ export function search(index: SearchIndex, request: SearchRequest): SearchOutcom
     if (!record) return [];
     const terms = new Set(result.terms);
     return [
-      { record, score: result.score, terms, passage: bestPassage(record, terms, result, fields) },
+      {
+        record,
+        score: result.score,
+        terms,
+        passage: bestPassage(index, record, terms, result, fields),
+      },
     ];
   });
   return { kind: 'found', hits, allWords };
@@ -356,6 +350,8 @@ function termsIn(index: SearchIndex, request: SearchRequest): ReadonlySet<string
   if (!request.type && !request.fields && request.speakerId === undefined) return undefined;
   // A scope is a kind, some fields and maybe a speaker: few, and the data does not change, so
   // each scope's terms are gathered once instead of re-reading every record on each no-match.
+  // A memo rather than part of the index built with the data: which scopes come up is the
+  // requests' choice (any speaker with any fields), and most never do.
   const key = JSON.stringify([
     request.type ?? null,
     request.fields ?? null,
@@ -383,22 +379,11 @@ function gatherTermsIn(index: SearchIndex, request: SearchRequest): ReadonlySet<
   const terms = new Set<string>();
   for (const record of index.records.values()) {
     if (!inScope(record, request)) continue;
-    const termsOf = termsOfPassages(record);
+    const termsOf = index.passageTerms.get(record.id)!;
     record.passages.forEach((passage, i) => {
       if (request.fields && !request.fields.includes(passage.field)) return;
       for (const term of termsOf[i]!) terms.add(term);
     });
-  }
-  return terms;
-}
-
-/** Each record's passages' terms, worked out once: the data does not change while the bot runs. */
-const passageTerms = new WeakMap<SearchRecord, readonly ReadonlySet<string>[]>();
-function termsOfPassages(record: SearchRecord): readonly ReadonlySet<string>[] {
-  let terms = passageTerms.get(record);
-  if (!terms) {
-    terms = record.passages.map((passage) => new Set(tokenize(passage.text)));
-    passageTerms.set(record, terms);
   }
   return terms;
 }
@@ -409,6 +394,7 @@ function termsOfPassages(record: SearchRecord): readonly ReadonlySet<string>[] {
  * of `fields` when given.
  */
 function bestPassage(
+  index: SearchIndex,
   record: SearchRecord,
   terms: ReadonlySet<string>,
   result: SearchResult,
@@ -418,7 +404,7 @@ function bestPassage(
   for (const inFields of Object.values(result.match)) {
     for (const field of inFields) matchedFields.add(field);
   }
-  const termsOf = termsOfPassages(record);
+  const termsOf = index.passageTerms.get(record.id)!;
   let best: { passage: Passage; score: number } | undefined;
   let firstAllowed: Passage | undefined;
   record.passages.forEach((passage, i) => {

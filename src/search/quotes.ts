@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/load.js';
 import type { Quote } from '../data/schema.js';
-import { search, searchIndexFor } from './index.js';
+import { search } from './index.js';
 
 export type QuoteTopicMatch =
   { kind: 'quotes'; quotes: Quote[] } | { kind: 'none'; closeTerms: string[] };
@@ -21,7 +21,7 @@ export function findQuotesAbout(
       ? data.quotes
       : (data.quotesBySpeaker.get(filter.speakerId) ?? []);
   if (filter.topic === undefined) return { kind: 'quotes', quotes: [...pool] };
-  const outcome = search(searchIndexFor(data), {
+  const outcome = search(data.indexes.search, {
     query: filter.topic,
     type: 'quote',
     fields: ['said'],

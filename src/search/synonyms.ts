@@ -56,6 +56,8 @@ export interface Synonyms {
   stopWords: ReadonlySet<string>;
   /** The longest synonym phrase, in words: how far a match looks ahead. */
   longest: number;
+  /** The groups' phrases filed by first word, built with the groups (buildPhraseIndex). */
+  phrases: PhraseIndex;
 }
 
 /** Validates a synonyms file; throws naming every failed path. */
@@ -76,6 +78,7 @@ export function loadSynonyms(raw: unknown = synonymsJson): Synonyms {
     groups,
     stopWords: new Set([...result.data.stopWords.en, ...result.data.stopWords.uk].map(termForm)),
     longest: Math.max(...groups.flatMap((g) => g.keys.map((k) => k.length))),
+    phrases: buildPhraseIndex(groups),
   };
 }
 
@@ -111,6 +114,7 @@ export function withNames(
     ...synonyms,
     groups,
     longest: Math.max(synonyms.longest, ...groups.flatMap((g) => g.keys.map((k) => k.length))),
+    phrases: buildPhraseIndex(groups),
   };
 }
 
@@ -135,11 +139,10 @@ export interface SynonymMatch {
 
 /** The synonym phrases in a query's words, longest first, none overlapping. */
 export function findSynonyms(keys: readonly string[], synonyms: Synonyms): SynonymMatch[] {
-  const phrases = phraseIndexOf(synonyms);
   const matches: SynonymMatch[] = [];
   let at = 0;
   while (at < keys.length) {
-    const found = longestAt(keys, at, synonyms, phrases);
+    const found = longestAt(keys, at, synonyms);
     if (found) {
       matches.push(found);
       at = found.to;
@@ -152,14 +155,15 @@ export function findSynonyms(keys: readonly string[], synonyms: Synonyms): Synon
 
 /**
  * The longest phrase starting at `at`; of phrases as long, the one of the earliest group. Only
- * phrases filed under the word at `at` are tried (phraseIndexOf), not every group's every term.
+ * phrases filed under the word at `at` are tried (`synonyms.phrases`), not every group's every
+ * term.
  */
 function longestAt(
   keys: readonly string[],
   at: number,
   synonyms: Synonyms,
-  phrases: PhraseIndex,
 ): SynonymMatch | undefined {
+  const { phrases } = synonyms;
   const first = keys[at] ?? '';
   const candidates = [
     ...(phrases.byFirstWord.get(first) ?? []),
@@ -187,12 +191,12 @@ const MIN_STEM = 5;
 const STEM_START = 4;
 
 /** A phrase's words, and the position of its group (the earlier group wins a tie). */
-interface FiledPhrase {
+export interface FiledPhrase {
   key: readonly string[];
   group: number;
 }
 
-interface PhraseIndex {
+export interface PhraseIndex {
   /** Each phrase under its first word, which a query word must equal (or share a stem with, as
    * the last word of a one-word phrase; an equal word is filed here too). */
   byFirstWord: ReadonlyMap<string, readonly FiledPhrase[]>;
@@ -200,30 +204,23 @@ interface PhraseIndex {
   byStem: ReadonlyMap<string, readonly FiledPhrase[]>;
 }
 
-const phraseIndexes = new WeakMap<Synonyms, PhraseIndex>();
-
-function phraseIndexOf(synonyms: Synonyms): PhraseIndex {
-  let index = phraseIndexes.get(synonyms);
-  if (!index) {
-    const byFirstWord = new Map<string, FiledPhrase[]>();
-    const byStem = new Map<string, FiledPhrase[]>();
-    const file = (map: Map<string, FiledPhrase[]>, word: string, entry: FiledPhrase) => {
-      const list = map.get(word) ?? [];
-      list.push(entry);
-      map.set(word, list);
-    };
-    synonyms.groups.forEach((group, g) => {
-      for (const key of group.keys) {
-        const first = key[0];
-        if (first === undefined) continue;
-        file(byFirstWord, first, { key, group: g });
-        if (key.length === 1 && first.length >= MIN_STEM) {
-          file(byStem, first.slice(0, STEM_START), { key, group: g });
-        }
+function buildPhraseIndex(groups: readonly SynonymGroup[]): PhraseIndex {
+  const byFirstWord = new Map<string, FiledPhrase[]>();
+  const byStem = new Map<string, FiledPhrase[]>();
+  const file = (map: Map<string, FiledPhrase[]>, word: string, entry: FiledPhrase) => {
+    const list = map.get(word) ?? [];
+    list.push(entry);
+    map.set(word, list);
+  };
+  groups.forEach((group, g) => {
+    for (const key of group.keys) {
+      const first = key[0];
+      if (first === undefined) continue;
+      file(byFirstWord, first, { key, group: g });
+      if (key.length === 1 && first.length >= MIN_STEM) {
+        file(byStem, first.slice(0, STEM_START), { key, group: g });
       }
-    });
-    index = { byFirstWord, byStem };
-    phraseIndexes.set(synonyms, index);
-  }
-  return index;
+    }
+  });
+  return { byFirstWord, byStem };
 }

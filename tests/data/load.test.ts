@@ -1,8 +1,13 @@
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import agreementsJson from '../../src/data/agreements.json' with { type: 'json' };
 import peopleJson from '../../src/data/people.json' with { type: 'json' };
 import quotesJson from '../../src/data/quotes.json' with { type: 'json' };
 import {
+  buildDataset,
   bundledData,
   checkSourcing,
   DataError,
@@ -10,6 +15,10 @@ import {
   statedFacts,
 } from '../../src/data/load.js';
 import { lookupForm } from '../../src/lookup/normalize.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const LOAD_MODULE = join(ROOT, 'src', 'data', 'load.ts');
 
 // The same objects as bundledData, but typed, so a test can break one field without casts.
 const bundled = { agreements: agreementsJson, people: peopleJson, quotes: quotesJson };
@@ -238,6 +247,66 @@ describe('loadData', () => {
       );
     },
   );
+});
+
+describe('buildDataset', () => {
+  const data = loadData();
+
+  test('GIVEN the facts in another order WHEN built THEN the agreements come out in signing order, each findable by id', () => {
+    const built = buildDataset({ ...data, agreements: [...data.agreements].reverse() });
+    expect(built.agreements).toEqual(data.agreements);
+    expect([...built.agreementById.keys()]).toEqual([...data.agreementById.keys()]);
+  });
+
+  test('GIVEN fewer facts WHEN built THEN every index is of those facts, not of the data it came from', () => {
+    const kept = data.agreements.filter((a) => a.id !== 'de');
+    const quotes = data.quotes.filter((q) => q.speakerId !== 'jamie-shea');
+    const built = buildDataset({ ...data, agreements: kept, quotes });
+    const { indexes } = built;
+    expect(indexes.partners.entries.map((e) => e.item)).toEqual(kept);
+    expect(indexes.subjects.entries).toHaveLength(kept.length + data.records.length);
+    expect([...indexes.quoteWords.keys()]).toEqual(quotes);
+    expect([...indexes.schedule.byMonthDay.values()].flat()).toHaveLength(kept.length);
+    expect(indexes.schedule.quotes.map((q) => q.quote)).toEqual(quotes);
+    expect(indexes.search.records.has('a:de')).toBe(false);
+    expect(data.indexes.search.records.has('a:de')).toBe(true);
+    expect(indexes.search.records.size).toBe(
+      data.indexes.search.records.size - 1 - (data.quotes.length - quotes.length),
+    );
+  });
+
+  test('GIVEN the bundled data WHEN it is loaded THEN nothing asks ICU for collation, zones, plurals or words', async () => {
+    // Each of these maps ICU data (collation alone ~2 MiB of RSS) that the start otherwise never
+    // touches until a user needs it. In a process of its own: luxon asks Intl for the system's
+    // locale once per process, so in this one an earlier test could have asked already.
+    const probe = `
+      const asked = [];
+      let watching = false;
+      for (const name of ['Collator', 'DateTimeFormat', 'PluralRules', 'Segmenter']) {
+        const count = () => watching && asked.push('Intl.' + name);
+        Intl[name] = new Proxy(Intl[name], {
+          construct: (target, args) => (count(), Reflect.construct(target, args)),
+          apply: (target, self, args) => (count(), Reflect.apply(target, self, args)),
+        });
+      }
+      const localeCompare = String.prototype.localeCompare;
+      String.prototype.localeCompare = function (...args) {
+        if (watching) asked.push('localeCompare');
+        return localeCompare.apply(this, args);
+      };
+      const { loadData } = await import(${JSON.stringify(pathToFileURL(LOAD_MODULE).href)});
+      watching = true;
+      loadData();
+      watching = false;
+      process.stdout.write(JSON.stringify(asked));
+    `;
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', probe],
+      { cwd: ROOT, timeout: 30_000 },
+    );
+    expect(JSON.parse(stdout)).toEqual([]);
+  });
 });
 
 describe('checkSourcing', () => {

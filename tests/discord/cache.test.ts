@@ -1,12 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { Events, type Client, type Role } from 'discord.js';
+import { ChannelType, Client, Events, GatewayIntentBits, type Guild, type Role } from 'discord.js';
 import { describe, expect, test } from 'vitest';
-import { createOwnRoles } from '../../src/discord/cache.js';
+import { createLeanCache, createOwnRoles } from '../../src/discord/cache.js';
 
 const GUILD = '111111111111111111';
 const BOT = '222222222222222222';
 const BOT_ROLE = '333333333333333333';
 const OTHER_ROLE = '444444444444444444';
+const CHANNEL = '666666666666666666';
 
 function fakeClient(): Client & EventEmitter {
   return Object.assign(new EventEmitter(), { user: { id: BOT } }) as unknown as Client &
@@ -55,5 +56,25 @@ describe('createOwnRoles', () => {
     client.emit(Events.Raw, guildCreate([BOT_ROLE]));
     await new Promise((resolve) => setImmediate(resolve));
     expect(ownRoles.keeps(role(BOT_ROLE))).toBe(false);
+  });
+});
+
+describe('createLeanCache', () => {
+  test('GIVEN the bot’s client WHEN channels reach its caches THEN none is kept, while guilds are', () => {
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      makeCache: createLeanCache(createOwnRoles()),
+    });
+    // `_add` is how discord.js applies a GUILD_CREATE; private in its typings.
+    const guilds = client.guilds as unknown as { _add(data: unknown): Guild };
+    const guild = guilds._add({
+      id: GUILD,
+      name: 'pacts',
+      channels: [{ id: CHANNEL, type: ChannelType.GuildText, name: 'general', guild_id: GUILD }],
+    });
+    expect(client.guilds.cache.has(GUILD)).toBe(true);
+    expect(guild.channels.cache.size).toBe(0);
+    expect(client.channels.cache.size).toBe(0);
+    void client.destroy();
   });
 });

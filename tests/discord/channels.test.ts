@@ -10,22 +10,46 @@ function apiError(code: number, status: number, message: string): DiscordAPIErro
   return new DiscordAPIError({ code, message }, code, status, 'GET', URL, { body: {} });
 }
 
-/** A client whose guild has the channel in no cache, so the inspector must fetch it. */
-function clientFetching(fetchChannel: () => Promise<unknown>): Client {
+/** A client whose guild fetches the channel (the bot caches none), recording how it was asked. */
+function clientFetching(fetchChannel: () => Promise<unknown>, asked: unknown[] = []): Client {
   const guild = {
-    channels: { cache: new Map(), fetch: fetchChannel },
+    channels: {
+      cache: new Map(),
+      fetch: (...args: unknown[]) => {
+        asked.push(args);
+        return fetchChannel();
+      },
+    },
     members: { me: null, fetchMe: () => Promise.reject(new Error('not reached')) },
   };
   return { guilds: { cache: new Map([[GUILD, guild]]) } } as unknown as Client;
 }
 
 describe('createChannelInspector', () => {
-  test.each([
-    ['deleted (10003)', apiError(10003, 404, 'Unknown Channel')],
-    ['out of sight (50001)', apiError(50001, 403, 'Missing Access')],
-  ])('GIVEN a channel Discord says is %s WHEN inspected THEN it is not found', async (_, error) => {
+  test('GIVEN a channel Discord says is deleted (10003) WHEN inspected THEN it is not found', async () => {
+    const error = apiError(10003, 404, 'Unknown Channel');
     const inspector = createChannelInspector(clientFetching(() => Promise.reject(error)));
     await expect(inspector.inspect(GUILD, CHANNEL)).resolves.toEqual({ kind: 'not-found' });
+  });
+
+  test('GIVEN a channel the bot may not see (50001) WHEN inspected THEN View Channel is what it lacks, not a deleted channel', async () => {
+    const error = apiError(50001, 403, 'Missing Access');
+    const inspector = createChannelInspector(clientFetching(() => Promise.reject(error)));
+    await expect(inspector.inspect(GUILD, CHANNEL)).resolves.toEqual({
+      kind: 'ok',
+      name: null,
+      missing: ['ViewChannel'],
+    });
+  });
+
+  test('GIVEN any channel WHEN inspected THEN it is fetched fresh from Discord and not kept', async () => {
+    const asked: unknown[] = [];
+    const error = apiError(10003, 404, 'Unknown Channel');
+    await createChannelInspector(clientFetching(() => Promise.reject(error), asked)).inspect(
+      GUILD,
+      CHANNEL,
+    );
+    expect(asked).toEqual([[CHANNEL, { cache: false, force: true }]]);
   });
 
   test.each([
@@ -43,7 +67,7 @@ describe('createChannelInspector', () => {
     const failure = new HTTPError(502, 'Bad Gateway', 'GET', URL, { body: {} });
     const channel = { isTextBased: () => true, name: 'pacts', permissionsFor: () => null };
     const guild = {
-      channels: { cache: new Map([[CHANNEL, channel]]) },
+      channels: { fetch: () => Promise.resolve(channel) },
       members: { me: null, fetchMe: () => Promise.reject(failure) },
     };
     const client = { guilds: { cache: new Map([[GUILD, guild]]) } } as unknown as Client;
@@ -84,7 +108,7 @@ describe('createChannelInspector and the lean roles cache', () => {
       permissionsFor: () => ({ has: () => rolesCache.has(BOT_ROLE) }),
     };
     const guild = {
-      channels: { cache: new Map([[CHANNEL, channel]]) },
+      channels: { fetch: () => Promise.resolve(channel) },
       members: { me },
       roles: {
         fetch: () => {

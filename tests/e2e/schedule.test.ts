@@ -169,6 +169,31 @@ describe('GIVEN the real bot waking every second, its clock 20 s before 09:00 in
     expect(readStoreFile(bot.storePath).guilds[guild.id]).toBeUndefined();
   });
 
+  test('WHEN an admin sets up in a channel the bot cannot see THEN only they are asked for View Channel, and nothing is saved', async () => {
+    const guild = handle.guild(G.unscheduled);
+    const botRole = guild.roles.find((r) => r.name === 'Bot')!;
+    const hidden = handle.createChannel('hidden', {
+      guildId: guild.id,
+      overwrites: [
+        { id: botRole.id, type: 'role', allow: 0n, deny: PermissionFlagsBits.ViewChannel },
+      ],
+    });
+    const callback = await roundTrip(
+      handle,
+      adminSchedule(handle, 'setup', setupOptions(hidden.id), G.unscheduled),
+    );
+    expect(isEphemeral(callback)).toBe(true);
+    expect(messageOf(callback).content).toBe(
+      `I can’t post in <#${hidden.id}> yet. Give me these permissions there, then run the setup again: **View Channel**.`,
+    );
+    // The bot keeps no channels (src/discord/cache.ts): it asked Discord, which refused it.
+    const asked = handle.requests.filter(
+      (r) => r.method === 'GET' && r.path === `/channels/${hidden.id}`,
+    );
+    expect(asked.map((r) => r.status)).toEqual([403]);
+    expect(readStoreFile(bot.storePath).guilds[guild.id]).toBeUndefined();
+  });
+
   test('WHEN an admin runs /schedule setup before 09:00 THEN only they see "saved", with the next anniversary at 07:00Z today', () => {
     for (const callback of setups.values()) {
       expect(callback).toMatchObject({ type: CallbackType.ChannelMessage, status: 204 });

@@ -736,7 +736,7 @@ describe('Ukrainian data in replies', () => {
     [5e7, 'USD', '50 млн доларів США'],
     [3e9, 'NOK', '3 млрд норвезьких крон'],
   ])('GIVEN %d %s WHEN formatted for uk THEN "%s"', (amount, currency, expected) => {
-    expect(formatAmount(amount, currency, 'uk').replace(/\u00a0/g, ' ')).toBe(expected);
+    expect(formatAmount(amount, currency, stringsFor('uk')).replace(/\u00a0/g, ' ')).toBe(expected);
   });
 
   test.each([

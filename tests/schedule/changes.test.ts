@@ -3,7 +3,6 @@ import changelogJson from '../../src/data/changelog.json' with { type: 'json' };
 import { bundledData, loadData, type Dataset } from '../../src/data/load.js';
 import type { Change } from '../../src/data/records-schema.js';
 import {
-  CHANGE_WINDOW_DAYS,
   GRACE_MS,
   MISSED_LOOKBACK_MS,
   nextDueTimes,
@@ -11,6 +10,7 @@ import {
   type DuePost,
 } from '../../src/schedule/due.js';
 import { LEDGER_RETENTION_MS } from '../../src/schedule/runner.js';
+import { CHANGE_WINDOW_DAYS } from '../../src/schedule/schedule-index.js';
 import type { GuildSettings } from '../../src/store/domain.js';
 import { due as duePosts, GUILD, settings, simulate } from './helpers.js';
 

@@ -1,4 +1,4 @@
-import { loadData, type Dataset } from '../../src/data/load.js';
+import { buildDataset, loadData, type Dataset } from '../../src/data/load.js';
 import type { Agreement } from '../../src/data/schema.js';
 import { computeDue, type DuePost } from '../../src/schedule/due.js';
 import { loadPrompts, markPromptSeen } from '../../src/schedule/prompts.js';
@@ -39,8 +39,8 @@ export function withExtraAgreement(signed: string): Dataset {
     signed,
     partner: { ...base.partner, shortName: { en: 'Leapland', uk: null } },
   };
-  const agreements = [...data.agreements, extra];
-  return { ...data, agreements, agreementById: new Map(agreements.map((a) => [a.id, a])) };
+  // Not through loadData: the copy shares Germany's names, which its checks refuse.
+  return buildDataset({ ...data, agreements: [...data.agreements, extra] });
 }
 
 export interface Simulated {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findCommand } from '../../src/commands/index.js';
+import { buildDataset } from '../../src/data/load.js';
 import type { SlashCommand } from '../../src/commands/types.js';
 import { LIMITS } from '../../src/render/limits.js';
 import {
@@ -8,7 +9,7 @@ import {
   QUERY_ROOM,
   SEARCH_PAGE_SIZE,
 } from '../../src/render/search.js';
-import { closeTerms, search, searchIndexFor, suggestQueries } from '../../src/search/index.js';
+import { closeTerms, search, suggestQueries } from '../../src/search/index.js';
 import { loadSynonyms } from '../../src/search/synonyms.js';
 import { tokenize } from '../../src/search/terms.js';
 import synonymsJson from '../../src/data/synonyms.json' with { type: 'json' };
@@ -16,7 +17,7 @@ import { expectValidChoices, expectWithinDiscordLimits } from '../helpers/limits
 import { input, testContext, testData } from '../helpers/context.js';
 
 const data = testData();
-const index = searchIndexFor(data);
+const index = data.indexes.search;
 
 function command(name: string): SlashCommand {
   const found = findCommand(name);
@@ -144,7 +145,7 @@ describe('GIVEN the search index over every agreement and quote', () => {
     // One word from a note and one from a commitment of another agreement, searched as one query:
     // both records match one word each, and the field decides.
     const noteWord = 'ZZNOTEWORD';
-    const changed = {
+    const changed = buildDataset({
       ...data,
       agreements: data.agreements.map((a) =>
         a === withNote
@@ -153,8 +154,8 @@ describe('GIVEN the search index over every agreement and quote', () => {
             ? { ...a, commitments: [{ ...a.commitments[0]!, text: noteWord }] }
             : a,
       ),
-    };
-    const outcome = search(searchIndexFor(changed), { query: noteWord });
+    });
+    const outcome = search(changed.indexes.search, { query: noteWord });
     expect(outcome.kind).toBe('found');
     if (outcome.kind === 'found') {
       expect(outcome.hits.map((h) => h.record.id)).toEqual(['a:jp', `a:${withNote.id}`]);
@@ -183,7 +184,7 @@ describe('GIVEN the search index over every agreement and quote', () => {
   });
 
   test('WHEN the same Dataset is searched twice THEN the index is built once', () => {
-    expect(searchIndexFor(data)).toBe(index);
+    expect(data.indexes.search).toBe(index);
   });
 });
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { propertyRuns } from '../helpers/property-runs.js';
-import { searchIndexFor } from '../../src/search/index.js';
 import {
   findSynonyms,
   loadSynonyms,
@@ -47,7 +46,7 @@ const summary = (matches: SynonymMatch[]) => matches.map((m) => [m.from, m.to, m
 
 describe('GIVEN the synonyms and the names from the data', () => {
   // The index's synonyms hold the partners' and people's names too: many groups, long phrases.
-  const synonyms = searchIndexFor(testData()).synonyms;
+  const synonyms = testData().indexes.search.synonyms;
   const words = [...new Set(synonyms.groups.flatMap((g) => g.keys.flat()))];
   // A word as written, with another ending, cut short, or one that is no synonym at all.
   const word = fc.oneof(

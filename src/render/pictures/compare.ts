@@ -38,7 +38,7 @@ function rowsOf(agreement: Agreement, strings: Strings): Row[] {
     )
     .sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || b.amount - a.amount)
     .map((c) => ({
-      label: `${c.period !== null ? periodText(c.period, strings) : (c.year ?? strings.compare.chart.noYear)} · ${formatAmount(c.amount, c.currency, strings.locale)}`,
+      label: `${c.period !== null ? periodText(c.period, strings) : (c.year ?? strings.compare.chart.noYear)} · ${formatAmount(c.amount, c.currency, strings)}`,
       amount: c.amount,
       currency: c.currency,
       text: c.text,
