@@ -13,11 +13,11 @@
  * of files (node's binary, with its ICU data): the bot reads time zones (node-cron, luxon), which
  * maps ICU data a bare client never touches, so the split says where a difference lies.
  *
- * Where the bot's extra lies (measured December 2026, 2,500 servers): its V8 heap is ~3.6 MiB
- * smaller than the bare client's (the lean caches outweigh its own code and data), but its first
- * scheduled wake-up builds Intl.DateTimeFormat (node-cron, then luxon): ~6.8 MiB of ICU pages and
- * ~1.9 MiB of native memory. Any server with a schedule needs that data (due.ts works in its
- * IANA zone), so it is the price of time-zone scheduling, not something to defer.
+ * Where the memory goes (measured December 2026, 2,500 servers): the bot's first scheduled wake-up
+ * builds Intl.DateTimeFormat (node-cron, then luxon), ~6.8 MiB of ICU pages a bare client never
+ * maps, and any server with a schedule needs them (due.ts works in its IANA zone). The bot keeps
+ * no channels in discord.js's cache (src/discord/cache.ts): that cut ~24 MiB of anonymous memory,
+ * so the bot now sits below the bare client despite the ICU pages.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
